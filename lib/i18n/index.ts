@@ -1,0 +1,46 @@
+import { commonMessages } from './messages/common';
+import { nhanhMessages } from './messages/nhanh';
+import { settingsMessages } from './messages/settings';
+import { tikiMessages } from './messages/tiki';
+
+export const LOCALES = ['vi', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'vi';
+
+const domains = [commonMessages, settingsMessages, tikiMessages, nhanhMessages];
+
+const catalogs = {
+  vi: Object.assign({}, ...domains.map((domain) => domain.vi)) as Catalog,
+  en: Object.assign({}, ...domains.map((domain) => domain.en)) as Catalog,
+};
+
+type Catalog = typeof commonMessages.vi &
+  typeof settingsMessages.vi &
+  typeof tikiMessages.vi &
+  typeof nhanhMessages.vi;
+
+export type MessageKey = keyof Catalog;
+export type MessageParams = Record<string, string | number>;
+
+/** A message to show later, in whatever language the UI is in then (errors cross contexts this way). */
+export interface LocalizedText {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+export function isMessageKey(value: string): value is MessageKey {
+  return value in catalogs.vi;
+}
+
+/** Translates `key`, filling `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
+export function t(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const template: string = catalogs[locale][key] ?? catalogs.vi[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function translate(locale: Locale, text: LocalizedText): string {
+  return t(locale, text.key, text.params);
+}

@@ -1,0 +1,4 @@
+import { defineMessages } from '../define';
+
+/** Messages of the tiki API client (errors a seller reads). */
+export const tikiMessages = defineMessages({}, {});

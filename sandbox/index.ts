@@ -1,0 +1,145 @@
+import { type Clock, systemClock } from '../lib/clock';
+import { createNhanhSimulator } from './nhanh';
+import { createSeed } from './seed';
+import { createTikiSimulator } from './tiki';
+import {
+  DEFAULT_FAULTS,
+  type Faults,
+  type SandboxRequest,
+  type SandboxResponse,
+  type SeedData,
+  type Simulator,
+} from './types';
+
+export interface SandboxOptions {
+  /** Seed of the demo data and of the fault draws. */
+  seed?: number;
+  clock?: Clock;
+  faults?: Partial<Faults>;
+}
+
+export interface Sandbox {
+  seed: SeedData;
+  tiki: Simulator;
+  nhanh: Simulator;
+  faults(): Faults;
+  setFaults(patch: Partial<Faults>): Faults;
+  /**
+   * Answers a request addressed to the sandbox's own URL space: `/tiki/...`, `/nhanh/...`,
+   * `/nhanh-oauth` (the Nhanh login page stand-in) and `/__admin/...`.
+   */
+  handle(request: SandboxRequest): Promise<SandboxResponse>;
+  /** A `fetch` that answers in-process, for unit tests: any origin, the path decides. */
+  fetch: typeof fetch;
+}
+
+/** Mulberry32: a tiny seeded PRNG, so a seed reproduces the same data and the same faults. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FAULT_KEYS = Object.keys(DEFAULT_FAULTS) as (keyof Faults)[];
+
+/** Keeps only known fault knobs with the right type, so a typo in a test cannot silently do nothing. */
+export function parseFaults(input: unknown): Partial<Faults> {
+  if (typeof input !== 'object' || input === null) throw new Error('faults must be a JSON object');
+  const patch: Partial<Faults> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (!FAULT_KEYS.includes(key as keyof Faults))
+      throw new Error(`unknown fault "${key}"; known: ${FAULT_KEYS.join(', ')}`);
+    const expected = typeof DEFAULT_FAULTS[key as keyof Faults];
+    if (typeof value !== expected) throw new Error(`fault "${key}" must be a ${expected}`);
+    Object.assign(patch, { [key]: value });
+  }
+  return patch;
+}
+
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const clock = options.clock ?? systemClock;
+  const seedNumber = options.seed ?? 20261128;
+  const random = seededRandom(seedNumber);
+  let faults: Faults = { ...DEFAULT_FAULTS, ...options.faults };
+  const seed = createSeed({ seed: seedNumber, now: clock.now() });
+  const context = { clock, faults: () => faults, random, seed };
+  const tiki = createTikiSimulator(context);
+  const nhanh = createNhanhSimulator(context);
+
+  async function handleAdmin(request: SandboxRequest): Promise<SandboxResponse> {
+    try {
+      if (request.path === '/__admin/faults' && request.method === 'POST') {
+        faults = { ...faults, ...parseFaults(JSON.parse(request.body || '{}')) };
+        return { status: 200, body: faults };
+      }
+      if (request.path === '/__admin/faults') return { status: 200, body: faults };
+      if (request.path === '/__admin/expire-tokens' && request.method === 'POST') {
+        tiki.expireTokens();
+        nhanh.expireTokens();
+        return { status: 200, body: { ok: true } };
+      }
+      if (request.path === '/__admin/state') {
+        return { status: 200, body: { faults, tiki: tiki.snapshot(), nhanh: nhanh.snapshot() } };
+      }
+    } catch (error) {
+      return { status: 400, body: { error: (error as Error).message } };
+    }
+    return { status: 404, body: { error: `no admin route ${request.method} ${request.path}` } };
+  }
+
+  async function handle(request: SandboxRequest): Promise<SandboxResponse> {
+    const { path } = request;
+    if (path.startsWith('/__admin/')) return handleAdmin(request);
+    const mount = ['/tiki', '/nhanh'].find((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+    // The Nhanh login page stand-in lives outside the API mount, as nhanh.vn/oauth does outside pos.open.nhanh.vn.
+    if (path === '/nhanh-oauth') return nhanh.handle(request);
+    if (!mount) return { status: 404, body: { error: `unknown sandbox path ${path}` } };
+    const inner = { ...request, path: path.slice(mount.length) || '/' };
+    return mount === '/tiki' ? tiki.handle(inner) : nhanh.handle(inner);
+  }
+
+  const fetchInProcess: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    const response = await handle({
+      method: request.method,
+      path: url.pathname,
+      query: url.searchParams,
+      headers,
+      body: request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text(),
+    });
+    return toFetchResponse(response);
+  };
+
+  return {
+    seed,
+    tiki,
+    nhanh,
+    faults: () => faults,
+    setFaults: (patch) => {
+      faults = { ...faults, ...parseFaults(patch) };
+      return faults;
+    },
+    handle,
+    fetch: fetchInProcess,
+  };
+}
+
+export function toFetchResponse(response: SandboxResponse): Response {
+  const headers = new Headers(response.headers);
+  if (response.bytes) return new Response(response.bytes, { status: response.status, headers });
+  if (typeof response.body === 'string')
+    return new Response(response.body, { status: response.status, headers });
+  if (!headers.has('content-type')) headers.set('content-type', 'application/json; charset=utf-8');
+  const body = response.body === undefined ? null : JSON.stringify(response.body);
+  return new Response(body, { status: response.status, headers });
+}

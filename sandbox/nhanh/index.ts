@@ -1,0 +1,10 @@
+import type { Simulator, SimulatorContext } from '../types';
+
+/** Placeholder until the API issue implements the simulator. */
+export function createNhanhSimulator(_context: SimulatorContext): Simulator {
+  return {
+    handle: async () => ({ status: 501, body: { error: 'not implemented yet' } }),
+    expireTokens: () => {},
+    snapshot: () => ({}),
+  };
+}

@@ -1,0 +1,111 @@
+import type { Clock } from '../lib/clock';
+
+/** One HTTP request as both simulators see it, whether it came over a socket or an in-process fetch. */
+export interface SandboxRequest {
+  method: string;
+  /** Path below the simulator's mount point, e.g. `/integration/v2/orders` for Tiki. */
+  path: string;
+  query: URLSearchParams;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface SandboxResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** Serialised as JSON unless it is a string (then sent as is) or `bytes`. */
+  body?: unknown;
+  bytes?: Uint8Array<ArrayBuffer>;
+}
+
+/** Fault knobs, settable at start (`SANDBOX_FAULTS` JSON) and at run time (`POST /__admin/faults`). */
+export interface Faults {
+  /** Added to every API answer, in real milliseconds. */
+  latencyMs: number;
+  /** Fraction (0..1) of API calls answered with a 5xx, drawn from the seeded random source. */
+  errorRate: number;
+  /** Tiki answers 429 to everything; Nhanh locks every URL it is called on (and extends the lock when called during it). */
+  rateLimitStorm: boolean;
+  /** Tiki answers every call with HTTP 200 `{"msg":"Kết nối đang tạm ngưng bởi seller"}`. */
+  tikiPaused: boolean;
+  /**
+   * Divides every rate-limit window and lock (Nhanh's 150 per 30 s becomes 150 per 30 s / timeScale), so
+   * tests and benchmarks of the limiter run fast. The client under test must be given the same scale.
+   */
+  timeScale: number;
+  /** Lifetime of Tiki OAuth tokens issued from now on, in seconds of sandbox time. */
+  tikiTokenTtlSeconds: number;
+}
+
+export const DEFAULT_FAULTS: Faults = {
+  latencyMs: 0,
+  errorRate: 0,
+  rateLimitStorm: false,
+  tikiPaused: false,
+  timeScale: 1,
+  tikiTokenTtlSeconds: 3599,
+};
+
+/** What a simulator gets from the composition root. */
+export interface SimulatorContext {
+  clock: Clock;
+  /** Current fault settings; read on every request, so run-time changes apply at once. */
+  faults: () => Faults;
+  /** Seeded random source in [0, 1): the same seed gives the same faults and data. */
+  random: () => number;
+  seed: SeedData;
+}
+
+export interface Simulator {
+  handle(request: SandboxRequest): Promise<SandboxResponse>;
+  /** Invalidates every token issued so far (the "token expires mid-run" fault). */
+  expireTokens(): void;
+  /** A JSON-able view of the simulator's state, for tests and the admin endpoint. */
+  snapshot(): unknown;
+}
+
+/** Demo credentials and catalogues, generated deterministically from a seed and "now". */
+export interface SeedData {
+  tiki: { shops: SeedTikiShop[] };
+  nhanh: SeedNhanh;
+}
+
+export interface SeedTikiShop {
+  sellerId: number;
+  name: string;
+  /** "Tham số kết nối" from the seller center, sent as the `tiki-api` header. */
+  connectionKey: string;
+  /** In-house Open API app of this seller (client_credentials). */
+  clientId: string;
+  clientSecret: string;
+  /** Tiki product objects in the shape of `GET /integration/v2.1/products/{id}` (include=inventory). */
+  products: unknown[];
+  /** Tiki order objects in the shape of `GET /integration/v2/orders/{code}` with status_histories and item.fees. */
+  orders: unknown[];
+}
+
+export interface SeedNhanh {
+  appId: string;
+  secretKey: string;
+  businessId: number;
+  /** A ready token for the manual mode (businessId + accessToken pasted by the user). */
+  accessToken: string;
+  /** Unix seconds. */
+  accessTokenExpiredAt: number;
+  depots: { id: number; name: string }[];
+  products: SeedNhanhProduct[];
+}
+
+export interface SeedNhanhProduct {
+  id: number;
+  /** 0 for an independent product; the parent's id for a variant; parents have `isParent`. */
+  parentId: number;
+  isParent?: boolean;
+  code: string;
+  barcode: string;
+  name: string;
+  price: number;
+  /** Stock on hand per depot id. */
+  stock: Record<number, number>;
+}
