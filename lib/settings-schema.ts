@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { LOCALES } from './i18n';
+
+/**
+ * The settings model, one zod schema. Issue messages are i18n keys (`settings.err.*`), so the form can show
+ * them in the UI's language next to the field they concern (see `validateSettings`).
+ */
+
+/** The four order-status groups of the help page (Mới, Đã xác nhận, Đã hủy, Thành công). */
+export const ORDER_STATUS_GROUPS = ['new', 'confirmed', 'canceled', 'success'] as const;
+export type OrderStatusGroup = (typeof ORDER_STATUS_GROUPS)[number];
+
+/** Vietnamese mobile numbers: 10 digits starting with 0 (the format Nhanh's customerMobile takes). */
+const VN_PHONE = /^0\d{9}$/;
+/**
+ * The seller-center key is a UUID in every public sample (SC-legacy: `tiki-api: <uuid>`); we accept any run of
+ * letters, digits and dashes of plausible length so a format change on Tiki's side does not lock sellers out.
+ */
+const TIKI_KEY = /^[A-Za-z0-9-]{16,128}$/;
+
+const trimmed = z.string().trim();
+
+/** http(s) URL; plain http only for the local sandbox on the loopback interface. */
+const apiBaseUrl = trimmed.refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      if (url.protocol === 'https:') return true;
+      return url.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(url.hostname);
+    } catch {
+      return false;
+    }
+  },
+  { error: 'settings.err.url' },
+);
+
+export const shopSchema = z
+  .object({
+    id: z.string().min(1),
+    name: trimmed.min(1, { error: 'settings.err.required' }).max(120, { error: 'settings.err.tooLong' }),
+    /** "Tham số kết nối" from the seller center; may be empty when the shop uses an in-house app. */
+    connectionKey: trimmed
+      .refine((v) => v === '' || TIKI_KEY.test(v), { error: 'settings.err.tikiKey' })
+      .default(''),
+    clientId: trimmed.max(200, { error: 'settings.err.tooLong' }).default(''),
+    clientSecret: trimmed.max(200, { error: 'settings.err.tooLong' }).default(''),
+    /** Tiki's seller id, filled when the connection is checked (sellers/me); used to match captured keys. */
+    tikiSellerId: z.number().int().positive().nullable().default(null),
+    nhanhDepotId: z.number().int().positive({ error: 'settings.err.depot' }).nullable().default(null),
+    defaultCustomerName: trimmed
+      .min(1, { error: 'settings.err.required' })
+      .max(100, { error: 'settings.err.tooLong' })
+      .default('Khách Tiki'),
+    defaultCustomerPhone: trimmed
+      .refine((v) => v === '' || VN_PHONE.test(v), { error: 'settings.err.phone' })
+      .default(''),
+    autoSync: z.boolean().default(true),
+  })
+  .superRefine((shop, ctx) => {
+    const hasApp = shop.clientId !== '' || shop.clientSecret !== '';
+    if (hasApp && shop.clientId === '')
+      ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'settings.err.appPair' });
+    if (hasApp && shop.clientSecret === '')
+      ctx.addIssue({ code: 'custom', path: ['clientSecret'], message: 'settings.err.appPair' });
+    if (!hasApp && shop.connectionKey === '')
+      ctx.addIssue({ code: 'custom', path: ['connectionKey'], message: 'settings.err.noCredentials' });
+  });
+
+export type Shop = z.output<typeof shopSchema>;
+export type ShopInput = z.input<typeof shopSchema>;
+
+export const nhanhConnectionSchema = z.object({
+  /** How the token was obtained: the OAuth flow or pasted by hand. */
+  mode: z.enum(['oauth', 'manual']).default('oauth'),
+  appId: trimmed
+    .refine((v) => v === '' || /^\d{1,12}$/.test(v), { error: 'settings.err.digits' })
+    .default(''),
+  secretKey: trimmed.max(300, { error: 'settings.err.tooLong' }).default(''),
+  businessId: z.number().int().positive({ error: 'settings.err.digits' }).nullable().default(null),
+  accessToken: trimmed.max(2000, { error: 'settings.err.tooLong' }).default(''),
+  /** Unix seconds, as Nhanh returns it. */
+  expiredAt: z.number().int().positive().nullable().default(null),
+});
+
+export type NhanhConnection = z.output<typeof nhanhConnectionSchema>;
+
+export const DEFAULT_API_BASE = {
+  tiki: 'https://api.tiki.vn',
+  nhanh: 'https://pos.open.nhanh.vn',
+  nhanhOauth: 'https://nhanh.vn',
+} as const;
+
+export const settingsSchema = z.object({
+  language: z.enum(LOCALES).default('vi'),
+  shops: z.array(shopSchema).max(50, { error: 'settings.err.tooManyShops' }).default([]),
+  nhanh: nhanhConnectionSchema.prefault({}),
+  /** Statuses downloaded when the seller picks none: only "Mới", as the help page says. */
+  orderStatusFilter: z
+    .array(z.enum(ORDER_STATUS_GROUPS))
+    .min(1, { error: 'settings.err.statusRequired' })
+    .default(['new']),
+  autoSync: z
+    .object({
+      enabled: z.boolean().default(false),
+      intervalMinutes: z
+        .number({ error: 'settings.err.interval' })
+        .int({ error: 'settings.err.interval' })
+        .min(5, { error: 'settings.err.interval' })
+        .max(1440, { error: 'settings.err.interval' })
+        .default(15),
+    })
+    .prefault({}),
+  /** "Luôn lấy sản phẩm về": import orders of products deleted on Tiki by creating them in Nhanh. */
+  alwaysFetchProducts: z.boolean().default(false),
+  apiBase: z
+    .object({
+      tiki: apiBaseUrl.default(DEFAULT_API_BASE.tiki),
+      nhanh: apiBaseUrl.default(DEFAULT_API_BASE.nhanh),
+      nhanhOauth: apiBaseUrl.default(DEFAULT_API_BASE.nhanhOauth),
+    })
+    .prefault({}),
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+export const SETTINGS_VERSION = 2;
+
+/**
+ * Version 1 was the single-shop layout of the first prototype, mirroring Nhanh's own Tiki form (one
+ * "Client key", one depot, one default customer). Kept so files exported then still import.
+ */
+export const settingsV1Schema = z.object({
+  clientKey: z.string().default(''),
+  shopName: z.string().default(''),
+  depotId: z.number().nullable().default(null),
+  customerName: z.string().default(''),
+  customerMobile: z.string().default(''),
+  orderStatuses: z.array(z.string()).default([]),
+  autoSync: z.boolean().default(false),
+  syncMinutes: z.number().default(15),
+  alwaysFetchProducts: z.boolean().default(false),
+  nhanh: z
+    .object({
+      appId: z.string().default(''),
+      secretKey: z.string().default(''),
+      businessId: z.number().nullable().default(null),
+      accessToken: z.string().default(''),
+      expiredAt: z.number().nullable().default(null),
+    })
+    .prefault({}),
+});
+
+const V1_STATUS_NAMES: Record<string, OrderStatusGroup> = {
+  Mới: 'new',
+  'Đã xác nhận': 'confirmed',
+  'Đã hủy': 'canceled',
+  'Thành công': 'success',
+};
+
+/** v1 → v2: the single shop becomes the first entry of `shops`; Vietnamese status names become groups. */
+export function migrateSettingsV1(raw: unknown, newId: () => string): SettingsInput {
+  const v1 = settingsV1Schema.parse(raw ?? {});
+  const statuses = v1.orderStatuses
+    .map((name) => V1_STATUS_NAMES[name.trim()])
+    .filter((s) => s !== undefined);
+  const hasShop = v1.clientKey.trim() !== '' || v1.shopName.trim() !== '';
+  return {
+    shops: hasShop
+      ? [
+          {
+            id: newId(),
+            name: v1.shopName.trim() || 'Tiki',
+            connectionKey: v1.clientKey,
+            nhanhDepotId: v1.depotId,
+            defaultCustomerName: v1.customerName.trim() || 'Khách Tiki',
+            defaultCustomerPhone: v1.customerMobile,
+          },
+        ]
+      : [],
+    nhanh: {
+      mode: v1.nhanh.accessToken && !v1.nhanh.secretKey ? 'manual' : 'oauth',
+      appId: v1.nhanh.appId,
+      secretKey: v1.nhanh.secretKey,
+      businessId: v1.nhanh.businessId,
+      accessToken: v1.nhanh.accessToken,
+      expiredAt: v1.nhanh.expiredAt,
+    },
+    orderStatusFilter: statuses.length > 0 ? [...new Set(statuses)] : ['new'],
+    autoSync: {
+      enabled: v1.autoSync,
+      intervalMinutes: Math.min(1440, Math.max(5, Math.round(v1.syncMinutes))),
+    },
+    alwaysFetchProducts: v1.alwaysFetchProducts,
+  };
+}

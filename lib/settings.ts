@@ -1,0 +1,249 @@
+import { storage } from 'wxt/utils/storage';
+import type { z } from 'zod';
+import { isMessageKey, type Locale, type MessageKey, t } from './i18n';
+import {
+  migrateSettingsV1,
+  SETTINGS_VERSION,
+  type Settings,
+  type SettingsInput,
+  settingsSchema,
+} from './settings-schema';
+
+export * from './settings-schema';
+
+/** One problem of a settings object, ready to show next to its field. */
+export interface FieldError {
+  /** Dotted path of the field, e.g. `shops.1.defaultCustomerPhone`; used to place the message in the form. */
+  path: string;
+  /** Full sentence in the UI language naming the field, e.g. "Cửa hàng 2 › Số điện thoại khách mặc định: …". */
+  message: string;
+}
+
+export type SettingsValidation = { ok: true; settings: Settings } | { ok: false; errors: FieldError[] };
+
+export const newShopId = (): string => crypto.randomUUID();
+
+/**
+ * Settings live in `storage.local` only (never `storage.sync`: they hold keys and tokens). The item is
+ * versioned; WXT runs the migrations the first time a context touches it.
+ */
+export function defineSettingsItem() {
+  return storage.defineItem<unknown>('local:settings', {
+    version: SETTINGS_VERSION,
+    fallback: {},
+    migrations: { 2: (v1: unknown) => settingsSchema.parse(migrateSettingsV1(v1, newShopId)) },
+  });
+}
+
+export const settingsItem = defineSettingsItem();
+
+function fieldLabel(path: readonly PropertyKey[], locale: Locale): string {
+  const parts: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const part = path[i];
+    if (part === 'shops' && typeof path[i + 1] === 'number') {
+      parts.push(t(locale, 'settings.shopN', { n: (path[i + 1] as number) + 1 }));
+      i++;
+    } else if (typeof part === 'string') {
+      const key = `field.${part}`;
+      if (part === 'nhanh' && path.length > i + 1) parts.push(t(locale, 'settings.nhanh'));
+      else if (part === 'apiBase' || part === 'autoSync') continue;
+      else parts.push(isMessageKey(key) ? t(locale, key) : part);
+    }
+  }
+  return parts.join(' › ');
+}
+
+/** Turns zod issues (whose messages are i18n keys) into sentences naming the field, in the UI language. */
+export function describeSettingsIssues(error: z.ZodError, locale: Locale): FieldError[] {
+  return error.issues.map((issue) => {
+    const problem = isMessageKey(issue.message)
+      ? t(locale, issue.message)
+      : t(locale, 'settings.err.invalid');
+    return {
+      path: issue.path.map(String).join('.'),
+      message: `${fieldLabel(issue.path, locale)}: ${problem}`,
+    };
+  });
+}
+
+export function validateSettings(input: unknown, locale: Locale): SettingsValidation {
+  const result = settingsSchema.safeParse(input);
+  if (result.success) return { ok: true, settings: result.data };
+  return { ok: false, errors: describeSettingsIssues(result.error, locale) };
+}
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/**
+ * Settings for code that acts on them (background, popup). Stored data is validated on read; when it does not
+ * validate, the defaults are returned and the stored value is left untouched for the form to repair.
+ */
+export async function getSettings(item = settingsItem): Promise<Settings> {
+  const result = settingsSchema.safeParse(await item.getValue());
+  return result.success ? result.data : DEFAULT_SETTINGS;
+}
+
+/**
+ * What the settings form edits: the stored value as it is, even when invalid, so nothing a seller entered is
+ * lost; `errors` says what to fix.
+ */
+export async function getSettingsDraft(
+  locale: Locale,
+  item = settingsItem,
+): Promise<{ draft: SettingsInput; errors: FieldError[] }> {
+  const stored = await item.getValue();
+  const validation = validateSettings(stored, locale);
+  if (validation.ok) return { draft: validation.settings, errors: [] };
+  return { draft: (stored ?? {}) as SettingsInput, errors: validation.errors };
+}
+
+/** Validates and stores; on any error nothing is written. */
+export async function saveSettings(
+  input: unknown,
+  locale: Locale,
+  item = settingsItem,
+): Promise<SettingsValidation> {
+  const validation = validateSettings(input, locale);
+  if (validation.ok) await item.setValue(validation.settings);
+  return validation;
+}
+
+export function watchSettings(callback: (settings: Settings) => void, item = settingsItem): () => void {
+  return item.watch((value) => {
+    const result = settingsSchema.safeParse(value);
+    callback(result.success ? result.data : DEFAULT_SETTINGS);
+  });
+}
+
+/** Every secret value held in settings: what must never reach logs, messages to pages or unticked exports. */
+export function secretsOf(settings: Settings): string[] {
+  const values = [
+    ...settings.shops.flatMap((shop) => [shop.connectionKey, shop.clientSecret]),
+    settings.nhanh.secretKey,
+    settings.nhanh.accessToken,
+  ];
+  return values.filter((value) => value.length >= 6);
+}
+
+/** Replaces every secret in `text` by a mask, for logs and error messages. */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets) result = result.split(secret).join('••••');
+  return result;
+}
+
+export function withoutSecrets(settings: Settings): Settings {
+  return {
+    ...settings,
+    shops: settings.shops.map((shop) => ({ ...shop, connectionKey: '', clientSecret: '' })),
+    nhanh: { ...settings.nhanh, secretKey: '', accessToken: '', expiredAt: null },
+  };
+}
+
+export const SETTINGS_FILE_FORMAT = 'nhanh-tiki-companion/settings';
+const MAX_SETTINGS_FILE_BYTES = 1_000_000;
+
+/** The JSON file "Xuất cài đặt" downloads; secrets only when the user ticked the box. */
+export function exportSettingsFile(settings: Settings, includeSecrets: boolean, now = Date.now()): string {
+  const payload = {
+    format: SETTINGS_FILE_FORMAT,
+    version: SETTINGS_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    includesSecrets: includeSecrets,
+    settings: includeSecrets ? settings : withoutSecrets(settings),
+  };
+  return `${JSON.stringify(payload, null, 2)}\n`;
+}
+
+export type SettingsImport =
+  | { ok: true; settings: Settings; keptSecrets: boolean }
+  | { ok: false; message: string; errors: FieldError[] };
+
+function importFailure(
+  locale: Locale,
+  key: MessageKey,
+  params: Record<string, string | number>,
+): SettingsImport {
+  return { ok: false, message: t(locale, key, params), errors: [] };
+}
+
+/**
+ * Reads an exported settings file (this version or v1). When the file carries no secrets, the secrets already
+ * stored are kept for the shops that match by id or name, and for the same Nhanh app. Pure: the caller stores.
+ */
+export function importSettingsFile(
+  text: string,
+  fileName: string,
+  current: Settings,
+  locale: Locale,
+): SettingsImport {
+  if (text.length > MAX_SETTINGS_FILE_BYTES) {
+    return importFailure(locale, 'settings.import.tooLarge', {
+      name: fileName,
+      size: `${Math.round(text.length / 1024)} KB`,
+    });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return importFailure(locale, 'settings.import.notJson', { name: fileName });
+  }
+  if (
+    typeof parsed !== 'object' ||
+    parsed === null ||
+    (parsed as { format?: unknown }).format !== SETTINGS_FILE_FORMAT
+  ) {
+    return importFailure(locale, 'settings.import.wrongFormat', { name: fileName });
+  }
+  const file = parsed as { version?: unknown; includesSecrets?: unknown; settings?: unknown };
+  const version = typeof file.version === 'number' ? file.version : Number.NaN;
+  if (version > SETTINGS_VERSION)
+    return importFailure(locale, 'settings.import.newerVersion', { name: fileName, version });
+  if (version !== 1 && version !== SETTINGS_VERSION)
+    return importFailure(locale, 'settings.import.wrongFormat', { name: fileName });
+
+  const input = version === 1 ? migrateSettingsV1(file.settings, newShopId) : file.settings;
+  const keepSecrets = file.includesSecrets !== true;
+  const merged = keepSecrets ? mergeStoredSecrets(input, current) : input;
+  const validation = validateSettings(merged, locale);
+  if (!validation.ok) {
+    return {
+      ok: false,
+      message: t(locale, 'settings.import.invalid', {
+        name: fileName,
+        count: validation.errors.length,
+        first: validation.errors[0]?.message ?? '',
+      }),
+      errors: validation.errors,
+    };
+  }
+  return { ok: true, settings: validation.settings, keptSecrets: keepSecrets };
+}
+
+function mergeStoredSecrets(input: unknown, current: Settings): unknown {
+  if (typeof input !== 'object' || input === null) return input;
+  const draft = input as { shops?: unknown; nhanh?: Record<string, unknown> };
+  const shops = Array.isArray(draft.shops)
+    ? draft.shops.map((shop: Record<string, unknown>) => {
+        const match = current.shops.find((known) => known.id === shop.id || known.name === shop.name);
+        if (!match) return shop;
+        return {
+          ...shop,
+          connectionKey: shop.connectionKey || match.connectionKey,
+          clientSecret: shop.clientSecret || match.clientSecret,
+        };
+      })
+    : draft.shops;
+  const nhanh =
+    draft.nhanh && String(draft.nhanh.appId ?? '') === current.nhanh.appId
+      ? {
+          ...draft.nhanh,
+          secretKey: draft.nhanh.secretKey || current.nhanh.secretKey,
+          accessToken: draft.nhanh.accessToken || current.nhanh.accessToken,
+          expiredAt: draft.nhanh.expiredAt ?? current.nhanh.expiredAt,
+        }
+      : draft.nhanh;
+  return { ...draft, shops, nhanh };
+}
