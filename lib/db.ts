@@ -1,0 +1,279 @@
+import { type DBSchema, type IDBPDatabase, openDB, type StoreNames, type StoreValue } from 'idb';
+import type { LocalizedText } from './i18n';
+
+/**
+ * The extension's IndexedDB: one typed schema, one versioned upgrade. Bulk records live here; settings live in
+ * storage.local. Rule for every caller: fetch first, then write in one transaction — never await a network
+ * call inside a transaction (IndexedDB commits a transaction as soon as it has nothing queued).
+ */
+
+export interface TikiProductRecord {
+  shopId: string;
+  /** Tiki product id. */
+  id: number;
+  sku: string;
+  /** The seller's own code (`original_sku` / `seller_product_code`), '' when the seller left it empty. */
+  originalSku: string;
+  name: string;
+  /** Configurable parent id, 0 for none. */
+  superId: number;
+  type: string;
+  active: boolean;
+  price: number;
+  /** Option values of a variant, e.g. "Đỏ / XL". */
+  optionLabel: string;
+  /** Hash of name + seller SKU + attributes, to detect changes since pairing. */
+  fingerprint: string;
+  /** Set when a re-download no longer finds the product on Tiki. */
+  deletedOnTiki: boolean;
+  downloadedAt: number;
+}
+
+export interface NhanhProductRecord {
+  id: number;
+  parentId: number;
+  code: string;
+  barcode: string;
+  name: string;
+  price: number;
+  /** Lower-cased, trimmed code and barcode: the matching keys. */
+  codeKey: string;
+  barcodeKey: string;
+  downloadedAt: number;
+}
+
+export type PairingMethod = 'sku-code' | 'sku-barcode' | 'tiki-sku-barcode' | 'manual' | 'created';
+
+export interface ProductMappingRecord {
+  shopId: string;
+  tikiProductId: number;
+  nhanhProductId: number;
+  method: PairingMethod;
+  pairedAt: number;
+  /** The Tiki product's fingerprint when paired; differs from the current one → "cần ghép lại". */
+  tikiFingerprint: string;
+}
+
+export type OrderSyncState = 'pending' | 'imported' | 'blocked' | 'failed';
+
+export interface OrderRecord {
+  shopId: string;
+  /** Tiki order code, also Nhanh's `channel.appOrderId`. */
+  code: string;
+  tikiStatus: string;
+  /** Epoch ms of Tiki's `updated_at`. */
+  tikiUpdatedAt: number;
+  nhanhOrderId: number | null;
+  nhanhStatus: string | null;
+  syncState: OrderSyncState;
+  /** Why it is blocked or failed, to show in the seller's language. */
+  reason: LocalizedText | null;
+  sellerIncome: number | null;
+  updatedAt: number;
+}
+
+export interface StatementRecord {
+  /** SHA-256 of the file bytes: the same file imported twice is one statement. */
+  id: string;
+  fileName: string;
+  importedAt: number;
+  periodFrom: number | null;
+  periodTo: number | null;
+  payout: number | null;
+  lineCount: number;
+}
+
+export type StatementLineKind = 'sale' | 'rma' | 'adjustment';
+
+export interface StatementLineRecord {
+  /** `${statementId}:${sheet}:${row}` */
+  id: string;
+  statementId: string;
+  sheet: string;
+  row: number;
+  kind: StatementLineKind;
+  orderCode: string;
+  /** What the line pays the seller in VND, negative when it takes money back. */
+  netAmount: number;
+  fees: Record<string, number>;
+  /** Hash of the line's content, so an overlapping statement never counts a line twice. */
+  contentHash: string;
+}
+
+export type ReconciliationState =
+  | 'matched'
+  | 'underpaid'
+  | 'overpaid'
+  | 'unknown_order'
+  | 'unpaid'
+  | 'suspected_duplicate'
+  | 'needs_review';
+
+export interface ReconciliationRecord {
+  statementId: string;
+  orderCode: string;
+  state: ReconciliationState;
+  expected: number | null;
+  paid: number;
+  difference: number | null;
+  reconciledAt: number | null;
+}
+
+export type ActivityLevel = 'info' | 'warn' | 'error';
+
+export interface ActivityRecord {
+  id?: number;
+  at: number;
+  level: ActivityLevel;
+  /** Which part of the extension wrote it: settings, tiki, nhanh, sync, seller-center, … */
+  source: string;
+  text: LocalizedText;
+  /** Extra technical detail, already free of secrets. */
+  detail?: string;
+}
+
+export interface JobRecord {
+  /** e.g. `order-sync:<shopId>` */
+  id: string;
+  kind: string;
+  shopId: string | null;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  /** Where to resume after the service worker was stopped; shape owned by the job's module. */
+  cursor: unknown;
+  /** Who runs it and until when the lease holds; a dead holder's lease expires. */
+  lease: { holder: string; expiresAt: number } | null;
+  progress: { done: number; total: number | null };
+  startedAt: number;
+  updatedAt: number;
+}
+
+export interface CompanionDB extends DBSchema {
+  tikiProducts: {
+    key: [string, number];
+    value: TikiProductRecord;
+    indexes: { 'by-shop': string; 'by-original-sku': [string, string] };
+  };
+  nhanhProducts: {
+    key: number;
+    value: NhanhProductRecord;
+    indexes: { 'by-code-key': string; 'by-barcode-key': string };
+  };
+  productMappings: {
+    key: [string, number];
+    value: ProductMappingRecord;
+    indexes: { 'by-shop': string; 'by-nhanh-product': number };
+  };
+  orders: {
+    key: [string, string];
+    value: OrderRecord;
+    indexes: {
+      'by-shop': string;
+      'by-sync-state': [string, OrderSyncState];
+      'by-tiki-updated': [string, number];
+    };
+  };
+  statements: { key: string; value: StatementRecord; indexes: { 'by-imported': number } };
+  statementLines: {
+    key: string;
+    value: StatementLineRecord;
+    indexes: { 'by-statement': string; 'by-order-code': string; 'by-content-hash': string };
+  };
+  reconciliations: {
+    key: [string, string];
+    value: ReconciliationRecord;
+    indexes: { 'by-state': ReconciliationState; 'by-order-code': string };
+  };
+  activityLog: { key: number; value: ActivityRecord; indexes: { 'by-at': number } };
+  jobs: { key: string; value: JobRecord };
+}
+
+export type CompanionDatabase = IDBPDatabase<CompanionDB>;
+export type StoreName = StoreNames<CompanionDB>;
+
+export const DB_NAME = 'nhanh-tiki-companion';
+export const DB_VERSION = 1;
+
+/**
+ * Each step brings a database from the version before it; a database several versions old runs every step
+ * after its own, so no data is dropped on the way.
+ */
+const UPGRADE_STEPS: ((db: CompanionDatabase) => void)[] = [
+  // v1: the first schema.
+  (db) => {
+    const tikiProducts = db.createObjectStore('tikiProducts', { keyPath: ['shopId', 'id'] });
+    tikiProducts.createIndex('by-shop', 'shopId');
+    tikiProducts.createIndex('by-original-sku', ['shopId', 'originalSku']);
+
+    const nhanhProducts = db.createObjectStore('nhanhProducts', { keyPath: 'id' });
+    nhanhProducts.createIndex('by-code-key', 'codeKey');
+    nhanhProducts.createIndex('by-barcode-key', 'barcodeKey');
+
+    const mappings = db.createObjectStore('productMappings', { keyPath: ['shopId', 'tikiProductId'] });
+    mappings.createIndex('by-shop', 'shopId');
+    mappings.createIndex('by-nhanh-product', 'nhanhProductId');
+
+    const orders = db.createObjectStore('orders', { keyPath: ['shopId', 'code'] });
+    orders.createIndex('by-shop', 'shopId');
+    orders.createIndex('by-sync-state', ['shopId', 'syncState']);
+    orders.createIndex('by-tiki-updated', ['shopId', 'tikiUpdatedAt']);
+
+    db.createObjectStore('statements', { keyPath: 'id' }).createIndex('by-imported', 'importedAt');
+
+    const lines = db.createObjectStore('statementLines', { keyPath: 'id' });
+    lines.createIndex('by-statement', 'statementId');
+    lines.createIndex('by-order-code', 'orderCode');
+    lines.createIndex('by-content-hash', 'contentHash');
+
+    const reconciliations = db.createObjectStore('reconciliations', {
+      keyPath: ['statementId', 'orderCode'],
+    });
+    reconciliations.createIndex('by-state', 'state');
+    reconciliations.createIndex('by-order-code', 'orderCode');
+
+    db.createObjectStore('activityLog', { keyPath: 'id', autoIncrement: true }).createIndex('by-at', 'at');
+    db.createObjectStore('jobs', { keyPath: 'id' });
+  },
+];
+
+/** Opens (and upgrades) the database. Tests pass their own name for isolation. */
+export function openCompanionDb(name = DB_NAME): Promise<CompanionDatabase> {
+  let db: CompanionDatabase | undefined;
+  return openDB<CompanionDB>(name, DB_VERSION, {
+    upgrade(database, oldVersion) {
+      for (let version = oldVersion; version < DB_VERSION; version++) UPGRADE_STEPS[version]?.(database);
+    },
+    // Another context (popup, dashboard, worker) needs a newer version: let it upgrade instead of hanging.
+    blocking() {
+      db?.close();
+      cached = undefined;
+    },
+    terminated() {
+      cached = undefined;
+    },
+  }).then((opened) => {
+    db = opened;
+    return opened;
+  });
+}
+
+let cached: Promise<CompanionDatabase> | undefined;
+
+/** The shared connection of this context. */
+export function getDb(): Promise<CompanionDatabase> {
+  cached ??= openCompanionDb();
+  return cached;
+}
+
+/** Writes records in transactions of `batchSize`, so 50,000 products are not one giant transaction. */
+export async function putMany<S extends StoreName>(
+  db: CompanionDatabase,
+  store: S,
+  records: readonly StoreValue<CompanionDB, S>[],
+  batchSize = 2_000,
+): Promise<void> {
+  for (let start = 0; start < records.length; start += batchSize) {
+    const tx = db.transaction(store, 'readwrite');
+    for (const record of records.slice(start, start + batchSize)) void tx.store.put(record);
+    await tx.done;
+  }
+}

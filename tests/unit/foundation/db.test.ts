@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { clearActivity, listActivity, logActivity } from '../../../lib/activity-log';
+import { DB_VERSION, openCompanionDb, putMany } from '../../../lib/db';
+
+let dbCounter = 0;
+const freshDb = () => openCompanionDb(`test-db-${++dbCounter}-${Date.now()}`);
+
+const EXPECTED_INDEXES: Record<string, string[]> = {
+  tikiProducts: ['by-original-sku', 'by-shop'],
+  nhanhProducts: ['by-barcode-key', 'by-code-key'],
+  productMappings: ['by-nhanh-product', 'by-shop'],
+  orders: ['by-shop', 'by-sync-state', 'by-tiki-updated'],
+  statements: ['by-imported'],
+  statementLines: ['by-content-hash', 'by-order-code', 'by-statement'],
+  reconciliations: ['by-order-code', 'by-state'],
+  activityLog: ['by-at'],
+  jobs: [],
+};
+
+describe('database upgrade', () => {
+  it('should create every store with its indexes', async () => {
+    const db = await freshDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(Object.keys(EXPECTED_INDEXES).sort());
+    const tx = db.transaction([...db.objectStoreNames]);
+    for (const [store, indexes] of Object.entries(EXPECTED_INDEXES)) {
+      expect([...tx.objectStore(store as 'jobs').indexNames].sort(), store).toEqual(indexes);
+    }
+    db.close();
+  });
+
+  it('should write many records in batches and read them back by index', async () => {
+    const db = await freshDb();
+    const records = Array.from({ length: 2_500 }, (_, i) => ({
+      id: i + 1,
+      parentId: 0,
+      code: `SP-${i}`,
+      barcode: `893${i}`,
+      name: `Sản phẩm ${i}`,
+      price: 1000 * i,
+      codeKey: `sp-${i}`,
+      barcodeKey: `893${i}`,
+      downloadedAt: 0,
+    }));
+    await putMany(db, 'nhanhProducts', records, 1_000);
+    expect(await db.count('nhanhProducts')).toBe(2_500);
+    expect((await db.getFromIndex('nhanhProducts', 'by-code-key', 'sp-1234'))?.name).toBe('Sản phẩm 1234');
+    db.close();
+  });
+});
+
+describe('activity log', () => {
+  it('should mask secrets and list the newest entry first', async () => {
+    const db = await freshDb();
+    const secret = 'c0ffee00-1234-4bcd-9abc-def012345678';
+    await logActivity(
+      db,
+      { level: 'info', source: 'settings', text: { key: 'settings.saved' } },
+      { secrets: [], now: 1 },
+    );
+    await logActivity(
+      db,
+      {
+        level: 'error',
+        source: 'tiki',
+        text: { key: 'error.unexpected', params: { message: `key ${secret} refused` } },
+        detail: `header tiki-api: ${secret}`,
+      },
+      { secrets: [secret], now: 2 },
+    );
+    const entries = await listActivity(db);
+    expect(entries.map((e) => e.level)).toEqual(['error', 'info']);
+    expect(JSON.stringify(entries)).not.toContain(secret);
+    expect(entries[0]?.text.params?.message).toBe('key •••• refused');
+    await clearActivity(db);
+    expect(await listActivity(db)).toEqual([]);
+    db.close();
+  });
+});
