@@ -1,0 +1,21 @@
+import { browser } from 'wxt/browser';
+import { openDashboard } from './dashboard-tabs';
+import { registerMessageHandlers } from './messaging';
+import { readStatus } from './status';
+
+/**
+ * Everything the service worker listens to, registered synchronously: the worker can be stopped at any moment
+ * and a message or alarm that wakes it must find its listener on the first turn.
+ */
+export function startBackground(): void {
+  registerMessageHandlers(
+    {
+      getStatus: () => readStatus(),
+      openDashboard: ({ section }) => openDashboard(section),
+    },
+    browser.runtime.id,
+  );
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void openDashboard('settings');
+  });
+}

@@ -1,0 +1,96 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { z } from 'zod';
+import type { StatusSnapshot } from './status';
+
+/**
+ * The one protocol between the extension's pages, its seller-center content script and the background.
+ * Each message has a zod schema for its data and a list of who may send it; the background refuses
+ * everything else (see `registerMessageHandlers`).
+ */
+
+export const DASHBOARD_SECTIONS = ['settings', 'products', 'orders', 'reconcile', 'log'] as const;
+export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
+
+export interface ProtocolMap {
+  /** Health of the connections, last sync and counts, for the popup and the dashboard. */
+  getStatus(): StatusSnapshot;
+  /** Opens (or focuses) the dashboard at a section. */
+  openDashboard(data: { section: DashboardSection }): void;
+}
+
+export type MessageType = keyof ProtocolMap;
+
+/** Who is talking: one of our own pages, our content script on the seller center, or anybody else. */
+export type SenderKind = 'extension-page' | 'seller-center' | 'foreign';
+
+export const SELLER_CENTER_ORIGIN = 'https://sellercenter.tiki.vn';
+
+/** Data schema and allowed senders of each message. A content script never gets settings or secrets. */
+export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: readonly SenderKind[] } } = {
+  getStatus: { data: z.undefined(), from: ['extension-page'] },
+  openDashboard: {
+    data: z.object({ section: z.enum(DASHBOARD_SECTIONS) }).strict(),
+    from: ['extension-page', 'seller-center'],
+  },
+};
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: unknown;
+}
+
+export function classifySender(sender: SenderInfo, extensionId: string): SenderKind {
+  if (sender.id !== extensionId || !sender.url) return 'foreign';
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return 'foreign';
+  }
+  if (url.protocol === 'chrome-extension:' && url.host === extensionId) return 'extension-page';
+  // Our content script runs only in seller-center tabs; its sender carries the tab and the page URL.
+  if (sender.tab && url.origin === SELLER_CENTER_ORIGIN) return 'seller-center';
+  return 'foreign';
+}
+
+export class MessageRefusedError extends Error {
+  constructor(type: string, reason: string) {
+    super(`Message "${type}" refused: ${reason}`);
+    this.name = 'MessageRefusedError';
+  }
+}
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+
+export type MessageHandlers = {
+  [K in MessageType]: (
+    data: Parameters<ProtocolMap[K]>[0],
+    sender: SenderInfo,
+  ) => ReturnType<ProtocolMap[K]> | Promise<ReturnType<ProtocolMap[K]>>;
+};
+
+/**
+ * Registers the background's handlers behind the sender policy and data validation. Must be called
+ * synchronously in the background's `main()` so a message that woke the worker finds its listener.
+ */
+export function registerMessageHandlers(handlers: MessageHandlers, extensionId: string): void {
+  for (const type of Object.keys(handlers) as MessageType[]) {
+    const policy = MESSAGE_POLICY[type];
+    // async: a refusal must travel back to the sender as an error, not escape as an uncaught throw.
+    onMessage(type, async (message) => {
+      const sender = message.sender as SenderInfo;
+      const kind = classifySender(sender, extensionId);
+      if (!policy.from.includes(kind)) throw new MessageRefusedError(type, `sender ${kind} not allowed`);
+      const parsed = policy.data.safeParse(message.data);
+      if (!parsed.success)
+        throw new MessageRefusedError(type, `invalid data: ${parsed.error.issues[0]?.message}`);
+      // biome-ignore lint/suspicious/noExplicitAny: each handler gets the data its own schema just checked.
+      return (await (handlers[type] as (data: any, sender: SenderInfo) => unknown)(
+        parsed.data,
+        sender,
+      )) as never;
+    });
+  }
+}

@@ -1,0 +1,146 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import { isMessageKey, type LocalizedText } from './i18n';
+import { getSettings, type Settings } from './settings';
+
+/**
+ * What the popup shows: connection health per shop and for Nhanh, the last sync and what needs attention.
+ * Health is written by the code that talks to the APIs; this module only stores and reads it.
+ */
+
+const localizedTextSchema = z.object({
+  key: z.string().refine(isMessageKey),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+}) as z.ZodType<LocalizedText>;
+
+export const connectionHealthSchema = z.object({
+  state: z.enum(['unchecked', 'ok', 'error']),
+  checkedAt: z.number().nullable().default(null),
+  /** The name the API reported (Tiki seller name), when the check succeeded. */
+  remoteName: z.string().nullable().default(null),
+  error: localizedTextSchema.nullable().default(null),
+});
+export type ConnectionHealth = z.output<typeof connectionHealthSchema>;
+
+const UNCHECKED: ConnectionHealth = { state: 'unchecked', checkedAt: null, remoteName: null, error: null };
+
+const healthSchema = z.object({
+  tiki: z.record(z.string(), connectionHealthSchema).default({}),
+  nhanh: connectionHealthSchema.default(UNCHECKED),
+});
+export type Health = z.output<typeof healthSchema>;
+
+export const lastSyncSchema = z.object({
+  at: z.number(),
+  ok: z.boolean(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  blocked: z.number().int(),
+  failed: z.number().int(),
+});
+export type LastSync = z.output<typeof lastSyncSchema>;
+
+/** Counts of things a seller must act on, written by the products, orders and reconciliation modules. */
+export const attentionSchema = z.object({
+  products: z.number().int().nonnegative().default(0),
+  orders: z.number().int().nonnegative().default(0),
+  reconcile: z.number().int().nonnegative().default(0),
+});
+export type Attention = z.output<typeof attentionSchema>;
+
+export const healthItem = storage.defineItem<unknown>('local:health', { fallback: {} });
+export const lastSyncItem = storage.defineItem<unknown>('local:lastSync', { fallback: null });
+export const attentionItem = storage.defineItem<unknown>('local:attention', { fallback: {} });
+
+export async function getHealth(): Promise<Health> {
+  const parsed = healthSchema.safeParse(await healthItem.getValue());
+  return parsed.success ? parsed.data : healthSchema.parse({});
+}
+
+export async function setTikiHealth(shopId: string, health: ConnectionHealth): Promise<void> {
+  const current = await getHealth();
+  await healthItem.setValue({ ...current, tiki: { ...current.tiki, [shopId]: health } });
+}
+
+export async function setNhanhHealth(health: ConnectionHealth): Promise<void> {
+  const current = await getHealth();
+  await healthItem.setValue({ ...current, nhanh: health });
+}
+
+export type TokenExpiry = 'unknown' | 'ok' | 'expiring_soon' | 'expired';
+
+/** Nhanh tokens have a fixed end (`expiredAt`, unix seconds) and no refresh: warn a week ahead. */
+export const TOKEN_WARNING_MS = 7 * 24 * 60 * 60 * 1000;
+
+export function nhanhTokenExpiry(expiredAt: number | null, now: number): TokenExpiry {
+  if (expiredAt === null) return 'unknown';
+  const remaining = expiredAt * 1000 - now;
+  if (remaining <= 0) return 'expired';
+  return remaining <= TOKEN_WARNING_MS ? 'expiring_soon' : 'ok';
+}
+
+export interface StatusSnapshot {
+  shops: { id: string; name: string; health: ConnectionHealth }[];
+  nhanh: { configured: boolean; health: ConnectionHealth; expiredAt: number | null; expiry: TokenExpiry };
+  lastSync: LastSync | null;
+  attention: Attention;
+  attentionTotal: number;
+  autoSync: Settings['autoSync'];
+  language: Settings['language'];
+}
+
+export function buildStatus(
+  settings: Settings,
+  health: Health,
+  lastSync: LastSync | null,
+  attention: Attention,
+  now: number,
+): StatusSnapshot {
+  return {
+    shops: settings.shops.map((shop) => ({
+      id: shop.id,
+      name: shop.name,
+      health: health.tiki[shop.id] ?? UNCHECKED,
+    })),
+    nhanh: {
+      configured: settings.nhanh.accessToken !== '' && settings.nhanh.businessId !== null,
+      health: health.nhanh,
+      expiredAt: settings.nhanh.expiredAt,
+      expiry: nhanhTokenExpiry(settings.nhanh.expiredAt, now),
+    },
+    lastSync,
+    attention,
+    attentionTotal: attention.products + attention.orders + attention.reconcile,
+    autoSync: settings.autoSync,
+    language: settings.language,
+  };
+}
+
+/** Reads everything the popup needs from storage (no service worker round trip, so the popup opens fast). */
+export async function readStatus(now = Date.now()): Promise<StatusSnapshot> {
+  const [settings, health, lastSyncRaw, attentionRaw] = await Promise.all([
+    getSettings(),
+    getHealth(),
+    lastSyncItem.getValue(),
+    attentionItem.getValue(),
+  ]);
+  const lastSync = lastSyncSchema.safeParse(lastSyncRaw);
+  const attention = attentionSchema.safeParse(attentionRaw ?? {});
+  return buildStatus(
+    settings,
+    health,
+    lastSync.success ? lastSync.data : null,
+    attention.success ? attention.data : attentionSchema.parse({}),
+    now,
+  );
+}
+
+/** Calls back whenever anything the status is made of changes. */
+export function watchStatus(callback: () => void): () => void {
+  const stops = [healthItem, lastSyncItem, attentionItem].map((item) => item.watch(callback));
+  const stopSettings = storage.watch('local:settings', callback);
+  return () => {
+    for (const stop of stops) stop();
+    stopSettings();
+  };
+}
