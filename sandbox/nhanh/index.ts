@@ -1,10 +1,213 @@
-import type { Simulator, SimulatorContext } from '../types';
+import { NHANH_ERROR, NHANH_PATHS } from '../../lib/nhanh/contract';
+import type { SandboxRequest, SandboxResponse, Simulator, SimulatorContext } from '../types';
+import { createNhanhAuth } from './auth';
+import { FormFieldsError, fail, isRecord, ok } from './envelope';
+import { addOrder, listOrders, updateOrderStatus, V2Refusal } from './orders';
+import { addProducts, listProducts } from './products';
+import { createUrlRateLimit, type RateDecision } from './rate-limit';
+import { createNhanhStore, type StoredOrder } from './store';
 
-/** Placeholder until the API issue implements the simulator. */
-export function createNhanhSimulator(_context: SimulatorContext): Simulator {
+/** The docs' own wording of the ERR_429 answer [OFF S2]. */
+const RATE_LIMIT_TEXT = 'Your app exceeded the API Rate Limit';
+const SERVER_ERROR_STATUSES = [500, 502, 503, 504];
+
+type Route = (body: unknown) => SandboxResponse;
+
+/** What `snapshot()` shows, so tests can assert "exactly these orders, each once, with this stock". */
+export interface NhanhSnapshot {
+  orders: Pick<
+    StoredOrder,
+    'id' | 'appOrderId' | 'status' | 'depotId' | 'products' | 'createdAt' | 'updatedAt'
+  >[];
+  products: { id: number; appProductId: string | null; code: string; barcode: string; name: string }[];
+  /** productId → depotId → quantities, `available = remain − holding`. */
+  stock: Record<number, Record<number, { remain: number; holding: number; available: number }>>;
+  /** `refused` counts ERR_429 answers; `locks` counts locks begun. */
+  rateLimit: { accepted: number; refused: number; locks: number };
+  serverErrors: number;
+  liveTokens: number;
+}
+
+export interface NhanhSimulator extends Simulator {
+  snapshot(): NhanhSnapshot;
+}
+
+function bodyObject(body: unknown): Record<string, unknown> {
+  if (!isRecord(body)) throw new FormFieldsError({ filters: 'the body must be a JSON object' });
+  return body;
+}
+
+async function readForm(request: SandboxRequest): Promise<FormData | undefined> {
+  try {
+    const contentType = request.headers['content-type'] ?? 'application/x-www-form-urlencoded';
+    return await new Response(request.body, { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Nhanh.vn Open API v3 (plus the v2 `order/update` the client needs), mounted at `/nhanh`, and the login page
+ * stand-in at `/nhanh-oauth`. Faithful to the documented contract, faults included: every business error is
+ * HTTP 200 with `code:0`; the per-URL rate limit locks and extends; `errorRate` answers a bare 5xx page, half
+ * of the time AFTER the request took effect (as a gateway timeout can), so clients must be idempotent.
+ */
+export function createNhanhSimulator(context: SimulatorContext): NhanhSimulator {
+  const { clock, faults, random, seed } = context;
+  const nhanh = seed.nhanh;
+  const store = createNhanhStore(nhanh, () => clock.now());
+  const auth = createNhanhAuth(context);
+  const rateLimit = createUrlRateLimit(clock, faults);
+  let serverErrors = 0;
+
+  const v3Routes: Record<string, Route> = {
+    [NHANH_PATHS.getAccessToken]: (body) => auth.exchange(body),
+    [NHANH_PATHS.depots]: () => ok(store.depots.map(({ id, name }) => ({ id, name }))),
+    [NHANH_PATHS.productList]: (body) => listProducts(store, bodyObject(body)),
+    [NHANH_PATHS.productAdd]: (body) => addProducts(store, body),
+    [NHANH_PATHS.orderAdd]: (body) => addOrder(store, body),
+    [NHANH_PATHS.orderList]: (body) => listOrders(store, bodyObject(body)),
+  };
+
+  /** Whether this call fails with a 5xx, and whether before or after it took effect. */
+  function drawServerFault(): 'before' | 'after' | undefined {
+    if (random() >= faults().errorRate) return undefined;
+    return random() < 0.5 ? 'before' : 'after';
+  }
+
+  function serverError(): SandboxResponse {
+    serverErrors++;
+    const status = SERVER_ERROR_STATUSES[Math.floor(random() * SERVER_ERROR_STATUSES.length)]!;
+    return {
+      status,
+      headers: { 'content-type': 'text/html' },
+      body: `<html><head><title>${status}</title></head><body><center><h1>${status}</h1></center><hr><center>nginx</center></body></html>`,
+    };
+  }
+
+  function rateLimited(decision: Extract<RateDecision, { allowed: false }>): SandboxResponse {
+    const data = { lockedSeconds: decision.lockedSeconds, unlockedAt: decision.unlockedAt };
+    // The docs' example answer has a singular `message` here, unlike other failures.
+    return {
+      status: 200,
+      body: { code: 0, errorCode: NHANH_ERROR.rateLimited, message: RATE_LIMIT_TEXT, data },
+    };
+  }
+
+  async function handleV3(request: SandboxRequest, route: Route): Promise<SandboxResponse> {
+    const appId = request.query.get('appId');
+    if (appId !== nhanh.appId) return fail(NHANH_ERROR.invalidAppId, 'Invalid appId');
+    const grantsToken = request.path === NHANH_PATHS.getAccessToken;
+    const businessId = Number(request.query.get('businessId'));
+    if (!grantsToken && businessId !== nhanh.businessId)
+      return fail(NHANH_ERROR.invalidBusinessId, 'Invalid businessId');
+    const decision = rateLimit.check(`${appId}|${grantsToken ? '' : businessId}|${request.path}`);
+    if (!decision.allowed) return rateLimited(decision);
+    const fault = drawServerFault();
+    if (fault === 'before') return serverError();
+    if (!grantsToken && !auth.tokenValid(request.headers.authorization, businessId))
+      return fail(NHANH_ERROR.invalidAccessToken, 'Invalid access token');
+    let body: unknown;
+    try {
+      body = request.body.trim() === '' ? {} : JSON.parse(request.body);
+    } catch {
+      return fail(NHANH_ERROR.invalidData, 'Invalid data: the body is not a valid JSON string');
+    }
+    let answer: SandboxResponse;
+    try {
+      answer = route(body);
+    } catch (error) {
+      if (!(error instanceof FormFieldsError)) throw error;
+      answer = fail(NHANH_ERROR.invalidFormFields, error.fields);
+    }
+    return fault === 'after' ? serverError() : answer;
+  }
+
+  /** v2 envelope [OFF S3]: form fields in, `{code, messages, data}` out; common errors keyed by code. */
+  async function handleV2(request: SandboxRequest): Promise<SandboxResponse> {
+    const v2Fail = (messages: string[] | Record<string, string>, data?: unknown): SandboxResponse => ({
+      status: 200,
+      body: data === undefined ? { code: 0, messages } : { code: 0, messages, data },
+    });
+    const form = await readForm(request);
+    if (!form) return v2Fail({ [NHANH_ERROR.invalidData]: 'Invalid form data' });
+    if (form.get('version') !== '2.0') return v2Fail({ [NHANH_ERROR.invalidVersion]: 'Invalid version' });
+    const appId = form.get('appId');
+    if (appId !== nhanh.appId) return v2Fail({ [NHANH_ERROR.invalidAppId]: 'Invalid appId' });
+    const businessId = Number(form.get('businessId'));
+    if (businessId !== nhanh.businessId)
+      return v2Fail({ [NHANH_ERROR.invalidBusinessId]: 'Invalid businessId' });
+    const decision = rateLimit.check(`${appId}|${businessId}|${request.path}`);
+    if (!decision.allowed)
+      return v2Fail(
+        { [NHANH_ERROR.rateLimited]: RATE_LIMIT_TEXT },
+        { lockedSeconds: decision.lockedSeconds, unlockedAt: decision.unlockedAt },
+      );
+    const fault = drawServerFault();
+    if (fault === 'before') return serverError();
+    const token = form.get('accessToken');
+    if (typeof token !== 'string' || !auth.tokenValid(token, businessId))
+      return v2Fail({ [NHANH_ERROR.invalidAccessToken]: 'Invalid accessToken' });
+    let data: unknown;
+    try {
+      data = JSON.parse(String(form.get('data') ?? ''));
+    } catch {
+      return v2Fail({ [NHANH_ERROR.invalidData]: 'Invalid data: data is not a valid JSON string' });
+    }
+    let answer: SandboxResponse;
+    try {
+      answer = { status: 200, body: { code: 1, data: updateOrderStatus(store, data) } };
+    } catch (error) {
+      if (!(error instanceof V2Refusal)) throw error;
+      answer = v2Fail([error.message]);
+    }
+    return fault === 'after' ? serverError() : answer;
+  }
+
+  async function handle(request: SandboxRequest): Promise<SandboxResponse> {
+    const { latencyMs } = faults();
+    // Real milliseconds, on purpose: latency is about sockets and timers, not about the simulated clock.
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    if (request.path === '/nhanh-oauth') return auth.authorizePage(request);
+    const route = v3Routes[request.path];
+    const isV2 = request.path === NHANH_PATHS.orderUpdateV2;
+    if (!route && !isV2)
+      return { status: 404, headers: { 'content-type': 'text/html' }, body: '<h1>404 Not Found</h1>' };
+    if (request.method !== 'POST')
+      return {
+        status: 405,
+        headers: { 'content-type': 'text/html' },
+        body: '<h1>405 Method Not Allowed</h1>',
+      };
+    return isV2 ? handleV2(request) : handleV3(request, route!);
+  }
+
   return {
-    handle: async () => ({ status: 501, body: { error: 'not implemented yet' } }),
-    expireTokens: () => {},
-    snapshot: () => ({}),
+    handle,
+    expireTokens: () => auth.revokeAll(),
+    snapshot: () => ({
+      orders: [...store.orders.values()].map(
+        ({ id, appOrderId, status, depotId, products, createdAt, updatedAt }) => ({
+          id,
+          appOrderId,
+          status,
+          depotId,
+          products,
+          createdAt,
+          updatedAt,
+        }),
+      ),
+      products: [...store.products.values()].map(({ id, appProductId, code, barcode, name }) => ({
+        id,
+        appProductId: appProductId ?? null,
+        code,
+        barcode,
+        name,
+      })),
+      stock: store.stockSnapshot(),
+      rateLimit: rateLimit.counts(),
+      serverErrors,
+      liveTokens: auth.liveTokenCount(),
+    }),
   };
 }

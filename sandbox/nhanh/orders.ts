@@ -1,0 +1,230 @@
+import {
+  DUPLICATE_APP_ORDER_FIELD,
+  NHANH_CREATE_STATUSES,
+  NHANH_MAX_IDS_PER_FILTER,
+  NHANH_ORDER_STATUS,
+  NHANH_ORDER_TYPE,
+  NHANH_ORDER_WINDOW_SECONDS,
+  NHANH_SETTABLE_STATUSES,
+  type NhanhOrderStatus,
+  type NhanhSettableStatus,
+  orderStatusName,
+} from '../../lib/nhanh/contract';
+import type { SandboxResponse } from '../types';
+import {
+  createFieldCollector,
+  type FieldCollector,
+  FormFieldsError,
+  isNonEmptyString,
+  isPositiveInt,
+  isRecord,
+  ok,
+} from './envelope';
+import { pageOf, readPaginator } from './paging';
+import { type NhanhStore, type StoredOrder, TransitionError } from './store';
+
+/** [INF] Orders created through the API carry saleChannel 10 = API [3P S15]. */
+const SALE_CHANNEL_API = 10;
+const VN_MOBILE = /^0\d{9,10}$/;
+
+function renderOrder(order: StoredOrder) {
+  return {
+    info: {
+      id: order.id,
+      type: order.type,
+      status: NHANH_ORDER_STATUS[order.status],
+      depotId: order.depotId,
+      description: order.description,
+      createdAt: order.createdAt,
+      updatedAt: order.updatedAt,
+    },
+    channel: { saleChannel: SALE_CHANNEL_API, appOrderId: order.appOrderId, sourceName: order.sourceName },
+    shippingAddress: order.shippingAddress,
+    products: order.products,
+    payment: order.payment,
+  };
+}
+
+function requireObject(
+  body: Record<string, unknown>,
+  key: string,
+  fields: FieldCollector,
+): Record<string, unknown> {
+  const value = body[key];
+  if (isRecord(value)) return value;
+  fields.add(key, `${key} is required`);
+  return {};
+}
+
+/**
+ * `order/add` [OFF S12 v3 example; 3P S18]: products by Nhanh id; a New/Confirming/Confirmed order holds its
+ * quantities in `info.depotId` [OFF S12]. [INF] a second order with the same appOrderId is refused as
+ * ERR_INVALID_FORM_FIELDS on `channel.appOrderId`, naming the existing order.
+ */
+export function addOrder(store: NhanhStore, body: unknown): SandboxResponse {
+  if (!isRecord(body)) throw new FormFieldsError({ info: 'info is required' });
+  const fields = createFieldCollector();
+  const info = requireObject(body, 'info', fields);
+  const channel = requireObject(body, 'channel', fields);
+  const address = requireObject(body, 'shippingAddress', fields);
+
+  const type = info.type ?? NHANH_ORDER_TYPE.shipping;
+  if (!(Object.values(NHANH_ORDER_TYPE) as unknown[]).includes(type))
+    fields.add('info.type', 'info.type is invalid');
+  const depotId = info.depotId;
+  if (!isPositiveInt(depotId) || !store.depots.some((depot) => depot.id === depotId))
+    fields.add('info.depotId', 'info.depotId is invalid');
+  const statusCode = info.status ?? NHANH_ORDER_STATUS.New;
+  const status = typeof statusCode === 'number' ? orderStatusName(statusCode) : undefined;
+  if (!status || !(NHANH_CREATE_STATUSES as readonly NhanhOrderStatus[]).includes(status))
+    fields.add('info.status', 'info.status must be New, Confirming or Confirmed');
+  if (info.description !== undefined && typeof info.description !== 'string')
+    fields.add('info.description', 'info.description must be a string');
+
+  const appOrderId = channel.appOrderId;
+  if (!isNonEmptyString(appOrderId, 36))
+    fields.add(DUPLICATE_APP_ORDER_FIELD, 'channel.appOrderId is required (max 36 characters)');
+  else {
+    const existing = store.orderByAppOrderId(appOrderId);
+    if (existing)
+      fields.add(DUPLICATE_APP_ORDER_FIELD, `appOrderId ${appOrderId} already exists (order ${existing.id})`);
+  }
+  if (!isNonEmptyString(address.name, 255))
+    fields.add('shippingAddress.name', 'shippingAddress.name is required');
+  if (typeof address.mobile !== 'string' || !VN_MOBILE.test(address.mobile))
+    fields.add('shippingAddress.mobile', 'shippingAddress.mobile is invalid');
+
+  const lines = body.products;
+  if (!Array.isArray(lines) || lines.length === 0) fields.add('products', 'products is required');
+  else
+    for (const [index, line] of lines.entries()) {
+      if (!isRecord(line)) {
+        fields.add(`products.${index}`, 'each product must be an object');
+        continue;
+      }
+      const product = isPositiveInt(line.id) ? store.products.get(line.id) : undefined;
+      if (!product) fields.add(`products.${index}.id`, `product ${String(line.id)} not found`);
+      else if (product.isParent)
+        fields.add(`products.${index}.id`, `product ${product.id} is a parent product; order a variant`);
+      if (!isPositiveInt(line.quantity))
+        fields.add(`products.${index}.quantity`, 'quantity must be a positive integer');
+      if (typeof line.price !== 'number' || line.price < 0)
+        fields.add(`products.${index}.price`, 'price must be a number ≥ 0');
+      if (line.discount !== undefined && (typeof line.discount !== 'number' || line.discount < 0))
+        fields.add(`products.${index}.discount`, 'discount must be a number ≥ 0');
+    }
+  if (body.payment !== undefined && !isRecord(body.payment))
+    fields.add('payment', 'payment must be an object');
+  fields.throwIfAny();
+
+  const order = store.addOrder({
+    type: type as number,
+    depotId: depotId as number,
+    status: status as NhanhOrderStatus,
+    appOrderId: appOrderId as string,
+    sourceName: typeof channel.sourceName === 'string' ? channel.sourceName : null,
+    description: (info.description as string | undefined) ?? null,
+    shippingAddress: address,
+    payment: (body.payment as Record<string, unknown> | undefined) ?? null,
+    products: (lines as Record<string, number>[]).map((line) => ({
+      id: line.id!,
+      price: line.price!,
+      discount: line.discount ?? 0,
+      quantity: line.quantity!,
+    })),
+  });
+  return ok({ id: order.id });
+}
+
+/**
+ * `order/list` [OFF S11 v3]: a created or updated range (unix s) is REQUIRED and spans at most 31 days.
+ * [INF] `filters.appOrderIds` (≤ 100) narrows to our own orders; the client does not rely on it alone.
+ */
+export function listOrders(store: NhanhStore, body: Record<string, unknown>): SandboxResponse {
+  const fields = createFieldCollector();
+  const page = readPaginator(body, fields);
+  const filters = body.filters;
+  if (!isRecord(filters))
+    throw new FormFieldsError({ filters: 'filters.createdAtFrom or filters.updatedAtFrom is required' });
+  const checks: ((order: StoredOrder) => boolean)[] = [];
+  let hasWindow = false;
+  for (const field of ['createdAt', 'updatedAt'] as const) {
+    const from = filters[`${field}From`];
+    const to = filters[`${field}To`];
+    if (from === undefined && to === undefined) continue;
+    if (!Number.isInteger(from) || !Number.isInteger(to)) {
+      fields.add(`filters.${field}From`, `${field}From and ${field}To must both be unix timestamps`);
+      continue;
+    }
+    const [start, end] = [from as number, to as number];
+    if (end < start) fields.add(`filters.${field}To`, `${field}To must not be before ${field}From`);
+    else if (end - start > NHANH_ORDER_WINDOW_SECONDS)
+      fields.add(`filters.${field}To`, `The ${field} range must not exceed 31 days`);
+    hasWindow = true;
+    checks.push((order) => order[field] >= start && order[field] <= end);
+  }
+  if (!hasWindow && Object.keys(fields.fields).length === 0)
+    fields.add('filters.createdAtFrom', 'filters.createdAtFrom/To or filters.updatedAtFrom/To is required');
+  if (filters.appOrderIds !== undefined) {
+    const ids = filters.appOrderIds;
+    if (
+      !Array.isArray(ids) ||
+      ids.length > NHANH_MAX_IDS_PER_FILTER ||
+      !ids.every((id) => typeof id === 'string')
+    )
+      fields.add(
+        'filters.appOrderIds',
+        `filters.appOrderIds must be an array of at most ${NHANH_MAX_IDS_PER_FILTER} strings`,
+      );
+    else checks.push((order) => ids.includes(order.appOrderId));
+  }
+  if (filters.statuses !== undefined) {
+    const statuses = filters.statuses;
+    if (
+      !Array.isArray(statuses) ||
+      !statuses.every((code) => typeof code === 'number' && orderStatusName(code))
+    )
+      fields.add('filters.statuses', 'filters.statuses must be an array of order status codes');
+    else checks.push((order) => statuses.includes(NHANH_ORDER_STATUS[order.status]));
+  }
+  fields.throwIfAny();
+  const matching = [...store.orders.values()].filter((order) => checks.every((check) => check(order)));
+  const { rows, paginator } = pageOf(matching, page);
+  return ok(rows.map(renderOrder), paginator);
+}
+
+/** A v2 refusal: `messages` is an array of texts [OFF S3]. */
+export class V2Refusal extends Error {}
+
+/**
+ * v2 `order/update` [OFF-v1 S7; 3P S6]: `data` = `{orderId | id, status}`; only Confirmed, Success,
+ * Canceled, Aborted can be set, and only along the transitions the store allows.
+ */
+export function updateOrderStatus(store: NhanhStore, data: unknown) {
+  if (!isRecord(data)) throw new V2Refusal('data must be a JSON object');
+  const order =
+    data.orderId !== undefined
+      ? store.orders.get(Number(data.orderId))
+      : typeof data.id === 'string'
+        ? store.orderByAppOrderId(data.id)
+        : undefined;
+  if (data.orderId === undefined && data.id === undefined) throw new V2Refusal('orderId or id is required');
+  if (!order) throw new V2Refusal(`Order ${String(data.orderId ?? data.id)} not found`);
+  const status = data.status;
+  if (typeof status !== 'string' || !(NHANH_SETTABLE_STATUSES as readonly string[]).includes(status))
+    throw new V2Refusal(`status must be one of ${NHANH_SETTABLE_STATUSES.join(', ')}`);
+  try {
+    store.changeStatus(order, status as NhanhSettableStatus);
+  } catch (error) {
+    if (error instanceof TransitionError) throw new V2Refusal(error.message);
+    throw error;
+  }
+  return {
+    orderId: order.id,
+    status: order.status,
+    shipFee: 0,
+    codFee: 0,
+    shipFeeDiscount: 0,
+    codFeeDiscount: 0,
+  };
+}

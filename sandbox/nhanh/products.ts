@@ -1,0 +1,152 @@
+import {
+  NHANH_MAX_IDS_PER_FILTER,
+  NHANH_MAX_PRODUCTS_PER_ADD,
+  NHANH_PARENT_ID,
+} from '../../lib/nhanh/contract';
+import type { SandboxResponse } from '../types';
+import {
+  createFieldCollector,
+  FormFieldsError,
+  isNonEmptyString,
+  isPositiveInt,
+  isRecord,
+  ok,
+} from './envelope';
+import { pageOf, readPaginator } from './paging';
+import type { NhanhStore, StoredProduct } from './store';
+
+function renderProduct(store: NhanhStore, product: StoredProduct) {
+  const depots: Record<string, { remain: number; holding: number; available: number }> = {};
+  const total = { remain: 0, holding: 0, available: 0 };
+  for (const [depotId, entry] of store.stockOf(product)) {
+    const available = entry.remain - entry.holding;
+    depots[String(depotId)] = { ...entry, available };
+    total.remain += entry.remain;
+    total.holding += entry.holding;
+    total.available += available;
+  }
+  return {
+    id: product.id,
+    parentId: store.parentIdCode(product),
+    code: product.code,
+    barcode: product.barcode,
+    name: product.name,
+    status: product.status,
+    prices: { retail: product.price },
+    inventory: { ...total, depots },
+  };
+}
+
+/** `product/list` [OFF S2]: filters ids (≤ 100), name (name, code or barcode), parentId, updatedAt range. */
+export function listProducts(store: NhanhStore, body: Record<string, unknown>): SandboxResponse {
+  const fields = createFieldCollector();
+  const page = readPaginator(body, fields);
+  const filters = body.filters ?? {};
+  if (!isRecord(filters)) throw new FormFieldsError({ filters: 'filters must be an object' });
+  const checks: ((product: StoredProduct) => boolean)[] = [];
+  if (filters.ids !== undefined) {
+    const ids = filters.ids;
+    if (!Array.isArray(ids) || ids.length > NHANH_MAX_IDS_PER_FILTER || !ids.every(isPositiveInt))
+      fields.add(
+        'filters.ids',
+        `filters.ids must be an array of at most ${NHANH_MAX_IDS_PER_FILTER} integers`,
+      );
+    else checks.push((product) => ids.includes(product.id));
+  }
+  if (filters.name !== undefined) {
+    if (typeof filters.name !== 'string') fields.add('filters.name', 'filters.name must be a string');
+    else {
+      const needle = filters.name.toLowerCase();
+      checks.push((product) =>
+        [product.name, product.code, product.barcode].some((text) => text.toLowerCase().includes(needle)),
+      );
+    }
+  }
+  if (filters.parentId !== undefined) {
+    const parentId = filters.parentId;
+    if (typeof parentId !== 'number' || !Number.isInteger(parentId))
+      fields.add('filters.parentId', 'filters.parentId must be an integer');
+    else if (parentId === NHANH_PARENT_ID.parent) checks.push((product) => product.isParent);
+    else if (parentId === NHANH_PARENT_ID.independent)
+      checks.push((product) => !product.isParent && product.parentId === 0);
+    else checks.push((product) => product.parentId === parentId);
+  }
+  for (const key of ['updatedAtFrom', 'updatedAtTo'] as const) {
+    const value = filters[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isInteger(value))
+      fields.add(`filters.${key}`, `${key} must be a unix timestamp`);
+    else
+      checks.push((product) =>
+        key === 'updatedAtFrom' ? product.updatedAt >= value : product.updatedAt <= value,
+      );
+  }
+  fields.throwIfAny();
+  const { rows, paginator } = pageOf([...store.products.values()], page, (product) =>
+    checks.every((check) => check(product)),
+  );
+  return ok(
+    rows.map((product) => renderProduct(store, product)),
+    paginator,
+  );
+}
+
+/**
+ * `product/add` [OFF S2/S9]: an array of ≤ 100; `appProductId` and `name` required; an existing
+ * `appProductId` updates that product. [INF] Nhanh validates a request as a whole (as its form errors do): one
+ * bad item rejects the batch with ERR_INVALID_FORM_FIELDS keyed `"<index>.<field>"`, and nothing is saved.
+ * [INF] A product code already used by another product is refused.
+ */
+export function addProducts(store: NhanhStore, body: unknown): SandboxResponse {
+  if (!Array.isArray(body) || body.length === 0 || body.length > NHANH_MAX_PRODUCTS_PER_ADD)
+    throw new FormFieldsError({
+      data: `The body must be an array of 1 to ${NHANH_MAX_PRODUCTS_PER_ADD} products`,
+    });
+  const fields = createFieldCollector();
+  const codesInBatch = new Map<string, string>();
+  for (const [index, item] of body.entries()) {
+    if (!isRecord(item)) {
+      fields.add(String(index), 'each product must be an object');
+      continue;
+    }
+    const { appProductId, name, code, barcode, price } = item;
+    if (!isNonEmptyString(appProductId, 50))
+      fields.add(`${index}.appProductId`, 'appProductId is required (max 50 characters)');
+    if (!isNonEmptyString(name, 255)) fields.add(`${index}.name`, 'name is required (max 255 characters)');
+    if (code !== undefined) {
+      if (!isNonEmptyString(code, 50))
+        fields.add(`${index}.code`, 'code must be a string of at most 50 characters');
+      else {
+        const owner = store.productByCode(code);
+        const batchOwner = codesInBatch.get(code);
+        if (
+          (owner && owner.appProductId !== appProductId) ||
+          (batchOwner !== undefined && batchOwner !== appProductId)
+        )
+          fields.add(`${index}.code`, `code ${code} already exists`);
+        codesInBatch.set(code, String(appProductId));
+      }
+    }
+    if (barcode !== undefined && !isNonEmptyString(barcode, 20))
+      fields.add(`${index}.barcode`, 'barcode must be a string of at most 20 characters');
+    if (price !== undefined && (typeof price !== 'number' || price < 0))
+      fields.add(`${index}.price`, 'price must be a number ≥ 0');
+  }
+  fields.throwIfAny();
+  const saved = (body as Record<string, unknown>[]).map((item) =>
+    store.upsertProduct({
+      appProductId: item.appProductId as string,
+      name: item.name as string,
+      code: item.code as string | undefined,
+      barcode: item.barcode as string | undefined,
+      price: item.price as number | undefined,
+    }),
+  );
+  return ok(
+    saved.map((product) => ({
+      appProductId: product.appProductId,
+      id: product.id,
+      barcode: product.barcode,
+    })),
+  );
+}

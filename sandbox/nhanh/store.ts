@@ -1,0 +1,228 @@
+import {
+  NHANH_CANCELABLE_FROM,
+  NHANH_PARENT_ID,
+  type NhanhOrderStatus,
+  type NhanhSettableStatus,
+} from '../../lib/nhanh/contract';
+import type { SeedNhanh } from '../types';
+
+/** One product as the simulator keeps it. */
+export interface StoredProduct {
+  id: number;
+  /** 0 independent, the parent's id for a variant (seed convention). */
+  parentId: number;
+  isParent: boolean;
+  code: string;
+  barcode: string;
+  name: string;
+  price: number;
+  /** v3 product status [OFF S13 v3]: 1 new, 2 selling, 3 stopped, 4 out of stock. */
+  status: number;
+  appProductId?: string;
+  updatedAt: number;
+}
+
+export interface DepotStock {
+  remain: number;
+  holding: number;
+}
+
+export interface StoredOrderLine {
+  id: number;
+  price: number;
+  discount: number;
+  quantity: number;
+}
+
+export interface StoredOrder {
+  id: number;
+  type: number;
+  depotId: number;
+  status: NhanhOrderStatus;
+  appOrderId: string;
+  sourceName: string | null;
+  description: string | null;
+  shippingAddress: Record<string, unknown>;
+  payment: Record<string, unknown> | null;
+  products: StoredOrderLine[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Why a status change was refused, in the words the answer carries. */
+export class TransitionError extends Error {}
+
+/**
+ * The simulator's business state: catalogue, stock per product and depot, orders. Stock follows the
+ * documented admin-order logic [OFF S12, S17]: a new order holds its quantities in its depot, Success takes
+ * them out of stock, Canceled/Aborted release them.
+ */
+export function createNhanhStore(seed: SeedNhanh, now: () => number) {
+  const products = new Map<number, StoredProduct>();
+  const stock = new Map<number, Map<number, DepotStock>>();
+  const orders = new Map<number, StoredOrder>();
+  const orderIdByAppOrderId = new Map<string, number>();
+  let nextProductId = 1;
+  let nextOrderId = 2_000_001;
+
+  for (const product of seed.products) {
+    products.set(product.id, {
+      id: product.id,
+      parentId: product.parentId,
+      isParent: product.isParent ?? false,
+      code: product.code,
+      barcode: product.barcode,
+      name: product.name,
+      price: product.price,
+      status: 2,
+      updatedAt: Math.floor(now() / 1000),
+    });
+    const perDepot = new Map<number, DepotStock>();
+    for (const depot of seed.depots)
+      perDepot.set(depot.id, { remain: product.stock[depot.id] ?? 0, holding: 0 });
+    stock.set(product.id, perDepot);
+    nextProductId = Math.max(nextProductId, product.id + 1);
+  }
+
+  function depotStock(productId: number, depotId: number): DepotStock {
+    let perDepot = stock.get(productId);
+    if (!perDepot) {
+      perDepot = new Map();
+      stock.set(productId, perDepot);
+    }
+    let entry = perDepot.get(depotId);
+    if (!entry) {
+      entry = { remain: 0, holding: 0 };
+      perDepot.set(depotId, entry);
+    }
+    return entry;
+  }
+
+  /** Stock of a product per depot; a parent shows the sum of its variants, as it holds none itself. */
+  function stockOf(product: StoredProduct): Map<number, DepotStock> {
+    if (!product.isParent) return stock.get(product.id) ?? new Map();
+    const sum = new Map<number, DepotStock>();
+    for (const variant of products.values()) {
+      if (variant.parentId !== product.id) continue;
+      for (const [depotId, entry] of stock.get(variant.id) ?? []) {
+        const total = sum.get(depotId) ?? { remain: 0, holding: 0 };
+        sum.set(depotId, { remain: total.remain + entry.remain, holding: total.holding + entry.holding });
+      }
+    }
+    return sum;
+  }
+
+  /** The v3 `parentId` code of a product [INF from the product/list filter codes]. */
+  function parentIdCode(product: StoredProduct): number {
+    if (product.isParent) return NHANH_PARENT_ID.parent;
+    return product.parentId > 0 ? product.parentId : NHANH_PARENT_ID.independent;
+  }
+
+  function productByAppProductId(appProductId: string): StoredProduct | undefined {
+    for (const product of products.values()) if (product.appProductId === appProductId) return product;
+    return undefined;
+  }
+
+  function productByCode(code: string): StoredProduct | undefined {
+    for (const product of products.values()) if (product.code === code) return product;
+    return undefined;
+  }
+
+  /** Creates, or updates the product already carrying `appProductId` (product/add is create-or-update [OFF S9]). */
+  function upsertProduct(input: {
+    appProductId: string;
+    name: string;
+    code?: string;
+    barcode?: string;
+    price?: number;
+  }): StoredProduct {
+    const existing = productByAppProductId(input.appProductId);
+    const nowSeconds = Math.floor(now() / 1000);
+    if (existing) {
+      existing.name = input.name;
+      if (input.code !== undefined) existing.code = input.code;
+      if (input.barcode !== undefined) existing.barcode = input.barcode;
+      if (input.price !== undefined) existing.price = input.price;
+      existing.updatedAt = nowSeconds;
+      return existing;
+    }
+    const id = nextProductId++;
+    const product: StoredProduct = {
+      id,
+      parentId: 0,
+      isParent: false,
+      code: input.code ?? `SP${id}`,
+      // Nhanh generates an internal EAN-like barcode when none is given (the docs' example returns one).
+      barcode: input.barcode ?? `2000${String(id).padStart(9, '0')}`,
+      name: input.name,
+      price: input.price ?? 0,
+      status: 1,
+      appProductId: input.appProductId,
+      updatedAt: nowSeconds,
+    };
+    products.set(id, product);
+    stock.set(id, new Map());
+    return product;
+  }
+
+  function addOrder(input: Omit<StoredOrder, 'id' | 'createdAt' | 'updatedAt'>): StoredOrder {
+    const nowSeconds = Math.floor(now() / 1000);
+    const order: StoredOrder = { ...input, id: nextOrderId++, createdAt: nowSeconds, updatedAt: nowSeconds };
+    orders.set(order.id, order);
+    orderIdByAppOrderId.set(order.appOrderId, order.id);
+    for (const line of order.products) depotStock(line.id, order.depotId).holding += line.quantity;
+    return order;
+  }
+
+  /**
+   * Applies a v2 `order/update` status. Refuses what Nhanh refuses [OFF-v1 S7]: Canceled/Aborted only from
+   * New/Confirming/Confirmed; Confirmed only before confirmation; Success not twice nor after a cancel.
+   */
+  function changeStatus(order: StoredOrder, target: NhanhSettableStatus): void {
+    const from = order.status;
+    const open = (NHANH_CANCELABLE_FROM as readonly NhanhOrderStatus[]).includes(from);
+    const allowed = target === 'Confirmed' ? from === 'New' || from === 'Confirming' : open;
+    if (!allowed) throw new TransitionError(`Cannot change order ${order.id} from ${from} to ${target}`);
+    for (const line of order.products) {
+      const entry = depotStock(line.id, order.depotId);
+      if (target === 'Success') {
+        entry.remain -= line.quantity;
+        entry.holding -= line.quantity;
+      } else if (target === 'Canceled' || target === 'Aborted') {
+        entry.holding -= line.quantity;
+      }
+    }
+    order.status = target;
+    order.updatedAt = Math.floor(now() / 1000);
+  }
+
+  return {
+    depots: seed.depots,
+    products,
+    orders,
+    stockOf,
+    parentIdCode,
+    productByCode,
+    productByAppProductId,
+    upsertProduct,
+    orderByAppOrderId: (appOrderId: string) => {
+      const id = orderIdByAppOrderId.get(appOrderId);
+      return id === undefined ? undefined : orders.get(id);
+    },
+    addOrder,
+    changeStatus,
+    /** Stock per product and depot with `available = remain − holding`, for tests and the admin view. */
+    stockSnapshot() {
+      const view: Record<number, Record<number, DepotStock & { available: number }>> = {};
+      for (const [productId, perDepot] of stock) {
+        const row: Record<number, DepotStock & { available: number }> = {};
+        for (const [depotId, entry] of perDepot)
+          row[depotId] = { ...entry, available: entry.remain - entry.holding };
+        view[productId] = row;
+      }
+      return view;
+    },
+  };
+}
+
+export type NhanhStore = ReturnType<typeof createNhanhStore>;
