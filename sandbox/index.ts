@@ -1,5 +1,6 @@
 import { type Clock, systemClock } from '../lib/clock';
 import { createNhanhSimulator } from './nhanh';
+import { seededRandom } from './random';
 import { createSeed } from './seed';
 import { createTikiSimulator } from './tiki';
 import {
@@ -31,18 +32,6 @@ export interface Sandbox {
   handle(request: SandboxRequest): Promise<SandboxResponse>;
   /** A `fetch` that answers in-process, for unit tests: any origin, the path decides. */
   fetch: typeof fetch;
-}
-
-/** Mulberry32: a tiny seeded PRNG, so a seed reproduces the same data and the same faults. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FAULT_KEYS = Object.keys(DEFAULT_FAULTS) as (keyof Faults)[];
