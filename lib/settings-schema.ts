@@ -46,7 +46,12 @@ export const shopSchema = z
     clientSecret: trimmed.max(200, { error: 'settings.err.tooLong' }).default(''),
     /** Tiki's seller id, filled when the connection is checked (sellers/me); used to match captured keys. */
     tikiSellerId: z.number().int().positive().nullable().default(null),
-    nhanhDepotId: z.number().int().positive({ error: 'settings.err.depot' }).nullable().default(null),
+    nhanhDepotId: z
+      .number({ error: 'settings.err.depot' })
+      .int({ error: 'settings.err.depot' })
+      .positive({ error: 'settings.err.depot' })
+      .nullable()
+      .default(null),
     defaultCustomerName: trimmed
       .min(1, { error: 'settings.err.required' })
       .max(100, { error: 'settings.err.tooLong' })
@@ -76,7 +81,12 @@ export const nhanhConnectionSchema = z.object({
     .refine((v) => v === '' || /^\d{1,12}$/.test(v), { error: 'settings.err.digits' })
     .default(''),
   secretKey: trimmed.max(300, { error: 'settings.err.tooLong' }).default(''),
-  businessId: z.number().int().positive({ error: 'settings.err.digits' }).nullable().default(null),
+  businessId: z
+    .number({ error: 'settings.err.digits' })
+    .int({ error: 'settings.err.digits' })
+    .positive({ error: 'settings.err.digits' })
+    .nullable()
+    .default(null),
   accessToken: trimmed.max(2000, { error: 'settings.err.tooLong' }).default(''),
   /** Unix seconds, as Nhanh returns it. */
   expiredAt: z.number().int().positive().nullable().default(null),

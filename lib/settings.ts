@@ -17,6 +17,8 @@ export interface FieldError {
   path: string;
   /** Full sentence in the UI language naming the field, e.g. "Cửa hàng 2 › Số điện thoại khách mặc định: …". */
   message: string;
+  /** The problem alone ("phải gồm 10 chữ số…"), for display right under the field. */
+  problem: string;
 }
 
 export type SettingsValidation = { ok: true; settings: Settings } | { ok: false; errors: FieldError[] };
@@ -63,6 +65,7 @@ export function describeSettingsIssues(error: z.ZodError, locale: Locale): Field
     return {
       path: issue.path.map(String).join('.'),
       message: `${fieldLabel(issue.path, locale)}: ${problem}`,
+      problem,
     };
   });
 }

@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'react';
+import { formatDateTime } from '../../lib/i18n/format';
+import { type DashboardSection, sendMessage } from '../../lib/messaging';
+import { type ConnectionHealth, readStatus, type StatusSnapshot, watchStatus } from '../../lib/status';
+import { useLocale } from '../locale';
+
+const SECTION_BUTTONS: { section: DashboardSection; key: `section.${DashboardSection}` }[] = [
+  { section: 'products', key: 'section.products' },
+  { section: 'orders', key: 'section.orders' },
+  { section: 'reconcile', key: 'section.reconcile' },
+  { section: 'log', key: 'section.log' },
+  { section: 'settings', key: 'section.settings' },
+];
+
+function HealthBadge({ health }: { health: ConnectionHealth }) {
+  const { t } = useLocale();
+  const label =
+    health.state === 'ok'
+      ? t('popup.connected')
+      : health.state === 'error'
+        ? t('popup.error')
+        : t('popup.unchecked');
+  return <span className={`badge badge-${health.state}`}>{label}</span>;
+}
+
+/** The toolbar popup: health at a glance and the way into each dashboard section. */
+export function PopupApp() {
+  const { t, locale } = useLocale();
+  const [status, setStatus] = useState<StatusSnapshot | null>(null);
+
+  useEffect(() => {
+    const refresh = () => void readStatus().then(setStatus);
+    refresh();
+    return watchStatus(refresh);
+  }, []);
+
+  const open = async (section: DashboardSection) => {
+    await sendMessage('openDashboard', { section });
+    window.close();
+  };
+
+  if (!status) return <main className="popup">{t('common.loading')}</main>;
+  const { nhanh, lastSync } = status;
+
+  return (
+    <main className="popup">
+      <h1>{t('popup.title')}</h1>
+
+      <section aria-label={t('popup.tiki')}>
+        <h2>{t('popup.tiki')}</h2>
+        {status.shops.length === 0 ? (
+          <p className="muted">{t('popup.noShops')}</p>
+        ) : (
+          <ul className="health-list">
+            {status.shops.map((shop) => (
+              <li key={shop.id}>
+                <span className="shop-name">{shop.name}</span> <HealthBadge health={shop.health} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-label={t('popup.nhanh')}>
+        <h2>{t('popup.nhanh')}</h2>
+        {nhanh.configured ? (
+          <p>
+            <HealthBadge health={nhanh.health} />
+            {nhanh.expiredAt !== null && nhanh.expiry === 'ok' && (
+              <span className="muted">
+                {' '}
+                {t('popup.tokenExpires', { date: formatDateTime(nhanh.expiredAt * 1000, locale) })}
+              </span>
+            )}
+          </p>
+        ) : (
+          <p className="muted">{t('popup.notConnected')}</p>
+        )}
+        {nhanh.expiry === 'expiring_soon' && nhanh.expiredAt !== null && (
+          <p className="warning" role="alert">
+            {t('popup.tokenExpiringSoon', { date: formatDateTime(nhanh.expiredAt * 1000, locale) })}
+          </p>
+        )}
+        {nhanh.expiry === 'expired' && (
+          <p className="warning" role="alert">
+            {t('popup.tokenExpired')}
+          </p>
+        )}
+      </section>
+
+      <section aria-label={t('popup.lastSync')}>
+        <h2>{t('popup.lastSync')}</h2>
+        {lastSync ? (
+          <p>
+            {formatDateTime(lastSync.at, locale)} ·{' '}
+            {t('popup.syncCounts', {
+              created: lastSync.created,
+              updated: lastSync.updated,
+              blocked: lastSync.blocked,
+              failed: lastSync.failed,
+            })}
+          </p>
+        ) : (
+          <p className="muted">{t('popup.neverSynced')}</p>
+        )}
+        <p className="muted">
+          {status.autoSync.enabled
+            ? t('popup.autoSyncOn', { minutes: status.autoSync.intervalMinutes })
+            : t('popup.autoSyncOff')}
+        </p>
+        {status.attentionTotal > 0 && (
+          <p className="attention">{t('popup.attention', { count: status.attentionTotal })}</p>
+        )}
+      </section>
+
+      <nav className="popup-actions" aria-label={t('popup.openDashboard')}>
+        {SECTION_BUTTONS.map(({ section, key }) => (
+          <button key={section} type="button" onClick={() => void open(section)}>
+            {t(key)}
+          </button>
+        ))}
+      </nav>
+    </main>
+  );
+}

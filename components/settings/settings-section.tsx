@@ -1,0 +1,474 @@
+import { useEffect, useMemo, useState } from 'react';
+import { logActivity } from '../../lib/activity-log';
+import { getDb } from '../../lib/db';
+import { LOCALES } from '../../lib/i18n';
+import {
+  DEFAULT_SETTINGS,
+  exportSettingsFile,
+  type FieldError,
+  getSettings,
+  getSettingsDraft,
+  importSettingsFile,
+  newShopId,
+  ORDER_STATUS_GROUPS,
+  saveSettings,
+  secretsOf,
+  validateSettings,
+} from '../../lib/settings';
+import {
+  fromDraft,
+  newShopDraft,
+  type SettingsDraft,
+  type ShopDraft,
+  toDraft,
+} from '../../lib/settings-form';
+import { useLocale } from '../locale';
+import { Field } from './field';
+
+type Notice = { kind: 'success' | 'error'; text: string } | null;
+
+/** "Cài đặt": Tiki shops, the Nhanh connection, sync options; validated inline, saved to storage.local. */
+export function SettingsSection() {
+  const { t, locale } = useLocale();
+  const [draft, setDraft] = useState<SettingsDraft | null>(null);
+  const [showAllErrors, setShowAllErrors] = useState(false);
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [notice, setNotice] = useState<Notice>(null);
+  const [includeSecrets, setIncludeSecrets] = useState(false);
+
+  useEffect(() => {
+    void getSettingsDraft(locale).then(({ draft: stored, errors }) => {
+      setDraft(toDraft(stored, DEFAULT_SETTINGS, newShopId));
+      if (errors.length > 0) {
+        setShowAllErrors(true);
+        setNotice({ kind: 'error', text: t('settings.storedInvalid') });
+      }
+    });
+    // Load once; later language changes must not discard what is being typed.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  }, []);
+
+  const errors: FieldError[] = useMemo(() => {
+    if (!draft) return [];
+    const validation = validateSettings(fromDraft(draft), locale);
+    return validation.ok ? [] : validation.errors;
+  }, [draft, locale]);
+
+  if (!draft) return <p>{t('common.loading')}</p>;
+
+  const errorAt = (path: string) =>
+    showAllErrors || touched.has(path) ? errors.find((error) => error.path === path)?.problem : undefined;
+  const touch = (path: string) => setTouched((previous) => new Set(previous).add(path));
+  const update = (path: string, next: SettingsDraft) => {
+    touch(path);
+    setDraft(next);
+    setNotice(null);
+  };
+  const updateShop = (index: number, patch: Partial<ShopDraft>) => {
+    const path = `shops.${index}.${Object.keys(patch)[0]}`;
+    update(path, {
+      ...draft,
+      shops: draft.shops.map((shop, i) => (i === index ? { ...shop, ...patch } : shop)),
+    });
+  };
+
+  const save = async () => {
+    setShowAllErrors(true);
+    const result = await saveSettings(fromDraft(draft), locale);
+    if (!result.ok) {
+      setNotice({ kind: 'error', text: t('settings.invalid', { count: result.errors.length }) });
+      return;
+    }
+    setNotice({ kind: 'success', text: t('settings.saved') });
+    const db = await getDb();
+    await logActivity(
+      db,
+      { level: 'info', source: 'settings', text: { key: 'settings.saved' } },
+      { secrets: secretsOf(result.settings) },
+    );
+  };
+
+  const exportFile = async () => {
+    const saved = await getSettings();
+    const blob = new Blob([exportSettingsFile(saved, includeSecrets)], { type: 'application/json' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `nhanh-tiki-settings-${new Date().toISOString().slice(0, 10)}.json`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+
+  const importFile = async (file: File) => {
+    const current = await getSettings();
+    const result = importSettingsFile(await file.text(), file.name, current, locale);
+    if (!result.ok) {
+      setNotice({ kind: 'error', text: result.message });
+      return;
+    }
+    await saveSettings(result.settings, locale);
+    setDraft(toDraft(result.settings, DEFAULT_SETTINGS, newShopId));
+    setNotice({
+      kind: 'success',
+      text: t(result.keptSecrets ? 'settings.importedKeptSecrets' : 'settings.imported'),
+    });
+  };
+
+  return (
+    <form
+      className="settings-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      {notice && (
+        <p className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          {notice.text}
+        </p>
+      )}
+
+      <Field label={t('field.language')}>
+        {(props) => (
+          <select
+            {...props}
+            value={draft.language}
+            onChange={(e) =>
+              update('language', { ...draft, language: e.target.value as SettingsDraft['language'] })
+            }
+          >
+            {LOCALES.map((code) => (
+              <option key={code} value={code}>
+                {code === 'vi' ? 'Tiếng Việt' : 'English'}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+
+      <fieldset>
+        <legend>{t('settings.shops')}</legend>
+        {draft.shops.map((shop, index) => (
+          <fieldset
+            key={shop.id}
+            className="shop-card"
+            aria-label={shop.name || t('settings.shopN', { n: index + 1 })}
+          >
+            <legend>{shop.name || t('settings.shopN', { n: index + 1 })}</legend>
+            <Field label={t('field.name')} error={errorAt(`shops.${index}.name`)}>
+              {(props) => (
+                <input
+                  {...props}
+                  value={shop.name}
+                  onChange={(e) => updateShop(index, { name: e.target.value })}
+                />
+              )}
+            </Field>
+            <Field
+              label={t('field.connectionKey')}
+              hint={t('settings.hint.connectionKey')}
+              error={errorAt(`shops.${index}.connectionKey`)}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  type="password"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={shop.connectionKey}
+                  onChange={(e) => updateShop(index, { connectionKey: e.target.value })}
+                />
+              )}
+            </Field>
+            <div className="field-row">
+              <Field
+                label={t('field.clientId')}
+                hint={t('settings.hint.app')}
+                error={errorAt(`shops.${index}.clientId`)}
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    autoComplete="off"
+                    value={shop.clientId}
+                    onChange={(e) => updateShop(index, { clientId: e.target.value })}
+                  />
+                )}
+              </Field>
+              <Field label={t('field.clientSecret')} error={errorAt(`shops.${index}.clientSecret`)}>
+                {(props) => (
+                  <input
+                    {...props}
+                    type="password"
+                    autoComplete="off"
+                    value={shop.clientSecret}
+                    onChange={(e) => updateShop(index, { clientSecret: e.target.value })}
+                  />
+                )}
+              </Field>
+            </div>
+            <Field label={t('field.nhanhDepotId')} error={errorAt(`shops.${index}.nhanhDepotId`)}>
+              {(props) => (
+                <input
+                  {...props}
+                  inputMode="numeric"
+                  value={shop.nhanhDepotId}
+                  onChange={(e) => updateShop(index, { nhanhDepotId: e.target.value })}
+                />
+              )}
+            </Field>
+            <div className="field-row">
+              <Field
+                label={t('field.defaultCustomerName')}
+                hint={t('settings.hint.customer')}
+                error={errorAt(`shops.${index}.defaultCustomerName`)}
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    value={shop.defaultCustomerName}
+                    onChange={(e) => updateShop(index, { defaultCustomerName: e.target.value })}
+                  />
+                )}
+              </Field>
+              <Field
+                label={t('field.defaultCustomerPhone')}
+                error={errorAt(`shops.${index}.defaultCustomerPhone`)}
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    type="tel"
+                    inputMode="tel"
+                    value={shop.defaultCustomerPhone}
+                    onChange={(e) => updateShop(index, { defaultCustomerPhone: e.target.value })}
+                  />
+                )}
+              </Field>
+            </div>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={shop.autoSync}
+                onChange={(e) => updateShop(index, { autoSync: e.target.checked })}
+              />{' '}
+              {t('field.autoSync')}
+            </label>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => update('shops', { ...draft, shops: draft.shops.filter((_, i) => i !== index) })}
+            >
+              {t('settings.removeShop')}
+            </button>
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          onClick={() => update('shops', { ...draft, shops: [...draft.shops, newShopDraft(newShopId())] })}
+        >
+          {t('settings.addShop')}
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('settings.nhanh')}</legend>
+        <div className="radio-row" role="radiogroup" aria-label={t('field.mode')}>
+          {(['oauth', 'manual'] as const).map((mode) => (
+            <label key={mode} className="checkbox">
+              <input
+                type="radio"
+                name="nhanh-mode"
+                checked={draft.nhanh.mode === mode}
+                onChange={() => update('nhanh.mode', { ...draft, nhanh: { ...draft.nhanh, mode } })}
+              />{' '}
+              {t(`settings.mode.${mode}`)}
+            </label>
+          ))}
+        </div>
+        {draft.nhanh.mode === 'manual' && <p className="hint">{t('settings.hint.nhanhManual')}</p>}
+        <div className="field-row">
+          <Field label={t('field.appId')} error={errorAt('nhanh.appId')}>
+            {(props) => (
+              <input
+                {...props}
+                inputMode="numeric"
+                value={draft.nhanh.appId}
+                onChange={(e) =>
+                  update('nhanh.appId', { ...draft, nhanh: { ...draft.nhanh, appId: e.target.value } })
+                }
+              />
+            )}
+          </Field>
+          <Field label={t('field.secretKey')} error={errorAt('nhanh.secretKey')}>
+            {(props) => (
+              <input
+                {...props}
+                type="password"
+                autoComplete="off"
+                value={draft.nhanh.secretKey}
+                onChange={(e) =>
+                  update('nhanh.secretKey', {
+                    ...draft,
+                    nhanh: { ...draft.nhanh, secretKey: e.target.value },
+                  })
+                }
+              />
+            )}
+          </Field>
+        </div>
+        <div className="field-row">
+          <Field label={t('field.businessId')} error={errorAt('nhanh.businessId')}>
+            {(props) => (
+              <input
+                {...props}
+                inputMode="numeric"
+                value={draft.nhanh.businessId}
+                onChange={(e) =>
+                  update('nhanh.businessId', {
+                    ...draft,
+                    nhanh: { ...draft.nhanh, businessId: e.target.value },
+                  })
+                }
+              />
+            )}
+          </Field>
+          <Field label={t('field.accessToken')} error={errorAt('nhanh.accessToken')}>
+            {(props) => (
+              <input
+                {...props}
+                type="password"
+                autoComplete="off"
+                value={draft.nhanh.accessToken}
+                onChange={(e) =>
+                  update('nhanh.accessToken', {
+                    ...draft,
+                    nhanh: { ...draft.nhanh, accessToken: e.target.value },
+                  })
+                }
+              />
+            )}
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('settings.sync')}</legend>
+        <div role="group" aria-label={t('field.orderStatusFilter')}>
+          <p className="label">{t('field.orderStatusFilter')}</p>
+          {ORDER_STATUS_GROUPS.map((group) => (
+            <label key={group} className="checkbox">
+              <input
+                type="checkbox"
+                checked={draft.orderStatusFilter.includes(group)}
+                onChange={(e) =>
+                  update('orderStatusFilter', {
+                    ...draft,
+                    orderStatusFilter: e.target.checked
+                      ? ORDER_STATUS_GROUPS.filter((g) => g === group || draft.orderStatusFilter.includes(g))
+                      : draft.orderStatusFilter.filter((g) => g !== group),
+                  })
+                }
+              />{' '}
+              {t(`settings.status.${group}`)}
+            </label>
+          ))}
+          {errorAt('orderStatusFilter') && (
+            <p className="error" role="alert">
+              {errorAt('orderStatusFilter')}
+            </p>
+          )}
+        </div>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={draft.autoSync.enabled}
+            onChange={(e) =>
+              update('autoSync.enabled', {
+                ...draft,
+                autoSync: { ...draft.autoSync, enabled: e.target.checked },
+              })
+            }
+          />{' '}
+          {t('field.enabled')}
+        </label>
+        <Field label={t('field.intervalMinutes')} error={errorAt('autoSync.intervalMinutes')}>
+          {(props) => (
+            <input
+              {...props}
+              inputMode="numeric"
+              value={draft.autoSync.intervalMinutes}
+              onChange={(e) =>
+                update('autoSync.intervalMinutes', {
+                  ...draft,
+                  autoSync: { ...draft.autoSync, intervalMinutes: e.target.value },
+                })
+              }
+            />
+          )}
+        </Field>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={draft.alwaysFetchProducts}
+            onChange={(e) =>
+              update('alwaysFetchProducts', { ...draft, alwaysFetchProducts: e.target.checked })
+            }
+          />{' '}
+          {t('field.alwaysFetchProducts')}
+        </label>
+      </fieldset>
+
+      <details className="advanced">
+        <summary>{t('settings.advanced')}</summary>
+        <p className="hint">{t('settings.hint.apiBase')}</p>
+        {(['tiki', 'nhanh', 'nhanhOauth'] as const).map((api) => (
+          <Field key={api} label={t(`field.${api}`)} error={errorAt(`apiBase.${api}`)}>
+            {(props) => (
+              <input
+                {...props}
+                type="url"
+                value={draft.apiBase[api]}
+                onChange={(e) =>
+                  update(`apiBase.${api}`, { ...draft, apiBase: { ...draft.apiBase, [api]: e.target.value } })
+                }
+              />
+            )}
+          </Field>
+        ))}
+      </details>
+
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t('common.save')}
+        </button>
+      </div>
+
+      <fieldset className="transfer">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={includeSecrets}
+            onChange={(e) => setIncludeSecrets(e.target.checked)}
+          />{' '}
+          {t('settings.exportSecrets')}
+        </label>
+        <button type="button" onClick={() => void exportFile()}>
+          {t('settings.export')}
+        </button>
+        <label className="file-button">
+          {t('settings.import')}
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </label>
+      </fieldset>
+    </form>
+  );
+}

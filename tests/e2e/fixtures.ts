@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type BrowserContext, test as base, chromium, type Worker } from '@playwright/test';
+
+export const EXTENSION_PATH = path.resolve('.output/chrome-mv3');
+export const FIXTURES = path.resolve('tests/fixtures');
+
+export function fixture(name: string): string {
+  return readFileSync(path.join(FIXTURES, name), 'utf8');
+}
+
+/**
+ * A fresh Chromium profile with the built extension loaded (`wxt build` first). No network: every host the
+ * extension or the pages touch is answered by `context.route`, and anything unrouted is refused.
+ */
+export const test = base.extend<{ context: BrowserContext; extensionId: string }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+  context: async ({}, use) => {
+    const context = await chromium.launchPersistentContext('', {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [
+        `--disable-extensions-except=${EXTENSION_PATH}`,
+        `--load-extension=${EXTENSION_PATH}`,
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+    await use(context);
+    await context.close();
+  },
+  extensionId: async ({ context }, use) => {
+    const worker = await serviceWorker(context);
+    await use(new URL(worker.url()).host);
+  },
+});
+
+export const expect = test.expect;
+
+export async function serviceWorker(context: BrowserContext): Promise<Worker> {
+  const [worker] = context.serviceWorkers();
+  return worker ?? (await context.waitForEvent('serviceworker'));
+}
+
+/**
+ * Stops the extension's service worker the way the browser does when it idles it out (CDP
+ * `Target.closeTarget`), so tests can prove that nothing lives only in the worker's memory.
+ */
+export async function stopServiceWorker(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const workers = targetInfos.filter(
+      (target) =>
+        target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`),
+    );
+    for (const target of workers) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Serves a saved look-alike page at its real seller-center URL. */
+export async function serveSellerCenterPage(context: BrowserContext, urlGlob: string, fixtureName: string) {
+  await context.route(urlGlob, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture(fixtureName) }),
+  );
+}

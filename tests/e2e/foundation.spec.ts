@@ -1,0 +1,111 @@
+import { expect, serveSellerCenterPage, serviceWorker, stopServiceWorker, test } from './fixtures';
+
+test.describe('the built extension', () => {
+  test('loads with only the permissions and hosts the README lists', async ({ context }) => {
+    const worker = await serviceWorker(context);
+    const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.manifest_version).toBe(3);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(
+      ['alarms', 'identity', 'notifications', 'storage', 'unlimitedStorage'].sort(),
+    );
+    expect([...(manifest.host_permissions ?? [])].sort()).toEqual(
+      ['https://api.tiki.vn/*', 'https://pos.open.nhanh.vn/*', 'https://sellercenter.tiki.vn/*'].sort(),
+    );
+  });
+
+  test('popup renders the connection health and opens the dashboard at a section', async ({
+    context,
+    extensionId,
+  }) => {
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect(popup.getByRole('heading', { name: 'Nhanh ↔ Tiki' })).toBeVisible();
+    await expect(popup.getByText('Chưa có cửa hàng Tiki nào.')).toBeVisible();
+    await expect(popup.getByText('Chưa đồng bộ lần nào')).toBeVisible();
+
+    // The first install already opened a dashboard tab at Cài đặt: the popup reuses it rather than adding one.
+    await popup.getByRole('button', { name: 'Đơn hàng' }).click();
+    await expect
+      .poll(() =>
+        context
+          .pages()
+          .filter((page) => page.url().includes('/dashboard.html'))
+          .map((page) => page.url()),
+      )
+      .toEqual([`chrome-extension://${extensionId}/dashboard.html#orders`]);
+    const dashboard = context.pages().find((page) => page.url().includes('/dashboard.html'))!;
+    await expect(dashboard.getByRole('heading', { level: 1, name: 'Đơn hàng' })).toBeVisible();
+    await expect(dashboard.getByRole('status')).toContainText('Tải đơn Tiki về Nhanh');
+  });
+
+  test('settings saved in the dashboard survive a service-worker restart and a reload', async ({
+    context,
+    extensionId,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#settings`);
+    await page.getByRole('button', { name: 'Thêm cửa hàng Tiki' }).click();
+    const shop = page.locator('fieldset.shop-card').first();
+    await shop.getByLabel('Tên cửa hàng').fill('Nhà sách Hoa Mai');
+    await shop.getByLabel('Tham số kết nối (khóa Tiki)').fill('3f2b9c1e-8d4a-4c6b-9e7f-1a2b3c4d5e6f');
+    await shop.getByLabel('Số điện thoại khách mặc định').fill('12345');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+
+    // A bad phone number is refused next to its field, and nothing is stored.
+    await expect(page.getByText('phải gồm 10 chữ số, bắt đầu bằng 0')).toBeVisible();
+    await expect(page.getByRole('alert').first()).toContainText('Chưa lưu');
+
+    await shop.getByLabel('Số điện thoại khách mặc định').fill('0901234567');
+    await page.getByLabel('Chu kỳ đồng bộ (phút)').fill('30');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect(page.getByText('Đã lưu cài đặt.')).toBeVisible();
+
+    await stopServiceWorker(context, extensionId);
+    await page.reload();
+    const reloaded = page.getByRole('group', { name: 'Nhà sách Hoa Mai' });
+    await expect(reloaded.getByLabel('Tên cửa hàng')).toHaveValue('Nhà sách Hoa Mai');
+    await expect(reloaded.getByLabel('Số điện thoại khách mặc định')).toHaveValue('0901234567');
+    await expect(page.getByLabel('Chu kỳ đồng bộ (phút)')).toHaveValue('30');
+
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect(popup.getByText('Nhà sách Hoa Mai')).toBeVisible();
+    // A fresh worker wakes for the popup's message and answers from the stored settings.
+    const status = await popup.evaluate(() =>
+      chrome.runtime.sendMessage({ id: 1, type: 'getStatus', timestamp: Date.now() }),
+    );
+    expect(status.res.shops).toEqual([expect.objectContaining({ name: 'Nhà sách Hoa Mai' })]);
+    // Secrets never go to storage.sync.
+    expect(await popup.evaluate(() => chrome.storage.sync.get(null))).toEqual({});
+  });
+
+  test('switching the language to English re-renders the dashboard in English', async ({
+    context,
+    extensionId,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#settings`);
+    await page.getByLabel('Ngôn ngữ').selectOption('en');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Reconciliation' })).toBeVisible();
+  });
+
+  test('the content script is injected into seller-center pages, in a shadow root', async ({ context }) => {
+    await serveSellerCenterPage(context, 'https://sellercenter.tiki.vn/**', 'seller-center/home.html');
+    const page = await context.newPage();
+    await page.goto('https://sellercenter.tiki.vn/new/');
+    const host = page.locator('nhanh-tiki-helper');
+    await expect(host).toHaveCount(1);
+    // The page's own scripts see the host element but not what is inside it (closed to the page's CSS too).
+    const pageView = await page.evaluate(() => {
+      const element = document.querySelector('nhanh-tiki-helper');
+      return {
+        exists: element !== null,
+        hasChromeRuntime: typeof (globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime
+          ?.id,
+      };
+    });
+    expect(pageView).toEqual({ exists: true, hasChromeRuntime: 'undefined' });
+  });
+});
