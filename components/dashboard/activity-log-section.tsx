@@ -16,7 +16,7 @@ export function ActivityLogSection() {
       .then((db) => listActivity(db))
       .then(setEntries);
   }, []);
-  useEffect(refresh, []);
+  useEffect(() => refresh(), [refresh]);
 
   if (!entries) return <p>{t('common.loading')}</p>;
   if (entries.length === 0) return <p className="empty-state">{t('empty.log')}</p>;

@@ -36,6 +36,8 @@ export function SettingsSection() {
   const [notice, setNotice] = useState<Notice>(null);
   const [includeSecrets, setIncludeSecrets] = useState(false);
 
+  // Load once; a later language change must not discard what is being typed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: deliberately runs on mount only.
   useEffect(() => {
     void getSettingsDraft(locale).then(({ draft: stored, errors }) => {
       setDraft(toDraft(stored, DEFAULT_SETTINGS, newShopId));
@@ -44,8 +46,6 @@ export function SettingsSection() {
         setNotice({ kind: 'error', text: t('settings.storedInvalid') });
       }
     });
-    // Load once; later language changes must not discard what is being typed.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   }, []);
 
   const errors: FieldError[] = useMemo(() => {
@@ -354,8 +354,8 @@ export function SettingsSection() {
 
       <fieldset>
         <legend>{t('settings.sync')}</legend>
-        <div role="group" aria-label={t('field.orderStatusFilter')}>
-          <p className="label">{t('field.orderStatusFilter')}</p>
+        <fieldset className="inline-group">
+          <legend>{t('field.orderStatusFilter')}</legend>
           {ORDER_STATUS_GROUPS.map((group) => (
             <label key={group} className="checkbox">
               <input
@@ -378,7 +378,7 @@ export function SettingsSection() {
               {errorAt('orderStatusFilter')}
             </p>
           )}
-        </div>
+        </fieldset>
         <label className="checkbox">
           <input
             type="checkbox"
