@@ -2,7 +2,7 @@ import { type Clock, systemClock } from '../lib/clock';
 import { createNhanhSimulator } from './nhanh';
 import { seededRandom } from './random';
 import { createSeed } from './seed';
-import { createTikiSimulator } from './tiki';
+import { createTikiSimulator, type TikiSimulator } from './tiki';
 import {
   DEFAULT_FAULTS,
   type Faults,
@@ -21,7 +21,7 @@ export interface SandboxOptions {
 
 export interface Sandbox {
   seed: SeedData;
-  tiki: Simulator;
+  tiki: TikiSimulator;
   nhanh: Simulator;
   faults(): Faults;
   setFaults(patch: Partial<Faults>): Faults;
@@ -71,6 +71,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         tiki.expireTokens();
         nhanh.expireTokens();
         return { status: 200, body: { ok: true } };
+      }
+      const tikiStatus = /^\/__admin\/tiki\/orders\/([^/]+)\/status$/.exec(request.path);
+      if (tikiStatus && request.method === 'POST') {
+        const { status } = JSON.parse(request.body || '{}') as { status?: unknown };
+        return { status: 200, body: tiki.setOrderStatus(decodeURIComponent(tikiStatus[1]!), String(status)) };
       }
       if (request.path === '/__admin/state') {
         return { status: 200, body: { faults, tiki: tiki.snapshot(), nhanh: nhanh.snapshot() } };
