@@ -1,0 +1,169 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { z } from 'zod';
+
+/*
+ * Everything this extension assumes about the Tiki Seller Open API, in one file, so a correction against the
+ * real service touches only this file. Keys in comments (OT-x, MVC, QLK, SC-legacy, pmcp…) are the sources
+ * of ../shared/reference/tiki-open-api.md; docs/api-contracts.md (## Tiki) lists the same assumptions.
+ */
+
+/** Production host (OT-x); the sandbox serves the same paths below its `/tiki` mount. */
+export const TIKI_PRODUCTION_BASE_URL = 'https://api.tiki.vn';
+
+/** Paths below the base URL, and the endpoint names errors carry (method + template, never a real URL). */
+export const TIKI_PATHS = {
+  /** OT-cc: client_credentials token, form-urlencoded. */
+  token: '/sc/oauth2/token',
+  /** OT-seller: the connection check. */
+  seller: '/integration/v2/sellers/me',
+  /** MVC, Gobiz: v2.1 list with `include=inventory`. */
+  products: '/integration/v2.1/products',
+  product: (productId: number) => `/integration/v2.1/products/${productId}`,
+  /** OT-ordapi. */
+  orders: '/integration/v2/orders',
+  order: (code: string) => `/integration/v2/orders/${encodeURIComponent(code)}`,
+  /** OT-evq: event queues are v1. */
+  queues: '/integration/v1/queues',
+  subscriptions: (queueCode: string) =>
+    `/integration/v1/queues/${encodeURIComponent(queueCode)}/subscriptions`,
+  pullEvents: (queueCode: string) => `/integration/v1/queues/${encodeURIComponent(queueCode)}/events/pull`,
+} as const;
+
+export const TIKI_ENDPOINTS = {
+  token: 'POST /sc/oauth2/token',
+  seller: 'GET /integration/v2/sellers/me',
+  products: 'GET /integration/v2.1/products',
+  product: 'GET /integration/v2.1/products/{id}',
+  orders: 'GET /integration/v2/orders',
+  order: 'GET /integration/v2/orders/{code}',
+  createQueue: 'POST /integration/v1/queues',
+  subscribe: 'POST /integration/v1/queues/{code}/subscriptions',
+  pullEvents: 'POST /integration/v1/queues/{code}/events/pull',
+} as const;
+
+/**
+ * SC-legacy: the seller-center "Tham số kết nối" travels in this header. Assumption (🔶, unknown upstream):
+ * the same key is accepted on the v2 paths, as Nhanh and Haravan use it for their Tiki connectors.
+ */
+export const CONNECTION_KEY_HEADER = 'tiki-api';
+
+/**
+ * OT-x: timestamps are `yyyy-MM-dd HH:mm:ss` without an offset. Assumption (pmcp ◐): they are Vietnam wall
+ * time, Asia/Ho_Chi_Minh (UTC+7, no daylight saving).
+ */
+export const TIKI_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export const TIKI_DATE_TIME_FORMAT = 'yyyy-MM-dd HH:mm:ss';
+const TIKI_DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+
+/** Epoch milliseconds → the wall time Tiki filters take (`updated_from_date` …). Sub-second parts are dropped. */
+export function formatTikiDateTime(epochMs: number): string {
+  return format(new TZDate(epochMs, TIKI_TIME_ZONE), TIKI_DATE_TIME_FORMAT);
+}
+
+/** A Tiki timestamp (Vietnam wall time) → epoch milliseconds; NaN when it is not in Tiki's format. */
+export function parseTikiDateTime(text: string): number {
+  if (!TIKI_DATE_TIME_PATTERN.test(text)) return Number.NaN;
+  const [date, time] = text.split(' ') as [string, string];
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hour, minute, second] = time.split(':').map(Number) as [number, number, number];
+  return new TZDate(year, month - 1, day, hour, minute, second, TIKI_TIME_ZONE).getTime();
+}
+
+export const tikiDateTimeSchema = z.string().regex(TIKI_DATE_TIME_PATTERN, 'expected yyyy-MM-dd HH:mm:ss');
+
+/**
+ * Paging (QLK real response): page is 1-based; `last_page` is 0 when nothing matches (MVC ◐). Maximum
+ * `limit` is 100 (MVC, pmcp ◐); lists are walked with 50 a page to stay well inside it.
+ */
+export const TIKI_PAGE_LIMIT = 50;
+
+/** True when `paging` describes the last page (or an empty result). */
+export function isLastTikiPage(paging: { current_page: number; last_page: number }): boolean {
+  return paging.current_page >= paging.last_page;
+}
+
+/** OT-status: the order statuses (delivered and successful_delivery are one documented row). */
+export const TIKI_ORDER_STATUSES = [
+  'queueing',
+  'processing',
+  'waiting_payment',
+  'payment_review',
+  'paid',
+  'picking',
+  'packaging',
+  'finished_packing',
+  'ready_to_ship',
+  'handover_to_partner',
+  'shipping',
+  'holded',
+  'delivered',
+  'successful_delivery',
+  'complete',
+  'canceled',
+  'closed',
+  'returned',
+] as const;
+export type TikiOrderStatus = (typeof TIKI_ORDER_STATUSES)[number];
+
+/** OT-ordapi: `fulfillment_type` values. */
+export const TIKI_FULFILLMENT_TYPES = [
+  'tiki_delivery',
+  'seller_delivery',
+  'cross_border',
+  'dropship',
+  'instant_delivery',
+] as const;
+export type TikiFulfillmentType = (typeof TIKI_FULFILLMENT_TYPES)[number];
+
+/**
+ * `include` values of the order endpoints (tiki_ex, QLK). One Python client spells it `items.fees`; the
+ * documented `item.fees` is used.
+ */
+export const TIKI_ORDER_INCLUDES = ['status_histories', 'item.fees'] as const;
+export type TikiOrderInclude = (typeof TIKI_ORDER_INCLUDES)[number];
+
+/**
+ * The product detail takes `includes` in OT-prod and `include` in the v2.1 list (MVC); which one v2.1 detail
+ * reads is not captured, so the client sends both with the same value.
+ */
+export const TIKI_PRODUCT_INCLUDE = 'inventory,attributes';
+
+/** OT-ordapi: `in|a,b` or `nin|a,b` (the pipe is encoded as %7C by the URL encoder). */
+export type TikiSetExpression<T extends string> = { in: readonly T[] } | { nin: readonly T[] };
+
+export function formatSetExpression<T extends string>(expression: TikiSetExpression<T>): string {
+  return 'in' in expression ? `in|${expression.in.join(',')}` : `nin|${expression.nin.join(',')}`;
+}
+
+/** OT-ordapi: `order_by=column|direction`. */
+export interface TikiOrderBy {
+  column: 'created_at' | 'updated_at';
+  direction: 'asc' | 'desc';
+}
+
+/**
+ * OAuth token lifetime is never hard-coded (❌ undocumented; `expires_in` is read from each answer). It is
+ * renewed this long before it runs out (MVC renews at expires_in − 600 s), or at half its life if shorter.
+ */
+export const TIKI_TOKEN_RENEWAL_MARGIN_MS = 600_000;
+
+/** OT-err: `{"errors":["…"]}` on 4xx and 5xx. */
+export const tikiErrorBodySchema = z.object({ errors: z.array(z.string()) });
+
+/**
+ * SC-legacy: the legacy key's answers. A wrong key: 403 `{"msg":"Permission denied"}`. A connection the seller
+ * paused: **HTTP 200** `{"msg":"Kết nối đang tạm ngưng bởi seller","integration_status":…}`.
+ */
+export const tikiLegacyMessageSchema = z.object({
+  msg: z.string(),
+  integration_status: z.unknown().optional(),
+});
+export const TIKI_PERMISSION_DENIED = 'Permission denied';
+/** Recognises the paused answer by its documented wording or by the `integration_status` field it carries. */
+export function isPausedAnswer(body: z.output<typeof tikiLegacyMessageSchema>): boolean {
+  return body.integration_status !== undefined || /tạm ngưng/i.test(body.msg);
+}
+
+/** The OAuth2 server's error shape (RFC 6749 §5.2), e.g. `{"error":"invalid_client"}`. */
+export const tikiOAuthErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });

@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import { TIKI_ORDER_STATUSES, tikiDateTimeSchema } from './contract';
+
+/*
+ * Answers of the Tiki Open API. Tolerant where the real API is known to vary (money as 409000 or "409000.00",
+ * `active` as 1 or "1", an empty seller code as "" or null), strict on the fields the sync relies on (codes,
+ * statuses, quantities, money of the statement, timestamps). Unknown fields are dropped.
+ */
+
+/** VND amounts: integers or decimal strings such as "409000.00" (OT-x). */
+const money = z
+  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/, 'expected an amount')])
+  .transform((value) => Number(value));
+
+/** Counts in paging: numbers, sometimes numeric strings in Laravel-style answers. */
+const count = z.union([z.int(), z.string().regex(/^\d+$/, 'expected a whole number')]).transform(Number);
+
+/** `active` is 1/0, sometimes "1"/"0" (OT-prod). */
+const activeFlag = z
+  .union([z.literal([0, 1, '0', '1']), z.boolean()])
+  .transform((value) => value === 1 || value === '1' || value === true);
+
+/** A seller's own code (`original_sku`, `seller_product_code`): "" and null both mean none → null. */
+const sellerCode = z
+  .string()
+  .nullish()
+  .transform((value) => value?.trim() || null);
+
+/** `super_id` is 0 (or absent) when there is no configurable parent. */
+const parentId = z
+  .int()
+  .nullish()
+  .transform((value) => value ?? 0);
+
+export const tikiPagingSchema = z.object({
+  total: count,
+  current_page: count,
+  from: count.nullish(),
+  to: count.nullish(),
+  per_page: count,
+  last_page: count,
+});
+
+/** `{data, paging}`: the list envelope of products and orders. */
+export function tikiPageSchema<Item extends z.ZodType>(item: Item) {
+  return z.object({ data: z.array(item), paging: tikiPagingSchema });
+}
+export type TikiPage<Item> = { data: Item[]; paging: z.output<typeof tikiPagingSchema> };
+
+export const tikiTokenSchema = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.number().positive(),
+  token_type: z.string().regex(/^bearer$/i, 'expected a bearer token'),
+  scope: z.string().optional(),
+});
+
+export const tikiSellerSchema = z.object({
+  id: z.int(),
+  name: z.string(),
+  active: activeFlag.optional(),
+  logo: z.string().nullish(),
+  operation_models: z.array(z.string()).optional(),
+  can_update_product: activeFlag.optional(),
+  registration_status: z.string().nullish(),
+  live_at: z.string().nullish(),
+});
+export type TikiSeller = z.output<typeof tikiSellerSchema>;
+
+const warehouseStockSchema = z.object({
+  warehouse_id: z.int(),
+  quantity: z.number().optional(),
+  quantity_available: z.number().optional(),
+  quantity_reserved: z.number().optional(),
+  quantity_sellable: z.number(),
+});
+
+const inventorySchema = z.object({
+  fulfillment_type: z.string(),
+  inventory_type: z.string(),
+  warehouse_stocks: z.array(warehouseStockSchema).default([]),
+});
+
+const productFields = {
+  // OT-prod names the id `product_id`; some answers call it `id`: both are accepted, `product_id` is kept.
+  product_id: z.int().optional(),
+  id: z.int().optional(),
+  sku: z.string().min(1),
+  original_sku: sellerCode,
+  name: z.string(),
+  master_id: z.int().nullish(),
+  super_id: parentId,
+  type: z.string(),
+  entity_type: z.string().optional(),
+  active: activeFlag,
+  price: money,
+  market_price: money.nullish(),
+  created_at: tikiDateTimeSchema,
+  updated_at: tikiDateTimeSchema,
+  thumbnail: z.string().nullish(),
+  inventory: inventorySchema.nullish(),
+};
+
+/** Moves `id` into `product_id` and fails, naming `product_id`, when neither is there. */
+function withProductId<T extends { product_id?: number; id?: number }>(
+  product: T,
+  context: z.RefinementCtx,
+): Omit<T, 'id' | 'product_id'> & { product_id: number } {
+  const { id, product_id, ...rest } = product;
+  const resolved = product_id ?? id;
+  if (resolved === undefined) {
+    context.addIssue({ code: 'custom', path: ['product_id'], message: 'product_id is missing' });
+    return z.NEVER;
+  }
+  return { ...rest, product_id: resolved };
+}
+
+/** One product of `GET /integration/v2.1/products` (a summary, with `inventory` when included). */
+export const tikiProductSummarySchema = z.object(productFields).transform(withProductId);
+export type TikiProductSummary = z.output<typeof tikiProductSummarySchema>;
+
+/** `GET /integration/v2.1/products/{id}`: the summary plus attributes and categories. */
+export const tikiProductSchema = z
+  .object({
+    ...productFields,
+    attributes: z.record(z.string(), z.unknown()).nullish(),
+    option_attributes: z.array(z.unknown()).nullish(),
+    categories: z.array(z.object({ id: z.int(), name: z.string() })).nullish(),
+  })
+  .transform(withProductId);
+export type TikiProduct = z.output<typeof tikiProductSchema>;
+
+/** OT-item: a fee entry; amounts are negative, `final_amount` is what the statement uses. */
+const feeSchema = z.object({
+  fee_type_key: z.string(),
+  fee_type_name: z.string(),
+  quantity: z.number().optional(),
+  base_amount: money,
+  total_amount: money,
+  discount_amount: money.optional(),
+  final_amount: money,
+});
+export type TikiFee = z.output<typeof feeSchema>;
+
+const orderItemSchema = z.object({
+  id: z.int(),
+  product: z.object({
+    id: z.int(),
+    sku: z.string().min(1),
+    name: z.string(),
+    type: z.string().optional(),
+    super_id: parentId,
+    master_id: z.int().nullish(),
+    inventory_type: z.string().optional(),
+    seller_product_code: sellerCode,
+  }),
+  confirmation: z.object({ status: z.string(), available_confirm_sla: z.string().nullish() }).optional(),
+  price: money,
+  qty: z.int().positive(),
+  invoice: z.object({
+    subtotal: money,
+    row_total: money.optional(),
+    discount_amount: money.optional(),
+    discount_coupon: money.optional(),
+    is_seller_discount_coupon: z.boolean().optional(),
+    seller_fee: money,
+    seller_income: money,
+    /** Present only with `include=item.fees`. */
+    fees: z.array(feeSchema).optional(),
+  }),
+});
+export type TikiOrderItem = z.output<typeof orderItemSchema>;
+
+export const tikiOrderSchema = z.object({
+  id: z.int().optional(),
+  code: z.string().min(1),
+  status: z.enum(TIKI_ORDER_STATUSES),
+  fulfillment_type: z.string(),
+  is_rma: z.boolean().optional(),
+  created_at: tikiDateTimeSchema,
+  updated_at: tikiDateTimeSchema,
+  items: z.array(orderItemSchema),
+  invoice: z.object({
+    subtotal: money,
+    grand_total: money,
+    collectible_amount: money.optional(),
+    discount_amount: money.optional(),
+    shipping_amount_after_discount: money.optional(),
+    total_seller_fee: money,
+    total_seller_income: money,
+    purchased_at: z.string().nullish(),
+  }),
+  shipping: z
+    .object({
+      partner_name: z.string().nullish(),
+      tracking_code: z.string().nullish(),
+      plan: z.object({ name: z.string().nullish(), promised_delivery_date: z.string().nullish() }).nullish(),
+      address: z
+        .object({
+          full_name: z.string().nullish(),
+          street: z.string().nullish(),
+          ward: z.string().nullish(),
+          district: z.string().nullish(),
+          region: z.string().nullish(),
+          country_id: z.string().nullish(),
+          // Tiki hides the buyer's phone except for seller-delivered orders: "" or null.
+          phone: z.string().nullish(),
+          email: z.string().nullish(),
+        })
+        .nullish(),
+    })
+    .nullish(),
+  payment: z
+    .object({ method: z.string(), is_prepaid: z.boolean().optional(), status: z.string().nullish() })
+    .nullish(),
+  customer: z.object({ id: z.int().nullish(), full_name: z.string().nullish() }).nullish(),
+  tiki_warehouse: z.object({ id: z.int(), code: z.string() }).nullish(),
+  /** Present only with `include=status_histories`. */
+  status_histories: z
+    .array(z.object({ id: z.int().optional(), status: z.string(), created_at: tikiDateTimeSchema }))
+    .optional(),
+});
+export type TikiOrder = z.output<typeof tikiOrderSchema>;
+
+export const tikiQueueSchema = z.object({ code: z.string().min(1), name: z.string(), status: z.string() });
+export type TikiQueue = z.output<typeof tikiQueueSchema>;
+
+export const tikiSubscriptionSchema = z.object({
+  code: z.string().min(1),
+  active: z.boolean(),
+  event_type: z.string(),
+  sid: z.string(),
+});
+export type TikiSubscription = z.output<typeof tikiSubscriptionSchema>;
+
+/** MVC real events: `created_at` is epoch milliseconds; the payload depends on `type`. */
+export const tikiEventSchema = z.object({
+  id: z.string().min(1),
+  sid: z.string().optional(),
+  created_at: z.number(),
+  type: z.string(),
+  version: z.string().optional(),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type TikiEvent = z.output<typeof tikiEventSchema>;
+
+export const tikiEventBatchSchema = z.object({
+  events: z.array(tikiEventSchema),
+  /** Send it back with the next pull to acknowledge this batch; null when nothing was delivered. */
+  ack_id: z.string().nullable(),
+});
+export type TikiEventBatch = z.output<typeof tikiEventBatchSchema>;
