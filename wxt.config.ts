@@ -17,6 +17,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports only: a reader can follow every name to its module.
   imports: false,
+  // Lets parallel work build into separate folders (the e2e fixtures read the same variable).
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   manifest: ({ mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, test as base, chromium, type Worker } from '@playwright/test';
 
-export const EXTENSION_PATH = path.resolve('.output/chrome-mv3');
+export const EXTENSION_PATH = path.resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 export const FIXTURES = path.resolve('tests/fixtures');
 
 export function fixture(name: string): string {

@@ -1,0 +1,72 @@
+import { storage } from 'wxt/utils/storage';
+import { type Clock, systemClock } from './clock';
+import { createNhanhClient, type NhanhClient } from './nhanh/client';
+import { createNhanhRateLimiter, type NhanhRateLimiter } from './nhanh/rate-limiter';
+import type { Settings, Shop } from './settings';
+import { createTikiClient, type TikiAuth, type TikiClient } from './tiki/client';
+import type { TikiToken, TikiTokenCache } from './tiki/token';
+
+/**
+ * The one place that turns settings into API clients, so every feature talks to Tiki and Nhanh the same
+ * way (same base URLs, same limiter, same token cache). Tests pass their own `fetch` and `clock`.
+ */
+export interface ApiDeps {
+  fetch?: typeof fetch;
+  clock?: Clock;
+}
+
+/** An in-house app's credentials win over the connection key: the v2 API is documented for OAuth. */
+export function tikiAuthOf(shop: Pick<Shop, 'connectionKey' | 'clientId' | 'clientSecret'>): TikiAuth | null {
+  if (shop.clientId && shop.clientSecret) return { clientId: shop.clientId, clientSecret: shop.clientSecret };
+  if (shop.connectionKey) return { connectionKey: shop.connectionKey };
+  return null;
+}
+
+/**
+ * Tiki OAuth tokens in `storage.session`: they survive the worker being stopped (no new token per wake-up),
+ * vanish when the browser closes, and that area is closed to content scripts by default.
+ */
+function sessionTokenCache(clientId: string): TikiTokenCache {
+  const key = `session:tikiToken:${clientId}` as const;
+  return {
+    load: async () => (await storage.getItem<TikiToken>(key)) ?? undefined,
+    save: (token) => storage.setItem(key, token),
+  };
+}
+
+export function createTikiClientForShop(
+  settings: Settings,
+  shop: Pick<Shop, 'connectionKey' | 'clientId' | 'clientSecret'>,
+  deps: ApiDeps = {},
+): TikiClient | null {
+  const auth = tikiAuthOf(shop);
+  if (!auth) return null;
+  return createTikiClient({
+    baseUrl: settings.apiBase.tiki,
+    auth,
+    fetch: deps.fetch ?? globalThis.fetch.bind(globalThis),
+    clock: deps.clock ?? systemClock,
+    tokenCache: 'clientId' in auth && !deps.fetch ? sessionTokenCache(auth.clientId) : undefined,
+  });
+}
+
+/** Nhanh counts its limit per app + business + URL: one limiter for the whole worker keeps every feature under it. */
+let sharedNhanhLimiter: NhanhRateLimiter | undefined;
+
+export function createNhanhClientFromSettings(settings: Settings, deps: ApiDeps = {}): NhanhClient | null {
+  const { appId, businessId, accessToken } = settings.nhanh;
+  if (!appId || businessId === null || !accessToken) return null;
+  const clock = deps.clock ?? systemClock;
+  const limiter = deps.clock
+    ? createNhanhRateLimiter({ clock })
+    : (sharedNhanhLimiter ??= createNhanhRateLimiter({ clock }));
+  return createNhanhClient({
+    baseUrl: settings.apiBase.nhanh,
+    appId,
+    businessId,
+    accessToken,
+    fetch: deps.fetch ?? globalThis.fetch.bind(globalThis),
+    clock,
+    limiter,
+  });
+}
