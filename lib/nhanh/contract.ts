@@ -112,12 +112,15 @@ export const DUPLICATE_APP_ORDER_FIELD = 'channel.appOrderId';
 
 /**
  * [INF] Per-item validation keys of array bodies use the dot notation of the docs' `customer.mobile`
- * example: `"3.name"` for item 3 of product/add, `"products.0.id"` inside order/add. Tolerates `[3].name`.
+ * example: `"3.name"` for item 3 of product/add. Also reads `[3].name`. Undefined for a key naming no item.
  */
-export function itemIndexOfField(field: string): number | undefined {
-  const match = /^\[?(\d+)\]?(?:\.|$)/.exec(field);
-  return match ? Number(match[1]) : undefined;
+export function splitItemField(key: string): { index: number; field: string } | undefined {
+  const match = /^\[?(\d+)\]?(?:\.(.*))?$/.exec(key);
+  return match ? { index: Number(match[1]), field: match[2] ?? '' } : undefined;
 }
+
+/** `channel.appOrderId` is at most 36 characters (v2 `id` string(36) [OFF-v1 S7]; INF the same in v3). */
+export const NHANH_APP_ORDER_ID_MAX = 36;
 
 /**
  * Order statuses: v2 names and v3 ints [3P S16; the official modelconstant page was not found]. The v3
@@ -306,3 +309,165 @@ export const orderUpdateDataSchema = z.object({
   orderId: z.union([z.number().int(), z.string()]),
   status: z.string(),
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// Requests and the plain shapes callers see: the version-specific field names stop here.
+// ---------------------------------------------------------------------------------------------------------
+
+export interface NhanhDepot {
+  id: number;
+  name: string;
+}
+
+export interface NhanhStock {
+  remain: number;
+  holding: number;
+  /** Sellable quantity, the number to show and to block out-of-stock orders with [OFF S13]. */
+  available: number;
+}
+
+export interface NhanhProduct {
+  id: number;
+  kind: NhanhProductKind;
+  /** The parent's id for a variant, otherwise undefined. */
+  parentId?: number;
+  code: string;
+  barcode: string | null;
+  name: string;
+  price: number;
+  status: number;
+  stock: NhanhStock & { byDepot: Record<number, NhanhStock> };
+}
+
+export function toProduct(raw: z.output<typeof productSchema>): NhanhProduct {
+  const { depots, ...total } = raw.inventory;
+  return {
+    id: raw.id,
+    kind: productKind(raw.parentId),
+    parentId: raw.parentId > 0 ? raw.parentId : undefined,
+    code: raw.code,
+    barcode: raw.barcode,
+    name: raw.name,
+    price: raw.prices.retail,
+    status: raw.status,
+    stock: {
+      ...total,
+      byDepot: Object.fromEntries(Object.entries(depots).map(([id, stock]) => [Number(id), stock])),
+    },
+  };
+}
+
+export interface NhanhProductFilters {
+  ids?: number[];
+  /** Matches name, code or barcode [OFF S8, v2 wording; INF the same in v3]. */
+  name?: string;
+  kind?: 'independent' | 'parent';
+  /** Only the variants of this parent. */
+  parentId?: number;
+  /** Unix seconds. */
+  updatedAtFrom?: number;
+  updatedAtTo?: number;
+}
+
+export function productListBody(filters: NhanhProductFilters, size: number, next: unknown) {
+  const { kind, parentId, ...rest } = filters;
+  const parent = kind ? NHANH_PARENT_ID[kind] : parentId;
+  return {
+    filters: { ...rest, ...(parent !== undefined ? { parentId: parent } : {}) },
+    paginator: { size, sort: { id: 'asc' }, ...(next !== undefined ? { next } : {}) },
+  };
+}
+
+/** One product for `product/add`; `appProductId` is our id and the idempotency key. */
+export interface NhanhProductInput {
+  appProductId: string;
+  name: string;
+  code?: string;
+  barcode?: string;
+  price?: number;
+}
+
+export interface NhanhOrderInput {
+  /** The Tiki order code: `channel.appOrderId`, Nhanh refuses a second order with it. */
+  appOrderId: string;
+  depotId: number;
+  status?: (typeof NHANH_CREATE_STATUSES)[number];
+  type?: keyof typeof NHANH_ORDER_TYPE;
+  /** Free-text source, e.g. "Tiki" (no saleChannel input exists [INF from S12/S14]). */
+  sourceName?: string;
+  description?: string;
+  customer: { name: string; mobile: string; address?: string };
+  /** By Nhanh product id; price and discount in VND per unit. */
+  products: { id: number; price: number; quantity: number; discount?: number }[];
+  payment?: { transferAmount?: number; depositAmount?: number };
+}
+
+/** The v3 order/add body [OFF S12 example]. */
+export function orderAddBody(order: NhanhOrderInput) {
+  return {
+    info: {
+      type: NHANH_ORDER_TYPE[order.type ?? 'shipping'],
+      depotId: order.depotId,
+      status: NHANH_ORDER_STATUS[order.status ?? 'New'],
+      ...(order.description !== undefined ? { description: order.description } : {}),
+    },
+    channel: { appOrderId: order.appOrderId, ...(order.sourceName ? { sourceName: order.sourceName } : {}) },
+    shippingAddress: {
+      name: order.customer.name,
+      mobile: order.customer.mobile,
+      ...(order.customer.address ? { address: order.customer.address } : {}),
+    },
+    products: order.products.map((line) => ({ ...line, discount: line.discount ?? 0 })),
+    ...(order.payment ? { payment: order.payment } : {}),
+  };
+}
+
+export interface NhanhOrder {
+  id: number;
+  appOrderId: string | null;
+  /** Undefined for an int not in the (third-party) table: shown as `statusCode`. */
+  status: NhanhOrderStatus | undefined;
+  statusCode: number;
+  depotId: number | null;
+  /** Unix seconds. */
+  createdAt: number;
+  updatedAt: number;
+  products: { id: number; price: number; discount: number; quantity: number }[];
+}
+
+export function toOrder(raw: z.output<typeof orderSchema>): NhanhOrder {
+  return {
+    id: raw.info.id,
+    appOrderId: raw.channel.appOrderId,
+    status: orderStatusName(raw.info.status),
+    statusCode: raw.info.status,
+    depotId: raw.info.depotId,
+    createdAt: raw.info.createdAt,
+    updatedAt: raw.info.updatedAt,
+    products: raw.products,
+  };
+}
+
+export type NhanhOrderDateField = 'createdAt' | 'updatedAt';
+
+/** One ≤ 31-day window of order/list (unix s, both ends inclusive). [INF] `appOrderIds` filter, see docs. */
+export function orderListBody(
+  window: { field: NhanhOrderDateField; from: number; to: number },
+  appOrderIds: string[] | undefined,
+  size: number,
+  next: unknown,
+) {
+  return {
+    filters: {
+      [`${window.field}From`]: window.from,
+      [`${window.field}To`]: window.to,
+      ...(appOrderIds ? { appOrderIds } : {}),
+    },
+    paginator: { size, sort: { id: 'asc' }, ...(next !== undefined ? { next } : {}) },
+  };
+}
+
+/** The `data` JSON of v2 order/update: by Nhanh order id [OFF-v1 S7]. */
+export function orderUpdateV2Data(orderId: number, status: NhanhSettableStatus) {
+  return { orderId, status };
+}

@@ -1,5 +1,6 @@
 import {
   DUPLICATE_APP_ORDER_FIELD,
+  NHANH_APP_ORDER_ID_MAX,
   NHANH_CREATE_STATUSES,
   NHANH_MAX_IDS_PER_FILTER,
   NHANH_ORDER_STATUS,
@@ -82,7 +83,7 @@ export function addOrder(store: NhanhStore, body: unknown): SandboxResponse {
     fields.add('info.description', 'info.description must be a string');
 
   const appOrderId = channel.appOrderId;
-  if (!isNonEmptyString(appOrderId, 36))
+  if (!isNonEmptyString(appOrderId, NHANH_APP_ORDER_ID_MAX))
     fields.add(DUPLICATE_APP_ORDER_FIELD, 'channel.appOrderId is required (max 36 characters)');
   else {
     const existing = store.orderByAppOrderId(appOrderId);

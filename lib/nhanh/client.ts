@@ -1,0 +1,386 @@
+import type { z } from 'zod';
+import type { Clock } from '../clock';
+import { ApiError, parseResponse } from '../http/api-error';
+import { DEFAULT_RETRY_POLICY, type RetryDecision, type RetryPolicy, withRetry } from '../http/retry';
+import {
+  depotsDataSchema,
+  endpointName,
+  envelopeCodeSchema,
+  NHANH_API_BASE,
+  NHANH_APP_ORDER_ID_MAX,
+  NHANH_ERROR,
+  NHANH_MAX_IDS_PER_FILTER,
+  NHANH_MAX_PAGE_SIZE,
+  NHANH_MAX_PRODUCTS_PER_ADD,
+  NHANH_ORDER_WINDOW_SECONDS,
+  NHANH_PATHS,
+  NHANH_RATE_LIMIT_CODES,
+  type NhanhDepot,
+  type NhanhOrder,
+  type NhanhOrderDateField,
+  type NhanhOrderInput,
+  type NhanhPath,
+  type NhanhProduct,
+  type NhanhProductFilters,
+  type NhanhProductInput,
+  type NhanhSettableStatus,
+  orderAddBody,
+  orderAddDataSchema,
+  orderListBody,
+  orderListDataSchema,
+  orderUpdateDataSchema,
+  orderUpdateV2Data,
+  productAddDataSchema,
+  productListBody,
+  productListDataSchema,
+  splitItemField,
+  toOrder,
+  toProduct,
+  v2FormBody,
+  v3Headers,
+  v3Url,
+} from './contract';
+import { httpError, interpretEnvelope, isDuplicateOrderError, NhanhApiError, networkError } from './errors';
+import { createNhanhRateLimiter, type NhanhRateLimiter } from './rate-limiter';
+
+export interface NhanhClientOptions {
+  /** `https://pos.open.nhanh.vn` unless pointed at the sandbox (`…/nhanh`). */
+  baseUrl?: string;
+  appId: string;
+  businessId: number;
+  /** Raw v3 token; sent as `Authorization`, never logged nor put in an error. */
+  accessToken: string;
+  fetch: typeof fetch;
+  clock: Clock;
+  random?: () => number;
+  /** Share one limiter between clients of the same app and business; the default is per client. */
+  limiter?: NhanhRateLimiter;
+  retryPolicy?: RetryPolicy;
+}
+
+export type NhanhProductAddResult =
+  | { appProductId: string; ok: true; id: number; barcode: string | null }
+  /** `fieldMessages` keyed by the item's field (`name`, `code` …), for display next to the product. */
+  | { appProductId: string; ok: false; fieldMessages: Record<string, string> };
+
+export interface NhanhProductPage {
+  products: NhanhProduct[];
+  /** Send back exactly as received; undefined on the last page. */
+  next?: unknown;
+  /** Only on the first page. */
+  totalItems?: number;
+}
+
+export interface NhanhOrderQuery {
+  /** Epoch ms, inclusive. Any span: split into ≤ 31-day windows. */
+  from: number;
+  to: number;
+  /** Only our orders with these `channel.appOrderId` (Tiki order codes). */
+  appOrderIds?: string[];
+  /** Which date the range applies to; default `createdAt`. */
+  dateField?: NhanhOrderDateField;
+}
+
+/** What happened to the order/add call's retries that leave the outcome unknown (5xx, network). */
+interface Attempts {
+  ambiguous: boolean;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}
+
+/**
+ * The Nhanh.vn client (API v3, plus v2 `order/update` for status changes). Every call goes through the
+ * per-URL rate limiter, retries 5xx/network failures with jittered backoff up to a hard cap, waits out
+ * ERR_429 locks without touching the URL, and never retries a business error. Answers are validated with
+ * zod; failures are `ApiError`s (api `nhanh`, `code` = Nhanh's errorCode, per-field messages kept).
+ */
+export function createNhanhClient(options: NhanhClientOptions) {
+  const { appId, businessId, accessToken, clock } = options;
+  const fetchImpl = options.fetch;
+  const base = (options.baseUrl ?? NHANH_API_BASE).replace(/\/$/, '');
+  const limiter = options.limiter ?? createNhanhRateLimiter({ clock });
+  const policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+
+  function decide(error: unknown, attempts?: Attempts): RetryDecision {
+    if (!(error instanceof ApiError) || !error.retryable) return { retry: false };
+    // The limiter already holds the URL until the server's unlockedAt: go straight back into its queue.
+    if (NHANH_RATE_LIMIT_CODES.includes(error.code)) return { retry: true, afterMs: 0 };
+    if (attempts) attempts.ambiguous = true;
+    return { retry: true };
+  }
+
+  async function send<D extends z.ZodType>(
+    path: NhanhPath,
+    url: string,
+    init: () => RequestInit,
+    data: D,
+    attempts?: Attempts,
+  ) {
+    const endpoint = endpointName(path);
+    const key = `${appId}|${businessId}|${path}`;
+    const once = async () => {
+      let status: number;
+      let text: string;
+      try {
+        const response = await fetchImpl(url, init());
+        status = response.status;
+        text = await response.text();
+      } catch (cause) {
+        throw networkError(endpoint, cause);
+      }
+      if (status >= 500) throw httpError(endpoint, status);
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        if (status !== 200) throw httpError(endpoint, status);
+        // Not JSON at all: let the contract check name it (root, expected object).
+        parseResponse('nhanh', endpoint, envelopeCodeSchema, text);
+      }
+      try {
+        return interpretEnvelope(body, endpoint, status, data);
+      } catch (error) {
+        if (error instanceof NhanhApiError && error.lock) {
+          const { lockedSeconds, unlockedAt } = error.lock;
+          limiter.lockUntil(key, Math.max(unlockedAt * 1000, clock.now() + lockedSeconds * 1000));
+        }
+        throw error;
+      }
+    };
+    return withRetry(
+      () => limiter.run(key, once),
+      (error) => decide(error, attempts),
+      { clock, policy, random: options.random },
+    );
+  }
+
+  function callV3<D extends z.ZodType>(path: NhanhPath, body: unknown, data: D, attempts?: Attempts) {
+    const init = () => ({ method: 'POST', headers: v3Headers(accessToken), body: JSON.stringify(body) });
+    return send(path, v3Url(base, path, appId, businessId), init, data, attempts);
+  }
+
+  async function listProducts(
+    filters: NhanhProductFilters = {},
+    next?: unknown,
+    size = NHANH_MAX_PAGE_SIZE,
+  ): Promise<NhanhProductPage> {
+    const answer = await callV3(
+      NHANH_PATHS.productList,
+      productListBody(filters, size, next),
+      productListDataSchema,
+    );
+    return {
+      products: answer.data.map(toProduct),
+      next: answer.paginator?.next ?? undefined,
+      totalItems: answer.paginator?.totalItems,
+    };
+  }
+
+  /** Every product matching `filters`, page after page until the answer carries no `next`. */
+  async function* iterateProducts(filters: NhanhProductFilters = {}, size = NHANH_MAX_PAGE_SIZE) {
+    let next: unknown;
+    const seen = new Set<string>();
+    do {
+      const page = await listProducts(filters, next, size);
+      yield* page.products;
+      next = page.next;
+      // A cursor that comes back twice would page forever: treat it as a broken answer.
+      const cursor = JSON.stringify(next);
+      if (next !== undefined && seen.has(cursor))
+        throw repeatedCursor(endpointName(NHANH_PATHS.productList), 'paginator.next');
+      seen.add(cursor);
+    } while (next !== undefined);
+  }
+
+  /**
+   * Creates or updates products in batches of ≤ 100. Nhanh refuses a whole batch when one item is invalid
+   * [INF, see contract]; the items it names get their per-field messages and the rest is sent again, so one
+   * bad product never blocks the others.
+   */
+  async function addProducts(items: NhanhProductInput[]): Promise<NhanhProductAddResult[]> {
+    const results: NhanhProductAddResult[] = new Array(items.length);
+    const indexed = items.map((item, position) => ({ item, position }));
+    for (const batch of chunks(indexed, NHANH_MAX_PRODUCTS_PER_ADD)) {
+      let pending = batch;
+      while (pending.length > 0) {
+        try {
+          const answer = await callV3(
+            NHANH_PATHS.productAdd,
+            pending.map((entry) => entry.item),
+            productAddDataSchema,
+          );
+          const byAppId = new Map(answer.data.map((row) => [row.appProductId, row]));
+          for (const { item, position } of pending) {
+            const row = byAppId.get(item.appProductId);
+            if (!row) throw missingRow(item.appProductId);
+            results[position] = {
+              appProductId: item.appProductId,
+              ok: true,
+              id: row.id,
+              barcode: row.barcode,
+            };
+          }
+          pending = [];
+        } catch (error) {
+          const refused = refusedItems(error, pending.length);
+          if (!refused) throw error;
+          for (const [index, fieldMessages] of refused) {
+            const { item, position } = pending[index]!;
+            results[position] = { appProductId: item.appProductId, ok: false, fieldMessages };
+          }
+          pending = pending.filter((_, index) => !refused.has(index));
+        }
+      }
+    }
+    return results;
+  }
+
+  /**
+   * Creates an order; `appOrderId` makes it idempotent. When Nhanh answers that the appOrderId exists
+   * (a retry after a lost answer, or an earlier run), the existing order is looked up in the last 31 days
+   * and returned with `alreadyExisted`; if it cannot be found, the duplicate error is thrown.
+   */
+  async function addOrder(order: NhanhOrderInput): Promise<{ id: number; alreadyExisted: boolean }> {
+    if (order.appOrderId.trim() === '' || order.appOrderId.length > NHANH_APP_ORDER_ID_MAX)
+      throw new RangeError(`appOrderId must be 1 to ${NHANH_APP_ORDER_ID_MAX} characters`);
+    try {
+      const answer = await callV3(NHANH_PATHS.orderAdd, orderAddBody(order), orderAddDataSchema);
+      return { id: answer.data.id, alreadyExisted: false };
+    } catch (error) {
+      if (!isDuplicateOrderError(error)) throw error;
+      const now = clock.now();
+      const [existing] = await listOrders({
+        from: now - NHANH_ORDER_WINDOW_SECONDS * 1000,
+        to: now,
+        appOrderIds: [order.appOrderId],
+      });
+      if (existing) return { id: existing.id, alreadyExisted: true };
+      throw new ApiError({
+        api: 'nhanh',
+        code: error.code,
+        endpoint: error.endpoint,
+        status: error.status,
+        text: { key: 'nhanh.err.duplicateOrder', params: { appOrderId: order.appOrderId } },
+        retryable: false,
+        fieldMessages: error.fieldMessages,
+        cause: error,
+      });
+    }
+  }
+
+  /** Orders in any date range: one request series per ≤ 31-day window (and per 100 appOrderIds). */
+  async function listOrders(query: NhanhOrderQuery): Promise<NhanhOrder[]> {
+    const field = query.dateField ?? 'createdAt';
+    const to = Math.floor(query.to / 1000);
+    const wanted = query.appOrderIds ? new Set(query.appOrderIds) : undefined;
+    const idChunks = query.appOrderIds ? chunks(query.appOrderIds, NHANH_MAX_IDS_PER_FILTER) : [undefined];
+    const orders: NhanhOrder[] = [];
+    for (let from = Math.floor(query.from / 1000); from <= to; from += NHANH_ORDER_WINDOW_SECONDS + 1) {
+      const window = { field, from, to: Math.min(from + NHANH_ORDER_WINDOW_SECONDS, to) };
+      for (const ids of idChunks) {
+        if (ids?.length === 0) continue;
+        let next: unknown;
+        do {
+          const body = orderListBody(window, ids, NHANH_MAX_PAGE_SIZE, next);
+          const answer = await callV3(NHANH_PATHS.orderList, body, orderListDataSchema);
+          for (const raw of answer.data) orders.push(toOrder(raw));
+          const following = answer.paginator?.next ?? undefined;
+          if (following !== undefined && JSON.stringify(following) === JSON.stringify(next))
+            throw repeatedCursor(endpointName(NHANH_PATHS.orderList), 'paginator.next');
+          next = following;
+        } while (next !== undefined);
+      }
+    }
+    // The appOrderIds filter is an assumption: filtering here too keeps the answer right if Nhanh ignores it.
+    return wanted
+      ? orders.filter((order) => order.appOrderId !== null && wanted.has(order.appOrderId))
+      : orders;
+  }
+
+  /**
+   * Sets an order's status through v2 `order/update` (see the contract for why v2). If an attempt was lost
+   * (5xx, network) and the retry is refused, the change may have landed the first time: the order is looked
+   * up among those updated since, and found in the target status the call counts as done.
+   */
+  async function updateOrderStatus(input: { orderId: number; status: NhanhSettableStatus }) {
+    const path = NHANH_PATHS.orderUpdateV2;
+    const attempts: Attempts = { ambiguous: false };
+    const startedAt = clock.now();
+    const init = () => ({
+      method: 'POST',
+      body: v2FormBody(appId, businessId, accessToken, orderUpdateV2Data(input.orderId, input.status)),
+    });
+    try {
+      const answer = await send(path, `${base}${path}`, init, orderUpdateDataSchema, attempts);
+      return { orderId: Number(answer.data.orderId), status: input.status };
+    } catch (error) {
+      if (!attempts.ambiguous || !(error instanceof ApiError) || error.retryable) throw error;
+      const updated = await listOrders({ from: startedAt - 60_000, to: clock.now(), dateField: 'updatedAt' });
+      const landed = updated.find((order) => order.id === input.orderId && order.status === input.status);
+      if (landed) return { orderId: landed.id, status: input.status };
+      throw error;
+    }
+  }
+
+  return {
+    listDepots: async (): Promise<NhanhDepot[]> =>
+      (await callV3(NHANH_PATHS.depots, {}, depotsDataSchema)).data,
+    listProducts,
+    iterateProducts,
+    addProducts,
+    addOrder,
+    listOrders,
+    updateOrderStatus,
+  };
+}
+
+export type NhanhClient = ReturnType<typeof createNhanhClient>;
+
+/**
+ * Items a product/add refusal names, with their messages keyed by field; undefined when the error is not a
+ * per-item form refusal (then the whole call failed and the error is rethrown).
+ */
+function refusedItems(error: unknown, batchSize: number): Map<number, Record<string, string>> | undefined {
+  if (!(error instanceof ApiError) || error.code !== NHANH_ERROR.invalidFormFields || !error.fieldMessages)
+    return undefined;
+  const refused = new Map<number, Record<string, string>>();
+  for (const [key, message] of Object.entries(error.fieldMessages)) {
+    const item = splitItemField(key);
+    if (!item || item.index >= batchSize) return undefined;
+    const messages = refused.get(item.index) ?? {};
+    messages[item.field || 'item'] = message;
+    refused.set(item.index, messages);
+  }
+  return refused.size > 0 ? refused : undefined;
+}
+
+function repeatedCursor(endpoint: string, field: string): ApiError {
+  return new ApiError({
+    api: 'nhanh',
+    code: 'invalid_response',
+    endpoint,
+    text: {
+      key: 'api.invalidResponse',
+      params: { api: 'Nhanh', endpoint, field, problem: 'repeats the previous page' },
+    },
+    retryable: false,
+  });
+}
+
+function missingRow(appProductId: string): ApiError {
+  const endpoint = endpointName(NHANH_PATHS.productAdd);
+  return new ApiError({
+    api: 'nhanh',
+    code: 'invalid_response',
+    endpoint,
+    text: {
+      key: 'api.invalidResponse',
+      params: { api: 'Nhanh', endpoint, field: 'data', problem: `no row for appProductId ${appProductId}` },
+    },
+    retryable: false,
+  });
+}

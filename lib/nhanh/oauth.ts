@@ -1,0 +1,163 @@
+import { ApiError } from '../http/api-error';
+import {
+  accessTokenDataSchema,
+  endpointName,
+  NHANH_API_BASE,
+  NHANH_OAUTH_BASE,
+  NHANH_OAUTH_VERSION,
+  NHANH_PATHS,
+  v3Url,
+} from './contract';
+import { httpError, interpretEnvelope, networkError } from './errors';
+
+/** What a successful grant gives: store all of it (`expiredAt` drives the popup's expiry warning). */
+export interface NhanhGrant {
+  businessId: number;
+  accessToken: string;
+  /** Unix seconds. */
+  expiredAt: number;
+  depotIds: number[];
+}
+
+/**
+ * The Nhanh login page URL for this app: `https://nhanh.vn/oauth?version=3.0&appId=…&returnLink=…`
+ * [OFF S4; 3P S6]. `oauthUrl` is the page itself so the sandbox's `/nhanh-oauth` can stand in.
+ */
+export function buildAuthorizeUrl(input: { oauthUrl?: string; appId: string; returnLink: string }): string {
+  const url = new URL(input.oauthUrl ?? `${NHANH_OAUTH_BASE}/oauth`);
+  url.searchParams.set('version', NHANH_OAUTH_VERSION);
+  url.searchParams.set('appId', input.appId);
+  url.searchParams.set('returnLink', input.returnLink);
+  return url.toString();
+}
+
+/**
+ * `POST /v3.0/app/getaccesstoken?appId=` with `{accessCode, secretKey}` [3P S16]. Not retried: a code works
+ * once, so a lost answer cannot be replayed; the user connects again.
+ */
+export async function exchangeAccessCode(input: {
+  apiBase?: string;
+  appId: string;
+  secretKey: string;
+  accessCode: string;
+  fetch: typeof fetch;
+}): Promise<NhanhGrant> {
+  const path = NHANH_PATHS.getAccessToken;
+  const endpoint = endpointName(path);
+  let status: number;
+  let text: string;
+  try {
+    const response = await input.fetch(v3Url(input.apiBase ?? NHANH_API_BASE, path, input.appId), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ accessCode: input.accessCode, secretKey: input.secretKey }),
+    });
+    status = response.status;
+    text = await response.text();
+  } catch (cause) {
+    throw networkError(endpoint, cause);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw httpError(endpoint, status);
+  }
+  try {
+    const { data } = interpretEnvelope(body, endpoint, status, accessTokenDataSchema);
+    return {
+      businessId: data.businessId,
+      accessToken: data.accessToken,
+      expiredAt: data.expiredAt,
+      depotIds: data.depotIds,
+    };
+  } catch (error) {
+    const refused = error instanceof ApiError && error.code !== 'invalid_response' && !error.retryable;
+    if (!refused) throw error;
+    throw new ApiError({
+      api: 'nhanh',
+      code: error.code,
+      endpoint,
+      status,
+      text: { key: 'nhanh.oauth.codeRefused' },
+      retryable: false,
+      fieldMessages: error.fieldMessages,
+      cause: error,
+    });
+  }
+}
+
+/**
+ * The whole OAuth connection: opens Nhanh's login page through `launchWebAuthFlow` (the extension passes
+ * `browser.identity.launchWebAuthFlow` with `interactive: true`, and `browser.identity.getRedirectURL()` as
+ * `redirectUrl`), reads `accessCode` from the redirect, and exchanges it for a token.
+ */
+export async function connectWithOAuth(input: {
+  launchWebAuthFlow: (url: string) => Promise<string | undefined>;
+  redirectUrl: string;
+  oauthUrl?: string;
+  apiBase?: string;
+  appId: string;
+  secretKey: string;
+  fetch: typeof fetch;
+}): Promise<NhanhGrant> {
+  const endpoint = 'GET /oauth';
+  const authorizeUrl = buildAuthorizeUrl({
+    oauthUrl: input.oauthUrl,
+    appId: input.appId,
+    returnLink: input.redirectUrl,
+  });
+  let redirected: string | undefined;
+  try {
+    redirected = await input.launchWebAuthFlow(authorizeUrl);
+  } catch (cause) {
+    // Chrome rejects with "The user did not approve access." when the window is closed.
+    throw new ApiError({
+      api: 'nhanh',
+      code: 'oauth_cancelled',
+      endpoint,
+      text: { key: 'nhanh.oauth.cancelled' },
+      retryable: false,
+      cause,
+    });
+  }
+  if (!redirected)
+    throw new ApiError({
+      api: 'nhanh',
+      code: 'oauth_cancelled',
+      endpoint,
+      text: { key: 'nhanh.oauth.cancelled' },
+      retryable: false,
+    });
+  let accessCode: string | null = null;
+  try {
+    accessCode = new URL(redirected).searchParams.get('accessCode');
+  } catch {
+    accessCode = null;
+  }
+  if (!accessCode)
+    throw new ApiError({
+      api: 'nhanh',
+      code: 'oauth_no_code',
+      endpoint,
+      text: { key: 'nhanh.oauth.noCode' },
+      retryable: false,
+    });
+  return exchangeAccessCode({
+    apiBase: input.apiBase,
+    appId: input.appId,
+    secretKey: input.secretKey,
+    accessCode,
+    fetch: input.fetch,
+  });
+}
+
+/** How many days before `expiredAt` the popup starts warning. */
+export const TOKEN_WARNING_DAYS = 7;
+
+/** `expiredAt` (unix s) against `now` (epoch ms): the popup warns a week ahead and asks to reconnect after. */
+export function tokenExpiryState(expiredAt: number, now: number): 'ok' | 'expiring_soon' | 'expired' {
+  const remainingMs = expiredAt * 1000 - now;
+  if (remainingMs <= 0) return 'expired';
+  return remainingMs <= TOKEN_WARNING_DAYS * 86_400_000 ? 'expiring_soon' : 'ok';
+}
