@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../lib/http/api-error';
+import { translate } from '../../../lib/i18n';
+import { formatTikiDateTime, parseTikiDateTime } from '../../../lib/tiki/contract';
+import { createHarness, json } from './setup';
+
+// biome-ignore lint/suspicious/noExplicitAny: doctoring raw API-shaped JSON
+type Json = any;
+
+describe('Tiki date-times (Asia/Ho_Chi_Minh wall time)', () => {
+  it('should write the Vietnamese calendar day, even when UTC is still on the previous one', () => {
+    expect(formatTikiDateTime(Date.UTC(2026, 11, 31, 16, 59, 59, 999))).toBe('2026-12-31 23:59:59');
+    expect(formatTikiDateTime(Date.UTC(2026, 11, 31, 17, 0, 0))).toBe('2027-01-01 00:00:00');
+    expect(formatTikiDateTime(Date.UTC(2028, 1, 28, 17, 30, 5))).toBe('2028-02-29 00:30:05');
+  });
+
+  it('should read Tiki timestamps back to the same instant and reject other formats', () => {
+    expect(parseTikiDateTime('2027-01-01 00:00:00')).toBe(Date.UTC(2026, 11, 31, 17, 0, 0));
+    const instant = Date.UTC(2026, 5, 1, 2, 3, 4);
+    expect(parseTikiDateTime(formatTikiDateTime(instant))).toBe(instant);
+    expect(parseTikiDateTime('2026-06-01T09:03:04')).toBeNaN();
+    expect(parseTikiDateTime('01/06/2026 09:03:04')).toBeNaN();
+  });
+
+  it('should send the filter as Vietnam wall time at a day boundary', async () => {
+    let sent: URL | undefined;
+    const harness = createHarness({
+      intercept: (url) => {
+        if (url.pathname.endsWith('/orders')) sent = url;
+        return undefined;
+      },
+    });
+    await harness.keyClient().listOrders({ updatedFrom: Date.UTC(2026, 10, 27, 17, 0, 0) }, 1);
+    expect(sent?.searchParams.get('updated_from_date')).toBe('2026-11-28 00:00:00');
+  });
+});
+
+/** Runs `call` with every answer to `path` rewritten by `doctor` (the sandbox body as a starting point). */
+async function withDoctoredAnswer(
+  path: string,
+  doctor: (body: Json) => Json,
+  call: (harness: Json) => Promise<unknown>,
+) {
+  const source = createHarness();
+  const harness = createHarness({
+    intercept: (url) => {
+      if (!url.pathname.endsWith(path)) return undefined;
+      return json(200, doctor(structuredClone(lastBody)));
+    },
+  });
+  // The real answer from an identical sandbox, fetched once up front.
+  const response = await source.sandbox.fetch(
+    `http://sandbox.test/tiki${path}?include=status_histories,item.fees`,
+    {
+      headers: { 'tiki-api': source.main.connectionKey },
+    },
+  );
+  const lastBody = await response.json();
+  const outcome = await call(harness).then(
+    (value) => ({ value, error: undefined }),
+    (error: unknown) => ({ value: undefined, error }),
+  );
+  return { ...outcome, harness };
+}
+
+describe('Tiki answers that break the contract', () => {
+  it('should name the endpoint and the field when an order has no code', async () => {
+    const { error, harness } = await withDoctoredAnswer(
+      '/integration/v2/orders',
+      (body) => {
+        delete body.data[1].code;
+        return body;
+      },
+      (h) => h.keyClient().listOrders({}, 1),
+    );
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      code: 'invalid_response',
+      endpoint: 'GET /integration/v2/orders',
+      retryable: false,
+    });
+    expect((error as ApiError).text.params).toMatchObject({
+      field: 'data[1].code',
+      endpoint: 'GET /integration/v2/orders',
+    });
+    expect(translate('vi', (error as ApiError).text)).toContain('data[1].code');
+    expect(harness.exchanges).toHaveLength(1);
+  });
+
+  it('should name a money field of the wrong type', async () => {
+    const { error } = await withDoctoredAnswer(
+      '/integration/v2/orders',
+      (body) => {
+        body.data[0].invoice.total_seller_income = 'nhiều tiền';
+        return body;
+      },
+      (h) => h.keyClient().listOrders({}, 1),
+    );
+    expect((error as ApiError).text.params?.field).toBe('data[0].invoice.total_seller_income');
+  });
+
+  it('should name a status Tiki never documented', async () => {
+    const { error } = await withDoctoredAnswer(
+      '/integration/v2/orders',
+      (body) => {
+        body.data[2].status = 'teleported';
+        return body;
+      },
+      (h) => h.keyClient().listOrders({}, 1),
+    );
+    expect((error as ApiError).text.params?.field).toBe('data[2].status');
+  });
+
+  it('should name missing paging and a seller without a name', async () => {
+    const paging = await withDoctoredAnswer(
+      '/integration/v2.1/products',
+      (body) => ({ data: body.data }),
+      (h) => h.keyClient().listProducts(1),
+    );
+    expect((paging.error as ApiError).text.params?.field).toBe('paging');
+    const seller = await withDoctoredAnswer(
+      '/integration/v2/sellers/me',
+      (body) => ({ ...body, name: undefined }),
+      (h) => h.keyClient().getSeller(),
+    );
+    expect(seller.error).toMatchObject({
+      code: 'invalid_response',
+      endpoint: 'GET /integration/v2/sellers/me',
+    });
+    expect((seller.error as ApiError).text.params?.field).toBe('name');
+  });
+
+  it('should name a token answer without an access token', async () => {
+    const harness = createHarness({
+      intercept: (url) =>
+        url.pathname.endsWith('/sc/oauth2/token')
+          ? json(200, { expires_in: 3600, token_type: 'bearer' })
+          : undefined,
+    });
+    const error = await harness
+      .appClient()
+      .getSeller()
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'invalid_response', endpoint: 'POST /sc/oauth2/token' });
+    expect((error as ApiError).text.params?.field).toBe('access_token');
+  });
+
+  it('should accept the variations the real API is known for', async () => {
+    const { value, error } = await withDoctoredAnswer(
+      '/integration/v2.1/products',
+      (body) => {
+        const [first, second] = body.data;
+        Object.assign(first, { price: '409000.00', market_price: null, active: '1', original_sku: null });
+        // Some answers call the id `id` instead of `product_id`.
+        second.id = second.product_id;
+        delete second.product_id;
+        Object.assign(second, { active: 0, original_sku: '  ' });
+        Object.assign(body.paging, { total: String(body.paging.total), per_page: '50' });
+        return body;
+      },
+      (h) => h.keyClient().listProducts(1),
+    );
+    expect(error).toBeUndefined();
+    const page = value as Json;
+    expect(page.data[0]).toMatchObject({
+      price: 409000,
+      market_price: null,
+      active: true,
+      original_sku: null,
+    });
+    expect(page.data[1]).toMatchObject({ active: false, original_sku: null });
+    expect(page.data[1].product_id).toBeTypeOf('number');
+    expect(page.paging.per_page).toBe(50);
+  });
+
+  it('should reject a product with neither product_id nor id, naming product_id', async () => {
+    const { error } = await withDoctoredAnswer(
+      '/integration/v2.1/products',
+      (body) => {
+        delete body.data[3].product_id;
+        return body;
+      },
+      (h) => h.keyClient().listProducts(1),
+    );
+    expect((error as ApiError).text.params?.field).toBe('data[3].product_id');
+  });
+});
