@@ -1,5 +1,9 @@
 import { commonMessages } from './messages/common';
 import { nhanhMessages } from './messages/nhanh';
+import { ordersMessages } from './messages/orders';
+import { productsMessages } from './messages/products';
+import { reconcileMessages } from './messages/reconcile';
+import { sellerCenterMessages } from './messages/seller-center';
 import { settingsMessages } from './messages/settings';
 import { tikiMessages } from './messages/tiki';
 
@@ -7,19 +11,29 @@ export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'vi';
 
-const domains = [commonMessages, settingsMessages, tikiMessages, nhanhMessages];
+/** Every domain's catalog; a key defined twice is a mistake the `Catalog` type would hide, so keys carry a domain prefix. */
+const domains = [
+  commonMessages,
+  settingsMessages,
+  tikiMessages,
+  nhanhMessages,
+  productsMessages,
+  ordersMessages,
+  reconcileMessages,
+  sellerCenterMessages,
+] as const;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
+type Catalog = UnionToIntersection<(typeof domains)[number]['vi']>;
 
 const catalogs = {
   vi: Object.assign({}, ...domains.map((domain) => domain.vi)) as Catalog,
   en: Object.assign({}, ...domains.map((domain) => domain.en)) as Catalog,
 };
 
-type Catalog = typeof commonMessages.vi &
-  typeof settingsMessages.vi &
-  typeof tikiMessages.vi &
-  typeof nhanhMessages.vi;
-
-export type MessageKey = keyof Catalog;
+export type MessageKey = keyof Catalog & string;
 export type MessageParams = Record<string, string | number>;
 
 /** A message to show later, in whatever language the UI is in then (errors cross contexts this way). */
@@ -34,7 +48,7 @@ export function isMessageKey(value: string): value is MessageKey {
 
 /** Translates `key`, filling `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
 export function t(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template: string = catalogs[locale][key] ?? catalogs.vi[key] ?? key;
+  const template: string = (catalogs[locale] as Record<string, string>)[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

@@ -1,0 +1,4 @@
+import { defineMessages } from '../define';
+
+/** Messages of the products feature. */
+export const productsMessages = defineMessages({}, {});

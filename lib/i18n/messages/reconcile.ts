@@ -1,0 +1,4 @@
+import { defineMessages } from '../define';
+
+/** Messages of the reconcile feature. */
+export const reconcileMessages = defineMessages({}, {});

@@ -1,0 +1,4 @@
+import { defineMessages } from '../define';
+
+/** Messages of the seller-center feature. */
+export const sellerCenterMessages = defineMessages({}, {});
