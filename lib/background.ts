@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { openDashboard } from './dashboard-tabs';
+import { seedSandboxSettings } from './dev-sandbox';
 import { registerMessageHandlers } from './messaging';
 import { readStatus } from './status';
 
@@ -16,6 +17,7 @@ export function startBackground(): void {
     browser.runtime.id,
   );
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void openDashboard('settings');
+    if (reason !== 'install') return;
+    void seedSandboxSettings(import.meta.env.WXT_SANDBOX).finally(() => openDashboard('settings'));
   });
 }

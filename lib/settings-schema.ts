@@ -97,7 +97,7 @@ export type NhanhConnection = z.output<typeof nhanhConnectionSchema>;
 export const DEFAULT_API_BASE = {
   tiki: 'https://api.tiki.vn',
   nhanh: 'https://pos.open.nhanh.vn',
-  nhanhOauth: 'https://nhanh.vn',
+  nhanhOauth: 'https://nhanh.vn/oauth',
 } as const;
 
 export const settingsSchema = z.object({

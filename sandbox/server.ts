@@ -80,6 +80,7 @@ export function describeSandbox(running: RunningSandbox) {
       businessId: seed.nhanh.businessId,
       accessToken: seed.nhanh.accessToken,
       accessTokenExpiredAt: seed.nhanh.accessTokenExpiredAt,
+      depots: seed.nhanh.depots,
     },
     admin: `${running.origin}/__admin`,
   };

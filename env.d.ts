@@ -1,0 +1,4 @@
+interface ImportMetaEnv {
+  /** Set by `npm start` only: the sandbox description (see lib/dev-sandbox.ts). */
+  readonly WXT_SANDBOX?: string;
+}
