@@ -1,3 +1,4 @@
+import { createTikiStatement } from '../statement';
 import type { SandboxRequest, SandboxResponse, SeedTikiShop, Simulator, SimulatorContext } from '../types';
 import { createEventQueues, EVENT_TYPES } from './events';
 import {
@@ -385,6 +386,9 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
       return context.random() < 0.5
         ? tikiErrors(500, 'Internal server error')
         : tikiErrors(503, 'Service temporarily unavailable');
+    // Seller Center's export is a logged-in web page, not the Open API: no key or token.
+    if (request.path === '/sellercenter/statement.xlsx' && request.method === 'GET')
+      return statementFile(request);
     if (request.path === '/sc/oauth2/token') {
       return request.method === 'POST' ? issueToken(request) : tikiErrors(405, 'Method not allowed');
     }
@@ -399,6 +403,26 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
       if (error instanceof BadParameter) return tikiErrors(400, error.message);
       throw error;
     }
+  }
+
+  function statementFile(request: SandboxRequest): SandboxResponse {
+    const sellerId = Number(request.query.get('seller_id') ?? shops[0]?.seed.sellerId);
+    const shop = shops.find((candidate) => candidate.seed.sellerId === sellerId);
+    if (!shop) return { status: 404, body: 'Không tìm thấy nhà bán' };
+    let statement: ReturnType<typeof createTikiStatement>;
+    try {
+      statement = createTikiStatement({ ...shop.seed, orders: shop.orders }, clock.now());
+    } catch (error) {
+      return { status: 409, body: `Chưa thể xuất sao kê: ${(error as Error).message}` };
+    }
+    return {
+      status: 200,
+      headers: {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="${statement.fileName}"`,
+      },
+      bytes: statement.bytes,
+    };
   }
 
   function setOrderStatus(code: string, status: string) {
