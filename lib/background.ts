@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { checkNhanh, checkTikiShop, connectNhanh } from './connections';
 import { openDashboard } from './dashboard-tabs';
 import { seedSandboxSettings } from './dev-sandbox';
 import { registerMessageHandlers } from './messaging';
@@ -13,6 +14,13 @@ export function startBackground(): void {
     {
       getStatus: () => readStatus(),
       openDashboard: ({ section }) => openDashboard(section),
+      checkTikiConnection: ({ shopId }) => checkTikiShop(shopId),
+      checkNhanhConnection: () => checkNhanh(),
+      connectNhanh: () =>
+        connectNhanh({
+          launchWebAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
+          redirectUrl: browser.identity.getRedirectURL(),
+        }),
     },
     browser.runtime.id,
   );

@@ -1,6 +1,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
-import type { StatusSnapshot } from './status';
+import type { LocalizedText } from './i18n';
+import type { NhanhDepot } from './nhanh/contract';
+import type { ConnectionHealth, StatusSnapshot } from './status';
 
 /**
  * The one protocol between the extension's pages, its seller-center content script and the background.
@@ -16,6 +18,14 @@ export interface ProtocolMap {
   getStatus(): StatusSnapshot;
   /** Opens (or focuses) the dashboard at a section. */
   openDashboard(data: { section: DashboardSection }): void;
+
+  // Connections (settings page)
+  /** `sellers/me` with a shop's saved credentials; records the outcome as that shop's health. */
+  checkTikiConnection(data: { shopId: string }): ConnectionHealth;
+  /** Lists the Nhanh depots with the saved token; records Nhanh's health. */
+  checkNhanhConnection(): { health: ConnectionHealth; depots: NhanhDepot[] };
+  /** Nhanh OAuth in a browser window, then stores the token. */
+  connectNhanh(): { ok: true; health: ConnectionHealth } | { ok: false; error: LocalizedText };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -32,6 +42,11 @@ export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: read
     data: z.object({ section: z.enum(DASHBOARD_SECTIONS) }).strict(),
     from: ['extension-page', 'seller-center'],
   },
+
+  // Connections (settings page)
+  checkTikiConnection: { data: z.object({ shopId: z.string().min(1) }).strict(), from: ['extension-page'] },
+  checkNhanhConnection: { data: z.undefined(), from: ['extension-page'] },
+  connectNhanh: { data: z.undefined(), from: ['extension-page'] },
 };
 
 export interface SenderInfo {

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { isMessageKey, type LocalizedText } from './i18n';
+import { tokenExpiryState } from './nhanh/oauth';
 import { getSettings, type Settings } from './settings';
 
 /**
@@ -67,17 +68,7 @@ export async function setNhanhHealth(health: ConnectionHealth): Promise<void> {
   await healthItem.setValue({ ...current, nhanh: health });
 }
 
-export type TokenExpiry = 'unknown' | 'ok' | 'expiring_soon' | 'expired';
-
-/** Nhanh tokens have a fixed end (`expiredAt`, unix seconds) and no refresh: warn a week ahead. */
-export const TOKEN_WARNING_MS = 7 * 24 * 60 * 60 * 1000;
-
-export function nhanhTokenExpiry(expiredAt: number | null, now: number): TokenExpiry {
-  if (expiredAt === null) return 'unknown';
-  const remaining = expiredAt * 1000 - now;
-  if (remaining <= 0) return 'expired';
-  return remaining <= TOKEN_WARNING_MS ? 'expiring_soon' : 'ok';
-}
+export type TokenExpiry = 'unknown' | ReturnType<typeof tokenExpiryState>;
 
 export interface StatusSnapshot {
   shops: { id: string; name: string; health: ConnectionHealth }[];
@@ -106,7 +97,7 @@ export function buildStatus(
       configured: settings.nhanh.accessToken !== '' && settings.nhanh.businessId !== null,
       health: health.nhanh,
       expiredAt: settings.nhanh.expiredAt,
-      expiry: nhanhTokenExpiry(settings.nhanh.expiredAt, now),
+      expiry: settings.nhanh.expiredAt === null ? 'unknown' : tokenExpiryState(settings.nhanh.expiredAt, now),
     },
     lastSync,
     attention,

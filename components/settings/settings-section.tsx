@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { logActivity } from '../../lib/activity-log';
 import { getDb } from '../../lib/db';
-import { LOCALES } from '../../lib/i18n';
+import { LOCALES, translate } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/i18n/format';
+import { sendMessage } from '../../lib/messaging';
 import {
   DEFAULT_SETTINGS,
   exportSettingsFile,
@@ -23,6 +25,7 @@ import {
   toDraft,
 } from '../../lib/settings-form';
 import { useLocale } from '../locale';
+import { type CheckOutcome, ConnectionCheck } from './connection-check';
 import { Field } from './field';
 
 type Notice = { kind: 'success' | 'error'; text: string } | null;
@@ -72,12 +75,12 @@ export function SettingsSection() {
     });
   };
 
-  const save = async () => {
+  const save = async (): Promise<boolean> => {
     setShowAllErrors(true);
     const result = await saveSettings(fromDraft(draft), locale);
     if (!result.ok) {
       setNotice({ kind: 'error', text: t('settings.invalid', { count: result.errors.length }) });
-      return;
+      return false;
     }
     setNotice({ kind: 'success', text: t('settings.saved') });
     const db = await getDb();
@@ -86,7 +89,44 @@ export function SettingsSection() {
       { level: 'info', source: 'settings', text: { key: 'settings.saved' } },
       { secrets: secretsOf(result.settings) },
     );
+    return true;
   };
+
+  /** Checks run on the saved settings, so the form is saved first. */
+  const saveThen = async (check: () => Promise<CheckOutcome>): Promise<CheckOutcome> => {
+    if (!(await save())) return { ok: false, text: t('connections.saveFirst') };
+    return check();
+  };
+
+  const checkShop = (shopId: string) =>
+    saveThen(async () => {
+      const health = await sendMessage('checkTikiConnection', { shopId });
+      return health.state === 'ok'
+        ? { ok: true, text: t('connections.tikiOk', { name: health.remoteName ?? '' }) }
+        : { ok: false, text: health.error ? translate(locale, health.error) : '' };
+    });
+
+  const checkNhanh = () =>
+    saveThen(async () => {
+      const { health, depots } = await sendMessage('checkNhanhConnection', undefined);
+      if (health.state !== 'ok')
+        return { ok: false, text: health.error ? translate(locale, health.error) : '' };
+      const list = depots.map((depot) => `${depot.id} (${depot.name})`).join(', ');
+      return {
+        ok: true,
+        text: `${t('connections.nhanhOk', { count: depots.length })} ${t('connections.depotHint', { depots: list })}`,
+      };
+    });
+
+  const signInToNhanh = () =>
+    saveThen(async () => {
+      const result = await sendMessage('connectNhanh', undefined);
+      if (!result.ok) return { ok: false, text: translate(locale, result.error) };
+      const saved = await getSettings();
+      setDraft(toDraft(saved, DEFAULT_SETTINGS, newShopId));
+      const date = saved.nhanh.expiredAt ? formatDateTime(saved.nhanh.expiredAt * 1000, locale) : '';
+      return { ok: true, text: t('connections.nhanhConnected', { date }) };
+    });
 
   const exportFile = async () => {
     const saved = await getSettings();
@@ -246,6 +286,7 @@ export function SettingsSection() {
                 )}
               </Field>
             </div>
+            <ConnectionCheck label={t('connections.check')} run={() => checkShop(shop.id)} />
             <label className="checkbox">
               <input
                 type="checkbox"
@@ -287,6 +328,9 @@ export function SettingsSection() {
           ))}
         </div>
         {draft.nhanh.mode === 'manual' && <p className="hint">{t('settings.hint.nhanhManual')}</p>}
+        {draft.nhanh.mode === 'oauth' && (
+          <ConnectionCheck label={t('connections.connectNhanh')} run={signInToNhanh} />
+        )}
         <div className="field-row">
           <Field label={t('field.appId')} error={errorAt('nhanh.appId')}>
             {(props) => (
@@ -350,6 +394,7 @@ export function SettingsSection() {
             )}
           </Field>
         </div>
+        <ConnectionCheck label={t('connections.check')} run={checkNhanh} />
       </fieldset>
 
       <fieldset>

@@ -1,0 +1,118 @@
+import { type ApiDeps, createNhanhClientFromSettings, createTikiClientForShop } from './api-clients';
+import { ApiError } from './http/api-error';
+import type { LocalizedText } from './i18n';
+import type { NhanhDepot } from './nhanh/contract';
+import { connectWithOAuth } from './nhanh/oauth';
+import { getSettings, type Settings, saveSettings } from './settings';
+import { type ConnectionHealth, setNhanhHealth, setTikiHealth } from './status';
+
+/**
+ * Checking and establishing the connections, for the settings page and the popup. Each check records its
+ * outcome as connection health, which the popup shows.
+ */
+
+export type ConnectionDeps = ApiDeps & { now?: () => number };
+
+function errorText(error: unknown): LocalizedText {
+  if (error instanceof ApiError) return error.text;
+  return {
+    key: 'error.unexpected',
+    params: { message: error instanceof Error ? error.message : String(error) },
+  };
+}
+
+function failed(error: LocalizedText, now: number): ConnectionHealth {
+  return { state: 'error', checkedAt: now, remoteName: null, error };
+}
+
+/** `GET sellers/me` with the shop's credentials; remembers Tiki's seller id to recognise the shop later. */
+export async function checkTikiShop(shopId: string, deps: ConnectionDeps = {}): Promise<ConnectionHealth> {
+  const now = (deps.now ?? Date.now)();
+  const settings = await getSettings();
+  const shop = settings.shops.find((candidate) => candidate.id === shopId);
+  if (!shop) return failed({ key: 'connections.shopMissing' }, now);
+  const client = createTikiClientForShop(settings, shop, deps);
+  let health: ConnectionHealth;
+  if (!client) health = failed({ key: 'connections.noTikiCredentials', params: { shop: shop.name } }, now);
+  else {
+    try {
+      const seller = await client.getSeller();
+      health = { state: 'ok', checkedAt: now, remoteName: seller.name, error: null };
+      if (shop.tikiSellerId !== seller.id) await rememberSellerId(shopId, seller.id, settings.language);
+    } catch (error) {
+      health = failed(errorText(error), now);
+    }
+  }
+  await setTikiHealth(shopId, health);
+  return health;
+}
+
+async function rememberSellerId(
+  shopId: string,
+  sellerId: number,
+  locale: Settings['language'],
+): Promise<void> {
+  const latest = await getSettings();
+  const shops = latest.shops.map((shop) => (shop.id === shopId ? { ...shop, tikiSellerId: sellerId } : shop));
+  await saveSettings({ ...latest, shops }, locale);
+}
+
+/** Lists Nhanh depots (the lightest authenticated call), which also feeds the depot choice in settings. */
+export async function checkNhanh(
+  deps: ConnectionDeps = {},
+): Promise<{ health: ConnectionHealth; depots: NhanhDepot[] }> {
+  const now = (deps.now ?? Date.now)();
+  const client = createNhanhClientFromSettings(await getSettings(), deps);
+  let result: { health: ConnectionHealth; depots: NhanhDepot[] };
+  if (!client) result = { health: failed({ key: 'connections.nhanhMissing' }, now), depots: [] };
+  else {
+    try {
+      const depots = await client.listDepots();
+      result = { health: { state: 'ok', checkedAt: now, remoteName: null, error: null }, depots };
+    } catch (error) {
+      result = { health: failed(errorText(error), now), depots: [] };
+    }
+  }
+  await setNhanhHealth(result.health);
+  return result;
+}
+
+export interface OAuthDeps extends ConnectionDeps {
+  launchWebAuthFlow: (url: string) => Promise<string | undefined>;
+  redirectUrl: string;
+}
+
+/**
+ * Signs in to Nhanh in a browser window (OAuth, API v3) and stores the token, its business and expiry. Needs the
+ * App ID and Secret key saved first.
+ */
+export async function connectNhanh(
+  deps: OAuthDeps,
+): Promise<{ ok: true; health: ConnectionHealth } | { ok: false; error: LocalizedText }> {
+  const settings = await getSettings();
+  const { appId, secretKey } = settings.nhanh;
+  if (!appId || !secretKey) return { ok: false, error: { key: 'connections.nhanhAppMissing' } };
+  try {
+    const grant = await connectWithOAuth({
+      launchWebAuthFlow: deps.launchWebAuthFlow,
+      redirectUrl: deps.redirectUrl,
+      oauthUrl: settings.apiBase.nhanhOauth,
+      apiBase: settings.apiBase.nhanh,
+      appId,
+      secretKey,
+      fetch: deps.fetch ?? globalThis.fetch.bind(globalThis),
+    });
+    const latest = await getSettings();
+    const nhanh = { ...latest.nhanh, mode: 'oauth' as const, ...grant };
+    const saved = await saveSettings({ ...latest, nhanh }, latest.language);
+    if (!saved.ok)
+      return {
+        ok: false,
+        error: { key: 'error.unexpected', params: { message: saved.errors[0]?.message ?? '' } },
+      };
+  } catch (error) {
+    return { ok: false, error: errorText(error) };
+  }
+  const { health } = await checkNhanh(deps);
+  return { ok: true, health };
+}
