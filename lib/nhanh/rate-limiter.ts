@@ -13,6 +13,12 @@ export interface NhanhRateLimiterOptions {
   spareRequests?: number;
   /** Extra time a request stays counted after the window (default 500 ms), before `timeScale`. */
   spareMs?: number;
+  /**
+   * Calls that may start back to back (default 10); beyond that, starts are spread evenly over the window.
+   * Spreading keeps a long run from firing 147 requests at once every window, whose queueing would
+   * stretch each window by the time the whole burst takes to settle.
+   */
+  burst?: number;
 }
 
 /** Paces calls per key (appId + businessId + URL) below Nhanh's limit and honours its locks. */
@@ -23,11 +29,22 @@ export interface NhanhRateLimiter {
   lockUntil(key: string, untilMs: number): void;
 }
 
+/**
+ * Waits are whole milliseconds, at least one: a fraction added to an epoch-ms clock can round away to
+ * nothing, and a wait that never moves the clock would spin forever.
+ */
+function wholeMs(ms: number): number {
+  return Math.max(1, Math.ceil(ms));
+}
+
 interface Lane {
   /** When each recent request settled (ms), oldest first. */
   settled: number[];
   inFlight: number;
   lockedUntil: number;
+  /** Token bucket of the even spreading: tokens left, and when they were last topped up. */
+  tokens: number;
+  toppedUpAt: number;
   /** Callers waiting for a slot, first come first served. */
   waiting: (() => void)[];
   pumping: boolean;
@@ -38,8 +55,9 @@ interface Lane {
 /**
  * A sliding-window limiter per URL. A request is counted from when it is sent until `window + spare` after
  * it SETTLED: the server saw it somewhere in between, so however long the network took, the server's own
- * window (of arrivals) never holds more than we allow. One pump per key hands out slots in order and sleeps
- * on the clock only once per wait, so a manual clock in tests is not advanced once per queued caller.
+ * window (of arrivals) never holds more than we allow. Within that hard bound a token bucket lets `burst`
+ * calls go at once and spreads the rest evenly. One pump per key hands out slots in order and sleeps on the
+ * clock only once per wait, so a manual clock in tests is not advanced once per queued caller.
  */
 export function createNhanhRateLimiter(options: NhanhRateLimiterOptions): NhanhRateLimiter {
   const { clock } = options;
@@ -47,15 +65,30 @@ export function createNhanhRateLimiter(options: NhanhRateLimiterOptions): NhanhR
   const capacity = (options.requests ?? NHANH_RATE_LIMIT.requests) - (options.spareRequests ?? 3);
   const windowMs = ((options.windowMs ?? NHANH_RATE_LIMIT.windowMs) + (options.spareMs ?? 500)) / timeScale;
   if (capacity < 1) throw new Error('spareRequests must leave room for at least one request');
+  const burst = Math.max(1, options.burst ?? 10);
+  const spacingMs = windowMs / capacity;
   const lanes = new Map<string, Lane>();
 
   function lane(key: string): Lane {
     let found = lanes.get(key);
     if (!found) {
-      found = { settled: [], inFlight: 0, lockedUntil: 0, waiting: [], pumping: false };
+      found = {
+        settled: [],
+        inFlight: 0,
+        lockedUntil: 0,
+        tokens: burst,
+        toppedUpAt: clock.now(),
+        waiting: [],
+        pumping: false,
+      };
       lanes.set(key, found);
     }
     return found;
+  }
+
+  function topUp(current: Lane, now: number): void {
+    current.tokens = Math.min(burst, current.tokens + (now - current.toppedUpAt) / spacingMs);
+    current.toppedUpAt = now;
   }
 
   async function pump(current: Lane): Promise<void> {
@@ -65,15 +98,20 @@ export function createNhanhRateLimiter(options: NhanhRateLimiterOptions): NhanhR
       while (current.waiting.length > 0) {
         const now = clock.now();
         if (now < current.lockedUntil) {
-          await clock.sleep(current.lockedUntil - now);
+          await clock.sleep(wholeMs(current.lockedUntil - now));
           continue;
         }
         while (current.settled.length > 0 && current.settled[0]! <= now - windowMs) current.settled.shift();
-        if (current.settled.length + current.inFlight < capacity) {
+        topUp(current, now);
+        const roomInWindow = current.settled.length + current.inFlight < capacity;
+        if (roomInWindow && current.tokens >= 1) {
+          current.tokens -= 1;
           current.inFlight++;
           current.waiting.shift()!();
+        } else if (roomInWindow) {
+          await clock.sleep(wholeMs((1 - current.tokens) * spacingMs));
         } else if (current.settled.length > 0) {
-          await clock.sleep(current.settled[0]! + windowMs - now);
+          await clock.sleep(wholeMs(current.settled[0]! + windowMs - now));
         } else {
           await new Promise<void>((resolve) => {
             current.wake = resolve;
