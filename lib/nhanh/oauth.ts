@@ -3,6 +3,7 @@ import {
   accessTokenDataSchema,
   endpointName,
   NHANH_API_BASE,
+  NHANH_ERROR,
   NHANH_OAUTH_BASE,
   NHANH_OAUTH_VERSION,
   NHANH_PATHS,
@@ -72,8 +73,8 @@ export async function exchangeAccessCode(input: {
       depotIds: data.depotIds,
     };
   } catch (error) {
-    const refused = error instanceof ApiError && error.code !== 'invalid_response' && !error.retryable;
-    if (!refused) throw error;
+    // Only a refused code or secret gets the "connect again" text; a wrong appId keeps its own.
+    if (!(error instanceof ApiError) || error.code !== NHANH_ERROR.invalidFormFields) throw error;
     throw new ApiError({
       api: 'nhanh',
       code: error.code,
