@@ -282,7 +282,6 @@ export function createNhanhClient(options: NhanhClientOptions) {
     for (let from = Math.floor(query.from / 1000); from <= to; from += NHANH_ORDER_WINDOW_SECONDS + 1) {
       const window = { field, from, to: Math.min(from + NHANH_ORDER_WINDOW_SECONDS, to) };
       for (const ids of idChunks) {
-        if (ids?.length === 0) continue;
         let next: unknown;
         do {
           const body = orderListBody(window, ids, NHANH_MAX_PAGE_SIZE, next);

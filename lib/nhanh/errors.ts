@@ -6,6 +6,7 @@ import {
   envelopeCodeSchema,
   failureSchema,
   NHANH_ERROR,
+  NHANH_LOCK_SECONDS,
   NHANH_RATE_LIMIT_CODES,
   NHANH_RECONNECT_CODES,
   type NhanhFailure,
@@ -51,7 +52,8 @@ function textFor(
   fields?: Record<string, string>,
 ): LocalizedText {
   if (NHANH_RECONNECT_CODES.includes(code)) return { key: 'nhanh.err.reconnect' };
-  if (NHANH_RATE_LIMIT_CODES.includes(code)) return { key: 'nhanh.err.rateLimited', params: { seconds: 10 } };
+  if (NHANH_RATE_LIMIT_CODES.includes(code))
+    return { key: 'nhanh.err.rateLimited', params: { seconds: NHANH_LOCK_SECONDS } };
   switch (code) {
     case NHANH_ERROR.invalidAppId:
       return { key: 'nhanh.err.invalidAppId' };

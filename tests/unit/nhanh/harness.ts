@@ -61,7 +61,6 @@ export function setup(
     sandbox,
     seed,
     client,
-    fetch,
     sent,
     snapshot: () => sandbox.nhanh.snapshot() as NhanhSnapshot,
     /** A raw v3 call to the sandbox, bypassing the client, to check the simulator's own answers. */
