@@ -7,6 +7,22 @@ import type { LocalizedText } from './i18n';
  * call inside a transaction (IndexedDB commits a transaction as soon as it has nothing queued).
  */
 
+/** The matching rules, in the order they are tried (see `lib/products/match.ts`). */
+export type MatchRule = 'sku-code' | 'sku-barcode' | 'tiki-sku-barcode';
+
+/** A Nhanh product one of the rules found for a Tiki product, and which rule found it. */
+export interface MatchCandidate {
+  nhanhProductId: number;
+  rule: MatchRule;
+}
+
+/** A Nhanh product with a similar name: shown for confirmation, never paired automatically. */
+export interface NameSuggestion {
+  nhanhProductId: number;
+  /** 0..1, the share of name words the two products have in common. */
+  confidence: number;
+}
+
 export interface TikiProductRecord {
   shopId: string;
   /** Tiki product id. */
@@ -17,21 +33,29 @@ export interface TikiProductRecord {
   name: string;
   /** Configurable parent id, 0 for none. */
   superId: number;
+  /** `simple` (sellable) or `configurable` (a parent: never sold, never paired). */
   type: string;
   active: boolean;
   price: number;
-  /** Option values of a variant, e.g. "Đỏ / XL". */
+  /** Option values of a variant, e.g. "Đỏ / XL": its name after the parent's; '' for other products. */
   optionLabel: string;
-  /** Hash of name + seller SKU + attributes, to detect changes since pairing. */
+  /** Hash of name (which holds a variant's options) + seller SKU, to detect changes since pairing. */
   fingerprint: string;
   /** Set when a re-download no longer finds the product on Tiki. */
   deletedOnTiki: boolean;
   downloadedAt: number;
+  /** Set when the rules found several Nhanh products: the seller chooses (never paired automatically). */
+  candidates: MatchCandidate[];
+  /** Name-similarity suggestions of the last automatic matching, best first. */
+  suggestions: NameSuggestion[];
 }
 
 export interface NhanhProductRecord {
   id: number;
+  /** The parent's id for a variant, 0 otherwise. */
   parentId: number;
+  /** A `parent` only groups variants: orders use the variant, so parents are never paired. */
+  kind: 'independent' | 'parent' | 'variant';
   code: string;
   barcode: string;
   name: string;
@@ -42,7 +66,8 @@ export interface NhanhProductRecord {
   downloadedAt: number;
 }
 
-export type PairingMethod = 'sku-code' | 'sku-barcode' | 'tiki-sku-barcode' | 'manual' | 'created';
+/** How a pairing was made: by one of the rules, by hand, from a name suggestion, or by creating the product. */
+export type PairingMethod = MatchRule | 'manual' | 'suggestion' | 'created';
 
 export interface ProductMappingRecord {
   shopId: string;

@@ -34,6 +34,7 @@ describe('database upgrade', () => {
     const records = Array.from({ length: 2_500 }, (_, i) => ({
       id: i + 1,
       parentId: 0,
+      kind: 'independent' as const,
       code: `SP-${i}`,
       barcode: `893${i}`,
       name: `Sản phẩm ${i}`,

@@ -1,0 +1,218 @@
+import type { Clock } from '../clock';
+import { type CompanionDatabase, type NhanhProductRecord, putMany, type TikiProductRecord } from '../db';
+import { ApiError } from '../http/api-error';
+import type { LocalizedText } from '../i18n';
+import type { NhanhClient } from '../nhanh/client';
+import { NHANH_MAX_PAGE_SIZE, type NhanhProduct } from '../nhanh/contract';
+import type { TikiClient } from '../tiki/client';
+import type { TikiProductSummary } from '../tiki/schemas';
+import { matchKey, optionLabelOf, productFingerprint } from './keys';
+
+/**
+ * Downloads a shop's Tiki catalogue and the Nhanh catalogue into IndexedDB. Runs in the dashboard page (the
+ * seller is watching a progress bar and may cancel; an extension page has the host permissions), writing
+ * after each page so memory stays flat and a cancel keeps what was already fetched. Network first, then one
+ * write: never a network call inside a transaction.
+ *
+ * A re-download updates records in place (keeping the matching results) and, only when it went through to the
+ * last page, marks Tiki products it no longer found as deleted (their pairings stay, flagged) and drops Nhanh
+ * products Nhanh no longer has. A cancelled or failed download marks nothing: a partial list proves nothing.
+ */
+
+export type CatalogueSource = 'tiki' | 'nhanh';
+
+export interface DownloadProgress {
+  source: CatalogueSource;
+  done: number;
+  /** Known for Tiki from its paging; Nhanh does not say how many products it has. */
+  total: number | null;
+}
+
+export type SourceOutcome =
+  | { state: 'done'; count: number; markedDeleted: number }
+  | { state: 'cancelled'; count: number }
+  | { state: 'failed'; count: number; error: LocalizedText };
+
+export interface DownloadDeps {
+  db: CompanionDatabase;
+  clock: Clock;
+}
+
+export interface DownloadOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: DownloadProgress) => void;
+}
+
+/** Records per write transaction. */
+const WRITE_BATCH = 1_000;
+/** Progress is reported once per Nhanh page of products. */
+const NHANH_PAGE = NHANH_MAX_PAGE_SIZE;
+
+class Cancelled extends Error {}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new Cancelled();
+}
+
+function outcomeOf(error: unknown, count: number): SourceOutcome {
+  if (error instanceof Cancelled) return { state: 'cancelled', count };
+  if (error instanceof ApiError) return { state: 'failed', count, error: error.text };
+  return {
+    state: 'failed',
+    count,
+    error: {
+      key: 'error.unexpected',
+      params: { message: error instanceof Error ? error.message : String(error) },
+    },
+  };
+}
+
+/** One Tiki product as stored; matching results of an earlier download are kept. */
+export function tikiRecordOf(
+  shopId: string,
+  summary: TikiProductSummary,
+  parentName: string | undefined,
+  previous: TikiProductRecord | undefined,
+  now: number,
+): TikiProductRecord {
+  const originalSku = summary.original_sku ?? '';
+  return {
+    shopId,
+    id: summary.product_id,
+    sku: summary.sku,
+    originalSku,
+    name: summary.name,
+    superId: summary.super_id,
+    type: summary.type,
+    active: summary.active,
+    price: summary.price,
+    optionLabel: optionLabelOf(summary.name, parentName),
+    fingerprint: productFingerprint({ name: summary.name, originalSku }),
+    deletedOnTiki: false,
+    downloadedAt: now,
+    candidates: previous?.candidates ?? [],
+    suggestions: previous?.suggestions ?? [],
+  };
+}
+
+/** Every product of the shop (all pages, active and inactive, parents and their variants). */
+export async function downloadTikiProducts(
+  deps: DownloadDeps & { tiki: Pick<TikiClient, 'iterateProducts'> },
+  shopId: string,
+  options: DownloadOptions = {},
+): Promise<SourceOutcome> {
+  const { db, clock } = deps;
+  const previous = new Map(
+    (await db.getAllFromIndex('tikiProducts', 'by-shop', shopId)).map((record) => [record.id, record]),
+  );
+  const seen = new Map<number, TikiProductRecord>();
+  const parentNames = new Map<number, string>();
+  for (const record of previous.values())
+    if (record.type === 'configurable') parentNames.set(record.id, record.name);
+  try {
+    for await (const page of deps.tiki.iterateProducts()) {
+      throwIfCancelled(options.signal);
+      const now = clock.now();
+      for (const summary of page.data)
+        if (summary.type === 'configurable') parentNames.set(summary.product_id, summary.name);
+      const records = page.data.map((summary) =>
+        tikiRecordOf(
+          shopId,
+          summary,
+          parentNames.get(summary.super_id),
+          previous.get(summary.product_id),
+          now,
+        ),
+      );
+      await putMany(db, 'tikiProducts', records, WRITE_BATCH);
+      for (const record of records) seen.set(record.id, record);
+      options.onProgress?.({ source: 'tiki', done: seen.size, total: page.paging.total });
+    }
+  } catch (error) {
+    return outcomeOf(error, seen.size);
+  }
+  // A variant listed before its parent got no option label: give it one now that the parent is known.
+  const labelled = [...seen.values()]
+    .filter((record) => record.superId !== 0 && record.optionLabel === '' && parentNames.has(record.superId))
+    .map((record) => ({
+      ...record,
+      optionLabel: optionLabelOf(record.name, parentNames.get(record.superId)),
+    }))
+    .filter((record) => record.optionLabel !== '');
+  const gone = [...previous.values()]
+    .filter((record) => !seen.has(record.id) && !record.deletedOnTiki)
+    .map((record) => ({ ...record, deletedOnTiki: true }));
+  await putMany(db, 'tikiProducts', [...labelled, ...gone], WRITE_BATCH);
+  return { state: 'done', count: seen.size, markedDeleted: gone.length };
+}
+
+export function nhanhRecordOf(product: NhanhProduct, now: number): NhanhProductRecord {
+  const barcode = product.barcode ?? '';
+  return {
+    id: product.id,
+    parentId: product.parentId ?? 0,
+    kind: product.kind,
+    code: product.code,
+    barcode,
+    name: product.name,
+    price: product.price,
+    codeKey: matchKey(product.code),
+    barcodeKey: matchKey(barcode),
+    downloadedAt: now,
+  };
+}
+
+/** The whole Nhanh catalogue (cursor paging; parents, variants and independent products). */
+export async function downloadNhanhProducts(
+  deps: DownloadDeps & { nhanh: Pick<NhanhClient, 'iterateProducts'> },
+  options: DownloadOptions = {},
+): Promise<SourceOutcome> {
+  const { db, clock } = deps;
+  const seen = new Set<number>();
+  let batch: NhanhProductRecord[] = [];
+  const flush = async () => {
+    await putMany(db, 'nhanhProducts', batch, WRITE_BATCH);
+    for (const record of batch) seen.add(record.id);
+    batch = [];
+    options.onProgress?.({ source: 'nhanh', done: seen.size, total: null });
+  };
+  try {
+    for await (const product of deps.nhanh.iterateProducts()) {
+      throwIfCancelled(options.signal);
+      batch.push(nhanhRecordOf(product, clock.now()));
+      if (batch.length >= WRITE_BATCH) await flush();
+      else if (batch.length % NHANH_PAGE === 0)
+        options.onProgress?.({ source: 'nhanh', done: seen.size + batch.length, total: null });
+    }
+    throwIfCancelled(options.signal);
+    await flush();
+  } catch (error) {
+    return outcomeOf(error, seen.size);
+  }
+  const gone = (await db.getAllKeys('nhanhProducts')).filter((id) => !seen.has(id));
+  const tx = db.transaction('nhanhProducts', 'readwrite');
+  for (const id of gone) void tx.store.delete(id);
+  await tx.done;
+  return { state: 'done', count: seen.size, markedDeleted: gone.length };
+}
+
+export interface CatalogueDownload {
+  tiki: SourceOutcome;
+  nhanh: SourceOutcome;
+}
+
+/** Both catalogues at once (two different services): one failing does not stop the other. */
+export async function downloadCatalogues(
+  deps: DownloadDeps & {
+    tiki: Pick<TikiClient, 'iterateProducts'>;
+    nhanh: Pick<NhanhClient, 'iterateProducts'>;
+  },
+  shopId: string,
+  options: DownloadOptions = {},
+): Promise<CatalogueDownload> {
+  const [tiki, nhanh] = await Promise.all([
+    downloadTikiProducts(deps, shopId, options),
+    downloadNhanhProducts(deps, options),
+  ]);
+  return { tiki, nhanh };
+}

@@ -1,0 +1,63 @@
+/**
+ * How product identifiers and names are compared. One place, so matching, search, import and the stored
+ * `codeKey`/`barcodeKey` can never disagree about what "the same code" means.
+ */
+
+/** A code or barcode as the rules compare it: surrounding spaces and letter case do not count. */
+export function matchKey(value: string | null | undefined): string {
+  return (value ?? '').trim().toLowerCase();
+}
+
+/** Lower case without Vietnamese diacritics ("Đắc Nhân Tâm" → "dac nhan tam"), for search and name similarity. */
+export function foldText(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}
+
+/** The distinct words of a name (folded, 2 characters or more), for name similarity. */
+export function nameWords(name: string): string[] {
+  return [...new Set(foldText(name).split(/[^a-z0-9]+/))].filter((word) => word.length >= 2);
+}
+
+/** cyrb53: a fast 53-bit string hash; collisions are negligible at catalogue sizes and it needs no async crypto. */
+function hash53(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/**
+ * What a pairing depends on: the name and the seller SKU. When it changes after pairing, the product "cần ghép
+ * lại" (the help page's "Doanh nghiệp sửa tên, sku, thuộc tính sản phẩm"). A variant's option values are part of
+ * its name on Tiki, so a changed option changes the name too. The SKU's spaces and case do not count, as in
+ * the matching rules.
+ */
+export function productFingerprint(product: { name: string; originalSku: string }): string {
+  return hash53(JSON.stringify([product.name.trim(), matchKey(product.originalSku)]));
+}
+
+/**
+ * A variant's option values from its name: Tiki names a variant "<parent name> - <options>" (e.g.
+ * "Áo thun - Đỏ, XL"). The product list answer carries no attributes, so the name is the one source.
+ */
+export function optionLabelOf(name: string, parentName: string | undefined): string {
+  if (!parentName) return '';
+  const trimmed = name.trim();
+  const prefix = parentName.trim();
+  if (!trimmed.startsWith(prefix)) return '';
+  return trimmed
+    .slice(prefix.length)
+    .replace(/^[\s\-–:,(]+/, '')
+    .replace(/\)$/, '')
+    .trim();
+}

@@ -1,0 +1,51 @@
+import type { ProductMappingRecord, TikiProductRecord } from '../db';
+
+/**
+ * Where a Tiki product stands with Nhanh. Orders can be imported only for `paired` products:
+ * - `deleted`: a re-download no longer found it on Tiki (its pairing, if any, is kept but flagged);
+ * - `needs-repair` ("cần ghép lại"): paired, but its name, seller SKU or options changed since, or the Nhanh
+ *   product it was paired with is gone from Nhanh;
+ * - `ambiguous`: the rules found several Nhanh products and the seller must choose;
+ * - `unpaired`: nothing yet.
+ */
+export type PairingState = 'paired' | 'unpaired' | 'ambiguous' | 'needs-repair' | 'deleted';
+
+export const PAIRING_STATES: readonly PairingState[] = [
+  'paired',
+  'unpaired',
+  'ambiguous',
+  'needs-repair',
+  'deleted',
+];
+
+/** A Tiki product a seller sells: configurable parents only group variants and are never ordered. */
+export function isSellable(product: Pick<TikiProductRecord, 'type'>): boolean {
+  return product.type !== 'configurable';
+}
+
+export function pairingStateOf(
+  product: Pick<TikiProductRecord, 'deletedOnTiki' | 'fingerprint' | 'candidates'>,
+  mapping: Pick<ProductMappingRecord, 'tikiFingerprint'> | undefined,
+  /** Whether the paired Nhanh product is still in the downloaded Nhanh catalogue. */
+  nhanhExists: boolean,
+): PairingState {
+  if (product.deletedOnTiki) return 'deleted';
+  if (mapping)
+    return mapping.tikiFingerprint !== product.fingerprint || !nhanhExists ? 'needs-repair' : 'paired';
+  return product.candidates.length > 1 ? 'ambiguous' : 'unpaired';
+}
+
+/** States the seller must act on before orders of the product can be imported (the popup's count). */
+export function needsAttention(state: PairingState): boolean {
+  return state === 'unpaired' || state === 'ambiguous' || state === 'needs-repair';
+}
+
+export type StateCounts = Record<PairingState | 'all', number>;
+
+export function emptyCounts(): StateCounts {
+  return { all: 0, paired: 0, unpaired: 0, ambiguous: 0, 'needs-repair': 0, deleted: 0 };
+}
+
+export function attentionCount(counts: StateCounts): number {
+  return PAIRING_STATES.filter(needsAttention).reduce((sum, state) => sum + counts[state], 0);
+}

@@ -1,0 +1,237 @@
+import {
+  type CompanionDatabase,
+  type NhanhProductRecord,
+  type PairingMethod,
+  type ProductMappingRecord,
+  putMany,
+  type TikiProductRecord,
+} from '../db';
+import { buildMatchIndex, buildNameIndex, type MatchIndex, matchOne, suggestByName } from './match';
+import { isSellable } from './pairing-state';
+
+/**
+ * Changes to pairings: the automatic matching, pairing and unpairing by hand, confirming suggestions, the
+ * one-click re-pairing and the help page's "delete the downloaded product" workaround. Each reads what it
+ * needs, computes in memory, then writes in its own transactions.
+ */
+
+export function mappingOf(
+  shopId: string,
+  product: Pick<TikiProductRecord, 'id' | 'fingerprint'>,
+  nhanhProductId: number,
+  method: PairingMethod,
+  now: number,
+): ProductMappingRecord {
+  return {
+    shopId,
+    tikiProductId: product.id,
+    nhanhProductId,
+    method,
+    pairedAt: now,
+    tikiFingerprint: product.fingerprint,
+  };
+}
+
+async function mappingsOf(db: CompanionDatabase, shopId: string): Promise<Map<number, ProductMappingRecord>> {
+  const mappings = await db.getAllFromIndex('productMappings', 'by-shop', shopId);
+  return new Map(mappings.map((mapping) => [mapping.tikiProductId, mapping]));
+}
+
+export interface AutoMatchSummary {
+  /** Newly paired by a rule. */
+  paired: number;
+  ambiguous: number;
+  /** Left unpaired but with at least one name suggestion. */
+  suggested: number;
+  unmatched: number;
+}
+
+/**
+ * Runs the rules over the shop's unpaired products (pairings already made, by hand or otherwise, are never
+ * touched): a single candidate pairs, several are stored for the seller, none gets name suggestions.
+ */
+export async function autoMatchShop(
+  db: CompanionDatabase,
+  shopId: string,
+  now: number,
+): Promise<AutoMatchSummary> {
+  const [products, mappings, nhanhProducts] = await Promise.all([
+    db.getAllFromIndex('tikiProducts', 'by-shop', shopId),
+    mappingsOf(db, shopId),
+    db.getAll('nhanhProducts'),
+  ]);
+  const index = buildMatchIndex(nhanhProducts);
+  const names = buildNameIndex(nhanhProducts);
+  const summary: AutoMatchSummary = { paired: 0, ambiguous: 0, suggested: 0, unmatched: 0 };
+  const newMappings: ProductMappingRecord[] = [];
+  const updated: TikiProductRecord[] = [];
+  for (const product of products) {
+    if (!isSellable(product) || product.deletedOnTiki || mappings.has(product.id)) continue;
+    const outcome = matchOne(product, index);
+    if (outcome.kind === 'paired') {
+      newMappings.push(mappingOf(shopId, product, outcome.nhanhProductId, outcome.rule, now));
+      updated.push({ ...product, candidates: [], suggestions: [] });
+      summary.paired++;
+    } else if (outcome.kind === 'ambiguous') {
+      updated.push({ ...product, candidates: outcome.candidates, suggestions: [] });
+      summary.ambiguous++;
+    } else {
+      const suggestions = suggestByName(product.name, names);
+      updated.push({ ...product, candidates: [], suggestions });
+      if (suggestions.length > 0) summary.suggested++;
+      else summary.unmatched++;
+    }
+  }
+  await putMany(db, 'tikiProducts', updated);
+  await putMany(db, 'productMappings', newMappings);
+  return summary;
+}
+
+/** Thrown for ids that do not exist: the UI only offers existing products, so this is a bug, not a user error. */
+class UnknownProductError extends Error {}
+
+/** Pairs each Tiki product with the given Nhanh product (a new pairing replaces an old one). */
+export async function pairProducts(
+  db: CompanionDatabase,
+  shopId: string,
+  pairs: readonly { tikiProductId: number; nhanhProductId: number }[],
+  method: PairingMethod,
+  now: number,
+): Promise<void> {
+  const tx = db.transaction(['tikiProducts', 'nhanhProducts']);
+  const found = await Promise.all(
+    pairs.map(async (pair) => ({
+      product: await tx.objectStore('tikiProducts').get([shopId, pair.tikiProductId]),
+      nhanh: await tx.objectStore('nhanhProducts').get(pair.nhanhProductId),
+    })),
+  );
+  await tx.done;
+  const mappings = found.map(({ product, nhanh }, position) => {
+    const pair = pairs[position]!;
+    if (!product) throw new UnknownProductError(`Tiki product ${pair.tikiProductId} is not downloaded`);
+    if (!nhanh || nhanh.kind === 'parent')
+      throw new UnknownProductError(`Nhanh product ${pair.nhanhProductId} cannot be paired`);
+    return mappingOf(shopId, product, nhanh.id, method, now);
+  });
+  await putMany(db, 'productMappings', mappings);
+}
+
+export async function unpairProducts(
+  db: CompanionDatabase,
+  shopId: string,
+  tikiProductIds: readonly number[],
+): Promise<void> {
+  const tx = db.transaction('productMappings', 'readwrite');
+  for (const id of tikiProductIds) void tx.store.delete([shopId, id]);
+  await tx.done;
+}
+
+/** Applies a checked pairing table (see `pairing-file.ts`): pairs by hand, or unpairs where the code is empty. */
+export async function applyPairingChanges(
+  db: CompanionDatabase,
+  shopId: string,
+  changes: readonly { tikiProductId: number; nhanhProductId: number | null }[],
+  now: number,
+): Promise<void> {
+  const pairs = changes.flatMap(({ tikiProductId, nhanhProductId }) =>
+    nhanhProductId === null ? [] : [{ tikiProductId, nhanhProductId }],
+  );
+  await pairProducts(db, shopId, pairs, 'manual', now);
+  await unpairProducts(
+    db,
+    shopId,
+    changes.filter((change) => change.nhanhProductId === null).map((change) => change.tikiProductId),
+  );
+}
+
+/** Pairs each listed product with its best name suggestion; returns how many were paired. */
+export async function confirmSuggestions(
+  db: CompanionDatabase,
+  shopId: string,
+  tikiProductIds: readonly number[],
+  now: number,
+): Promise<number> {
+  const [products, mappings] = await Promise.all([
+    Promise.all(tikiProductIds.map((id) => db.get('tikiProducts', [shopId, id]))),
+    mappingsOf(db, shopId),
+  ]);
+  const pairs = products.flatMap((product) => {
+    const best = product?.suggestions[0];
+    return product && best && !mappings.has(product.id)
+      ? [{ tikiProductId: product.id, nhanhProductId: best.nhanhProductId }]
+      : [];
+  });
+  await pairProducts(db, shopId, pairs, 'suggestion', now);
+  return pairs.length;
+}
+
+export interface RepairTarget {
+  nhanhProductId: number;
+  /** A rule when one now finds a single Nhanh product; `manual` when the seller keeps the earlier product. */
+  method: PairingMethod;
+}
+
+/**
+ * What one-click re-pairing pairs a "cần ghép lại" product with: the single Nhanh product the rules find on its
+ * current data, otherwise the Nhanh product it was paired with, if that still exists. Undefined: pair by hand.
+ */
+export function repairTargetOf(
+  product: Pick<TikiProductRecord, 'id' | 'sku' | 'originalSku'>,
+  mapping: Pick<ProductMappingRecord, 'nhanhProductId'> | undefined,
+  index: MatchIndex,
+  nhanhExists: (id: number) => boolean,
+): RepairTarget | undefined {
+  const outcome = matchOne(product, index);
+  if (outcome.kind === 'paired') return { nhanhProductId: outcome.nhanhProductId, method: outcome.rule };
+  if (mapping && nhanhExists(mapping.nhanhProductId))
+    return { nhanhProductId: mapping.nhanhProductId, method: 'manual' };
+  return undefined;
+}
+
+/** One-click re-pairing of the listed products; returns the ids it could not re-pair (to pair by hand). */
+export async function repairProducts(
+  db: CompanionDatabase,
+  shopId: string,
+  tikiProductIds: readonly number[],
+  now: number,
+): Promise<number[]> {
+  const [products, mappings, nhanhProducts] = await Promise.all([
+    Promise.all(tikiProductIds.map((id) => db.get('tikiProducts', [shopId, id]))),
+    mappingsOf(db, shopId),
+    db.getAll('nhanhProducts'),
+  ]);
+  const index = buildMatchIndex(nhanhProducts);
+  const byId = new Map<number, NhanhProductRecord>(nhanhProducts.map((record) => [record.id, record]));
+  const exists = (id: number) => {
+    const record = byId.get(id);
+    return record !== undefined && record.kind !== 'parent';
+  };
+  const repaired: ProductMappingRecord[] = [];
+  const left: number[] = [];
+  tikiProductIds.forEach((id, position) => {
+    const product = products[position];
+    const target = product && repairTargetOf(product, mappings.get(id), index, exists);
+    if (product && target)
+      repaired.push(mappingOf(shopId, product, target.nhanhProductId, target.method, now));
+    else left.push(id);
+  });
+  await putMany(db, 'productMappings', repaired);
+  return left;
+}
+
+/**
+ * The help page's workaround for a changed product: delete the downloaded product (and its pairing) so the
+ * next download brings it back fresh, to be paired again.
+ */
+export async function deleteDownloadedProducts(
+  db: CompanionDatabase,
+  shopId: string,
+  tikiProductIds: readonly number[],
+): Promise<void> {
+  const tx = db.transaction(['tikiProducts', 'productMappings'], 'readwrite');
+  for (const id of tikiProductIds) {
+    void tx.objectStore('tikiProducts').delete([shopId, id]);
+    void tx.objectStore('productMappings').delete([shopId, id]);
+  }
+  await tx.done;
+}
