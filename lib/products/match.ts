@@ -21,10 +21,21 @@ export type MatchOutcome =
   | { kind: 'ambiguous'; candidates: MatchCandidate[] }
   | { kind: 'none' };
 
-/** The Nhanh catalogue keyed by normalised code and barcode (ids in catalogue order). */
+/**
+ * The Nhanh catalogue keyed by normalised code and barcode. A key almost always has one product, so it holds
+ * the id itself and becomes a list only for a shared key: one small array per key was most of the time spent.
+ */
 export interface MatchIndex {
-  byCode: Map<string, number[]>;
-  byBarcode: Map<string, number[]>;
+  byCode: Map<string, number | number[]>;
+  byBarcode: Map<string, number | number[]>;
+}
+
+function addId(map: Map<string, number | number[]>, key: string, id: number): void {
+  if (key === '') return;
+  const present = map.get(key);
+  if (present === undefined) map.set(key, id);
+  else if (typeof present === 'number') map.set(key, [present, id]);
+  else present.push(id);
 }
 
 function addTo(map: Map<string, number[]>, key: string, id: number): void {
@@ -38,8 +49,8 @@ export function buildMatchIndex(nhanhProducts: Iterable<MatchableNhanh>): MatchI
   const index: MatchIndex = { byCode: new Map(), byBarcode: new Map() };
   for (const product of nhanhProducts) {
     if (product.kind === 'parent') continue;
-    addTo(index.byCode, matchKey(product.code), product.id);
-    addTo(index.byBarcode, matchKey(product.barcode), product.id);
+    addId(index.byCode, matchKey(product.code), product.id);
+    addId(index.byBarcode, matchKey(product.barcode), product.id);
   }
   return index;
 }
@@ -51,15 +62,16 @@ const RULES: readonly MatchRule[] = ['sku-code', 'sku-barcode', 'tiki-sku-barcod
 export function matchOne(product: MatchableTiki, index: MatchIndex): MatchOutcome {
   const sellerSku = matchKey(product.originalSku);
   const tikiSku = matchKey(product.sku);
-  const found: [readonly number[], MatchRule][] = [
-    [sellerSku ? (index.byCode.get(sellerSku) ?? NO_IDS) : NO_IDS, 'sku-code'],
-    [sellerSku ? (index.byBarcode.get(sellerSku) ?? NO_IDS) : NO_IDS, 'sku-barcode'],
-    [tikiSku ? (index.byBarcode.get(tikiSku) ?? NO_IDS) : NO_IDS, 'tiki-sku-barcode'],
-  ];
   let first: MatchCandidate | undefined;
   let candidates: MatchCandidate[] | undefined;
-  for (const [ids, rule] of found) {
-    for (const nhanhProductId of ids) {
+  for (const rule of RULES) {
+    const key = rule === 'tiki-sku-barcode' ? tikiSku : sellerSku;
+    if (key === '') continue;
+    const found = (rule === 'sku-code' ? index.byCode : index.byBarcode).get(key);
+    if (found === undefined) continue;
+    const count = typeof found === 'number' ? 1 : found.length;
+    for (let position = 0; position < count; position++) {
+      const nhanhProductId = typeof found === 'number' ? found : found[position]!;
       if (!first) first = { nhanhProductId, rule };
       else if (nhanhProductId !== first.nhanhProductId) {
         candidates ??= [first];
@@ -90,13 +102,14 @@ export function matchProducts(
 
 /**
  * Name similarity, for suggestions only. Confidence is the Dice coefficient of the two names' word sets
- * (diacritics and case ignored): 1 for the same words, 0.5 when half of them are shared. Words found in
- * many Nhanh names ("sách", "bộ") are left out of the lookup so a large catalogue stays fast; they still
- * count in each name's size, which only lowers a confidence.
+ * (diacritics and case ignored): 1 for the same words, 0.5 when half of them are shared. Candidates are found
+ * through the words that are rare in the Nhanh catalogue (a word in many names, such as "sách", would make
+ * every lookup scan thousands of products); each candidate is then scored on all its words.
  */
 export interface NameIndex {
   ids: number[];
-  wordCounts: number[];
+  words: string[][];
+  /** Rare word → positions in `ids`. */
   postings: Map<string, number[]>;
 }
 
@@ -105,13 +118,13 @@ export const SUGGESTION_DEFAULTS = { limit: 3, minConfidence: 0.5 } as const;
 export function buildNameIndex(
   nhanhProducts: Iterable<Pick<NhanhProductRecord, 'id' | 'name' | 'kind'>>,
 ): NameIndex {
-  const index: NameIndex = { ids: [], wordCounts: [], postings: new Map() };
+  const index: NameIndex = { ids: [], words: [], postings: new Map() };
   for (const product of nhanhProducts) {
     if (product.kind === 'parent') continue;
     const words = nameWords(product.name);
     const position = index.ids.length;
     index.ids.push(product.id);
-    index.wordCounts.push(words.length);
+    index.words.push(words);
     for (const word of words) addTo(index.postings, word, position);
   }
   const commonAbove = Math.max(50, Math.ceil(index.ids.length * 0.02));
@@ -130,19 +143,22 @@ export function suggestByName(
   const minConfidence = options.minConfidence ?? SUGGESTION_DEFAULTS.minConfidence;
   const words = nameWords(name);
   if (words.length === 0) return [];
-  const shared = new Map<number, number>();
-  for (const word of words)
-    for (const position of index.postings.get(word) ?? NO_IDS)
-      shared.set(position, (shared.get(position) ?? 0) + 1);
+  const wordSet = new Set(words);
+  const seen = new Set<number>();
   const suggestions: NameSuggestion[] = [];
-  for (const [position, count] of shared) {
-    const confidence = (2 * count) / (words.length + index.wordCounts[position]!);
-    if (confidence >= minConfidence)
-      suggestions.push({
-        nhanhProductId: index.ids[position]!,
-        confidence: Math.round(confidence * 100) / 100,
-      });
-  }
+  for (const word of words)
+    for (const position of index.postings.get(word) ?? NO_IDS) {
+      if (seen.has(position)) continue;
+      seen.add(position);
+      const other = index.words[position]!;
+      const shared = other.reduce((count, candidate) => count + (wordSet.has(candidate) ? 1 : 0), 0);
+      const confidence = (2 * shared) / (words.length + other.length);
+      if (confidence >= minConfidence)
+        suggestions.push({
+          nhanhProductId: index.ids[position]!,
+          confidence: Math.round(confidence * 100) / 100,
+        });
+    }
   suggestions.sort((a, b) => b.confidence - a.confidence || a.nhanhProductId - b.nhanhProductId);
   return suggestions.slice(0, limit);
 }
