@@ -1,5 +1,5 @@
 import { type Clock, systemClock } from '../lib/clock';
-import { createNhanhSimulator } from './nhanh';
+import { createNhanhSimulator, type NhanhSimulator } from './nhanh';
 import { seededRandom } from './random';
 import { createSeed } from './seed';
 import { createTikiSimulator, type TikiSimulator } from './tiki';
@@ -9,7 +9,6 @@ import {
   type SandboxRequest,
   type SandboxResponse,
   type SeedData,
-  type Simulator,
 } from './types';
 
 export interface SandboxOptions {
@@ -22,7 +21,7 @@ export interface SandboxOptions {
 export interface Sandbox {
   seed: SeedData;
   tiki: TikiSimulator;
-  nhanh: Simulator;
+  nhanh: NhanhSimulator;
   faults(): Faults;
   setFaults(patch: Partial<Faults>): Faults;
   /**
