@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { DASHBOARD_SECTIONS, type DashboardSection } from '../../lib/messaging';
 import { useLocale } from '../locale';
+import { ProductsSection } from '../products/products-section';
 import { SettingsSection } from '../settings/settings-section';
 import { ActivityLogSection } from './activity-log-section';
 import { EmptySection } from './empty-section';
@@ -38,7 +39,7 @@ export function DashboardApp() {
       <main className="content">
         <h1>{t(`section.${section}`)}</h1>
         {section === 'settings' && <SettingsSection />}
-        {section === 'products' && <EmptySection message="empty.products" />}
+        {section === 'products' && <ProductsSection />}
         {section === 'orders' && <EmptySection message="empty.orders" />}
         {section === 'reconcile' && <EmptySection message="empty.reconcile" />}
         {section === 'log' && <ActivityLogSection />}

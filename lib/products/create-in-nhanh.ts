@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import { type CompanionDatabase, putMany } from '../db';
+import { type CompanionDatabase, putMany, type TikiProductRecord } from '../db';
 import type { NhanhClient } from '../nhanh/client';
 import { NHANH_MAX_PRODUCTS_PER_ADD, type NhanhProductInput } from '../nhanh/contract';
 import type { TikiOrderItem } from '../tiki/schemas';
@@ -46,6 +46,19 @@ export function nhanhDraftOf(product: CreatableProduct): NhanhProductInput {
     code: sellerSku || product.sku,
     ...(BARCODE_SHAPE.test(sellerSku) ? { barcode: sellerSku } : {}),
     price: Math.round(product.price),
+  };
+}
+
+/** A downloaded Tiki product, to create. */
+export function creatableOf(
+  product: Pick<TikiProductRecord, 'id' | 'sku' | 'originalSku' | 'name' | 'price'>,
+): CreatableProduct {
+  return {
+    tikiProductId: product.id,
+    sku: product.sku,
+    originalSku: product.originalSku,
+    name: product.name,
+    price: product.price,
   };
 }
 

@@ -16,8 +16,6 @@ export const productsMessages = defineMessages(
     'products.cancelDownload': 'Hủy tải',
     'products.progress.tiki': 'Tiki: {done}/{total} sản phẩm',
     'products.progress.nhanh': 'Nhanh: {done} sản phẩm',
-    'products.source.tiki': 'Tiki',
-    'products.source.nhanh': 'Nhanh',
     'products.download.done': '{source}: đã tải {count} sản phẩm.',
     'products.download.deletedOnTiki':
       '{count} sản phẩm không còn trên Tiki: đã đánh dấu "Đã xóa trên Tiki" (cặp ghép được giữ lại).',
@@ -150,8 +148,6 @@ export const productsMessages = defineMessages(
     'products.cancelDownload': 'Cancel download',
     'products.progress.tiki': 'Tiki: {done}/{total} products',
     'products.progress.nhanh': 'Nhanh: {done} products',
-    'products.source.tiki': 'Tiki',
-    'products.source.nhanh': 'Nhanh',
     'products.download.done': '{source}: downloaded {count} products.',
     'products.download.deletedOnTiki':
       '{count} products are no longer on Tiki: marked "Deleted on Tiki" (their pairings are kept).',

@@ -1,11 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadShopCatalogue } from '../../../lib/products/catalogue';
-import { appProductIdOf, type CreatableProduct, createInNhanh } from '../../../lib/products/create-in-nhanh';
+import { appProductIdOf, creatableOf, createInNhanh } from '../../../lib/products/create-in-nhanh';
 import { type DownloadProgress, downloadCatalogues } from '../../../lib/products/download';
 import { getProductLink } from '../../../lib/products/links';
 import { autoMatchShop } from '../../../lib/products/pairing';
-import type { NhanhSnapshot } from '../../../sandbox/nhanh/index';
 import { sandboxSetup } from './harness';
 
 type Setup = Awaited<ReturnType<typeof sandboxSetup>>;
@@ -20,17 +19,7 @@ async function downloaded(setup: Setup) {
   return { result, progress };
 }
 
-function creatable(product: { id: number; sku: string; originalSku: string; name: string; price: number }) {
-  return {
-    tikiProductId: product.id,
-    sku: product.sku,
-    originalSku: product.originalSku,
-    name: product.name,
-    price: product.price,
-  } satisfies CreatableProduct;
-}
-
-const nhanhSnapshot = (setup: Setup) => setup.sandbox.nhanh.snapshot() as NhanhSnapshot;
+const nhanhSnapshot = (setup: Setup) => setup.sandbox.nhanh.snapshot();
 
 describe('products against the sandbox', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -101,7 +90,7 @@ describe('products against the sandbox', () => {
     const targets = rows
       .filter((row) => row.state === 'unpaired' && row.product.originalSku !== '')
       .slice(0, 2)
-      .map((row) => creatable(row.product));
+      .map((row) => creatableOf(row.product));
     expect(targets).toHaveLength(2);
     const before = nhanhSnapshot(setup).products.length;
 
@@ -152,10 +141,10 @@ describe('products against the sandbox', () => {
     const unpaired = rows.filter((row) => row.state === 'unpaired').slice(0, 3);
     const takenCode = nhanhProducts.find((product) => product.kind !== 'parent')!.code;
     const batch = [
-      creatable(unpaired[0]!.product),
+      creatableOf(unpaired[0]!.product),
       // This seller SKU is already another Nhanh product's code: Nhanh refuses it.
-      { ...creatable(unpaired[1]!.product), originalSku: takenCode },
-      creatable(unpaired[2]!.product),
+      { ...creatableOf(unpaired[1]!.product), originalSku: takenCode },
+      creatableOf(unpaired[2]!.product),
     ];
 
     const results = await createInNhanh(
