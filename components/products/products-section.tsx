@@ -237,7 +237,7 @@ export function ProductsSection() {
         />
       </div>
 
-      {selected.size > 0 && (
+      {selectedRows.length > 0 && (
         <div
           className="products-bulk"
           role="toolbar"

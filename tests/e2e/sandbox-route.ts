@@ -1,0 +1,53 @@
+import type { BrowserContext } from '@playwright/test';
+import type { SandboxOptions } from '../../sandbox';
+import { type RunningSandbox, startSandboxServer } from '../../sandbox/server';
+
+/** The production API hosts the built extension calls, and where the sandbox serves each. */
+const ROUTED_HOSTS = [
+  ['https://api.tiki.vn', '/tiki'],
+  ['https://pos.open.nhanh.vn', '/nhanh'],
+] as const;
+
+/**
+ * Starts a sandbox for this test and answers every call the production build makes to the Tiki and Nhanh API
+ * hosts from it (`context.route` forwards to the sandbox's own URL space). Close it when the test ends.
+ */
+export async function routeApisToSandbox(
+  context: BrowserContext,
+  options: SandboxOptions = {},
+): Promise<RunningSandbox> {
+  const running = await startSandboxServer({ ...options, port: 0 });
+  for (const [host, mount] of ROUTED_HOSTS)
+    await context.route(`${host}/**`, async (route) => {
+      const url = new URL(route.request().url());
+      const response = await route.fetch({ url: `${running.origin}${mount}${url.pathname}${url.search}` });
+      await route.fulfill({ response });
+    });
+  return running;
+}
+
+/** Settings for the sandbox's shop `shopIndex` and its Nhanh business, as the settings page would save them. */
+export function sandboxSettings(running: RunningSandbox, shopIndex = 0) {
+  const shop = running.sandbox.seed.tiki.shops[shopIndex]!;
+  const { nhanh } = running.sandbox.seed;
+  return {
+    shops: [
+      {
+        id: 'e2e-shop',
+        name: shop.name,
+        connectionKey: shop.connectionKey,
+        nhanhDepotId: nhanh.depots[0]?.id ?? null,
+        defaultCustomerName: 'Khách Tiki',
+        defaultCustomerPhone: '0987654321',
+      },
+    ],
+    nhanh: {
+      mode: 'manual',
+      appId: nhanh.appId,
+      secretKey: nhanh.secretKey,
+      businessId: nhanh.businessId,
+      accessToken: nhanh.accessToken,
+      expiredAt: nhanh.accessTokenExpiredAt,
+    },
+  };
+}
