@@ -79,6 +79,22 @@ export interface ProductMappingRecord {
   tikiFingerprint: string;
 }
 
+/**
+ * Downloaded catalogues are stored in chunks, not one record per product: Chromium pays about 0.1 ms per
+ * IndexedDB request whatever its size, so 50,000 single puts take seconds while 64 chunk puts take
+ * milliseconds. A product lives in chunk `id mod CATALOGUE_CHUNKS` (see `lib/products/store.ts`).
+ */
+export interface TikiProductChunk {
+  shopId: string;
+  chunk: number;
+  products: TikiProductRecord[];
+}
+
+export interface NhanhProductChunk {
+  chunk: number;
+  products: NhanhProductRecord[];
+}
+
 export type OrderSyncState = 'pending' | 'imported' | 'blocked' | 'failed';
 
 export interface OrderRecord {
@@ -210,13 +226,15 @@ export interface CompanionDB extends DBSchema {
   };
   activityLog: { key: number; value: ActivityRecord; indexes: { 'by-at': number } };
   jobs: { key: string; value: JobRecord };
+  tikiProductChunks: { key: [string, number]; value: TikiProductChunk; indexes: { 'by-shop': string } };
+  nhanhProductChunks: { key: number; value: NhanhProductChunk };
 }
 
 export type CompanionDatabase = IDBPDatabase<CompanionDB>;
 export type StoreName = StoreNames<CompanionDB>;
 
 export const DB_NAME = 'nhanh-tiki-companion';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /**
  * Each step brings a database from the version before it; a database several versions old runs every step
@@ -257,6 +275,14 @@ const UPGRADE_STEPS: ((db: CompanionDatabase) => void)[] = [
 
     db.createObjectStore('activityLog', { keyPath: 'id', autoIncrement: true }).createIndex('by-at', 'at');
     db.createObjectStore('jobs', { keyPath: 'id' });
+  },
+  // v2 (products): catalogues in chunks; the per-product stores of v1 stay empty.
+  (db) => {
+    db.createObjectStore('tikiProductChunks', { keyPath: ['shopId', 'chunk'] }).createIndex(
+      'by-shop',
+      'shopId',
+    );
+    db.createObjectStore('nhanhProductChunks', { keyPath: 'chunk' });
   },
 ];
 

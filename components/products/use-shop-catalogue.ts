@@ -3,8 +3,8 @@ import { getDb } from '../../lib/db';
 import { loadFirstRows, loadShopCatalogue, type ShopCatalogue } from '../../lib/products/catalogue';
 import type { ProductRow } from '../../lib/products/rows';
 
-/** Rows read first with bounded cursors: enough to fill the visible table while everything else loads. */
-const FIRST_ROWS = 40;
+/** Rows read first from one storage chunk: enough to fill the visible table while everything else loads. */
+const FIRST_ROWS = 20;
 
 export interface CatalogueView {
   rows: ProductRow[];
@@ -14,8 +14,8 @@ export interface CatalogueView {
 }
 
 /**
- * A shop's products for the Sản phẩm section: the first rows at once, then the whole catalogue (counters,
- * filters, the Nhanh list for pairing). A newer load always wins over an older one still running.
+ * A shop's products for the Sản phẩm section: the first rows at once, then the whole catalogue in the same
+ * order (counters, filters, the Nhanh list for pairing). A newer load always wins over an older one.
  */
 export function useShopCatalogue(shopId: string | null): CatalogueView {
   const [rows, setRows] = useState<ProductRow[]>([]);
@@ -25,8 +25,7 @@ export function useShopCatalogue(shopId: string | null): CatalogueView {
   const reload = useCallback(async () => {
     if (!shopId) return;
     const mine = ++generation.current;
-    const db = await getDb();
-    const full = await loadShopCatalogue(db, shopId);
+    const full = await loadShopCatalogue(await getDb(), shopId);
     if (mine !== generation.current) return;
     setCatalogue(full);
     setRows(full.rows);
@@ -37,14 +36,12 @@ export function useShopCatalogue(shopId: string | null): CatalogueView {
     setCatalogue(null);
     if (!shopId) return;
     const mine = ++generation.current;
-    void getDb()
-      .then((db) => loadFirstRows(db, shopId, FIRST_ROWS))
-      .then((first) => {
-        if (mine === generation.current) setRows(first);
-      })
-      .then(() => {
-        if (mine === generation.current) void reload();
-      });
+    void getDb().then(async (db) => {
+      const first = await loadFirstRows(db, shopId, FIRST_ROWS);
+      if (mine !== generation.current) return;
+      setRows(first);
+      await reload();
+    });
   }, [shopId, reload]);
 
   return { rows, catalogue, reload };

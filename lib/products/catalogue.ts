@@ -2,6 +2,13 @@ import type { CompanionDatabase, NhanhProductRecord, ProductMappingRecord, TikiP
 import { attentionItem, attentionSchema } from '../status';
 import { attentionCount, isSellable, pairingStateOf } from './pairing-state';
 import { buildRows, countStates, type ProductRow } from './rows';
+import {
+  readAllTikiProducts,
+  readFirstTikiProducts,
+  readNhanhProducts,
+  readNhanhProductsById,
+  readTikiProducts,
+} from './store';
 
 /** Reading a shop's products for the Sản phẩm section, and the "needs attention" count for the popup. */
 
@@ -16,9 +23,9 @@ export interface ShopCatalogue {
 
 export async function loadShopCatalogue(db: CompanionDatabase, shopId: string): Promise<ShopCatalogue> {
   const [products, mappings, nhanhProducts] = await Promise.all([
-    db.getAllFromIndex('tikiProducts', 'by-shop', shopId),
+    readTikiProducts(db, shopId),
     db.getAllFromIndex('productMappings', 'by-shop', shopId),
-    db.getAll('nhanhProducts'),
+    readNhanhProducts(db),
   ]);
   const mappingById = new Map(mappings.map((mapping) => [mapping.tikiProductId, mapping]));
   const nhanhById = new Map(nhanhProducts.map((record) => [record.id, record]));
@@ -32,37 +39,26 @@ export async function loadShopCatalogue(db: CompanionDatabase, shopId: string): 
 }
 
 /**
- * The first `count` rows of the shop, read with bounded cursors so the table shows something at once while the
- * whole catalogue (and the counters) loads behind it.
+ * The first `count` rows of the shop, in the order of the full list, read from the first chunk only: the
+ * table shows them at once while the whole catalogue (counters, filters, the Nhanh list) loads behind it.
  */
 export async function loadFirstRows(
   db: CompanionDatabase,
   shopId: string,
   count: number,
 ): Promise<ProductRow[]> {
-  const tx = db.transaction(['tikiProducts', 'productMappings', 'nhanhProducts']);
-  const products = (
-    await tx
-      .objectStore('tikiProducts')
-      .index('by-shop')
-      .getAll(shopId, count * 2)
-  )
-    .filter(isSellable)
-    .slice(0, count);
+  const products = (await readFirstTikiProducts(db, shopId, count)).filter(isSellable).slice(0, count);
   const mappings = await Promise.all(
-    products.map((product) => tx.objectStore('productMappings').get([shopId, product.id])),
+    products.map((product) => db.get('productMappings', [shopId, product.id])),
   );
-  const nhanh = await Promise.all(
-    mappings.map((mapping) =>
-      mapping ? tx.objectStore('nhanhProducts').get(mapping.nhanhProductId) : undefined,
-    ),
-  );
-  await tx.done;
   const mappingById = new Map(
     mappings.flatMap((mapping) => (mapping ? [[mapping.tikiProductId, mapping]] : [])),
   );
-  const nhanhById = new Map(nhanh.flatMap((record) => (record ? [[record.id, record]] : [])));
-  return buildRows(products, mappingById, nhanhById);
+  const nhanh = await readNhanhProductsById(
+    db,
+    [...mappingById.values()].map((mapping) => mapping.nhanhProductId),
+  );
+  return buildRows(products, mappingById, nhanh);
 }
 
 /**
@@ -70,15 +66,15 @@ export async function loadFirstRows(
  * stores it as the popup's `attention.products`. Returns the count.
  */
 export async function refreshProductAttention(db: CompanionDatabase): Promise<number> {
-  const [products, mappings, nhanhIds] = await Promise.all([
-    db.getAll('tikiProducts'),
+  const [products, mappings, nhanhProducts] = await Promise.all([
+    readAllTikiProducts(db),
     db.getAll('productMappings'),
-    db.getAllKeys('nhanhProducts'),
+    readNhanhProducts(db),
   ]);
   const mappingOf = new Map(
     mappings.map((mapping) => [`${mapping.shopId}:${mapping.tikiProductId}`, mapping]),
   );
-  const nhanh = new Set(nhanhIds);
+  const nhanh = new Set(nhanhProducts.map((product) => product.id));
   const states = products.filter(isSellable).map((product) => {
     const mapping = mappingOf.get(`${product.shopId}:${product.id}`);
     return {

@@ -5,6 +5,7 @@ import { NHANH_MAX_PRODUCTS_PER_ADD, type NhanhProductInput } from '../nhanh/con
 import type { TikiOrderItem } from '../tiki/schemas';
 import { matchKey, productFingerprint } from './keys';
 import { mappingOf } from './pairing';
+import { writeNhanhProducts } from './store';
 
 /**
  * "Tạo sản phẩm trên Nhanh": creates Tiki products that have no Nhanh counterpart with `product/add`, then pairs
@@ -138,9 +139,8 @@ export async function createInNhanh(
         },
       ];
     });
-    await putMany(
+    await writeNhanhProducts(
       deps.db,
-      'nhanhProducts',
       created.map((entry) => entry.nhanh),
     );
     await putMany(

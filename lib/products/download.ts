@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import { type CompanionDatabase, type NhanhProductRecord, putMany, type TikiProductRecord } from '../db';
+import type { CompanionDatabase, NhanhProductRecord, TikiProductRecord } from '../db';
 import { ApiError } from '../http/api-error';
 import type { LocalizedText } from '../i18n';
 import type { NhanhClient } from '../nhanh/client';
@@ -7,12 +7,14 @@ import { NHANH_MAX_PAGE_SIZE, type NhanhProduct } from '../nhanh/contract';
 import type { TikiClient } from '../tiki/client';
 import type { TikiProductSummary } from '../tiki/schemas';
 import { matchKey, optionLabelOf, productFingerprint } from './keys';
+import { readTikiProducts, writeNhanhProducts, writeTikiProducts } from './store';
 
 /**
  * Downloads a shop's Tiki catalogue and the Nhanh catalogue into IndexedDB. Runs in the dashboard page (the
- * seller is watching a progress bar and may cancel; an extension page has the host permissions), writing
- * after each page so memory stays flat and a cancel keeps what was already fetched. Network first, then one
- * write: never a network call inside a transaction.
+ * seller is watching a progress bar and may cancel; an extension page has the host permissions). The
+ * products are written once, when the download ends, finishes with an error or is cancelled (then what was
+ * fetched is kept): each write rewrites whole chunks, so writing along the way would store the same products
+ * again and again. Network first, then the write: never a network call inside a transaction.
  *
  * A re-download updates records in place (keeping the matching results) and, only when it went through to the
  * last page, marks Tiki products it no longer found as deleted (their pairings stay, flagged) and drops Nhanh
@@ -43,8 +45,6 @@ export interface DownloadOptions {
   onProgress?: (progress: DownloadProgress) => void;
 }
 
-/** Records per write transaction. */
-const WRITE_BATCH = 1_000;
 /** Progress is reported once per Nhanh page of products. */
 const NHANH_PAGE = NHANH_MAX_PAGE_SIZE;
 
@@ -102,33 +102,33 @@ export async function downloadTikiProducts(
   options: DownloadOptions = {},
 ): Promise<SourceOutcome> {
   const { db, clock } = deps;
-  const previous = new Map(
-    (await db.getAllFromIndex('tikiProducts', 'by-shop', shopId)).map((record) => [record.id, record]),
-  );
+  const previous = new Map((await readTikiProducts(db, shopId)).map((record) => [record.id, record]));
   const seen = new Map<number, TikiProductRecord>();
   const parentNames = new Map<number, string>();
   for (const record of previous.values())
     if (record.type === 'configurable') parentNames.set(record.id, record.name);
+  const pending: TikiProductRecord[] = [];
   try {
     for await (const page of deps.tiki.iterateProducts()) {
       throwIfCancelled(options.signal);
       const now = clock.now();
       for (const summary of page.data)
         if (summary.type === 'configurable') parentNames.set(summary.product_id, summary.name);
-      const records = page.data.map((summary) =>
-        tikiRecordOf(
+      for (const summary of page.data) {
+        const record = tikiRecordOf(
           shopId,
           summary,
           parentNames.get(summary.super_id),
           previous.get(summary.product_id),
           now,
-        ),
-      );
-      await putMany(db, 'tikiProducts', records, WRITE_BATCH);
-      for (const record of records) seen.set(record.id, record);
+        );
+        pending.push(record);
+        seen.set(record.id, record);
+      }
       options.onProgress?.({ source: 'tiki', done: seen.size, total: page.paging.total });
     }
   } catch (error) {
+    await writeTikiProducts(db, shopId, pending);
     return outcomeOf(error, seen.size);
   }
   // A variant listed before its parent got no option label: give it one now that the parent is known.
@@ -142,7 +142,7 @@ export async function downloadTikiProducts(
   const gone = [...previous.values()]
     .filter((record) => !seen.has(record.id) && !record.deletedOnTiki)
     .map((record) => ({ ...record, deletedOnTiki: true }));
-  await putMany(db, 'tikiProducts', [...labelled, ...gone], WRITE_BATCH);
+  await writeTikiProducts(db, shopId, [...pending, ...labelled, ...gone]);
   return { state: 'done', count: seen.size, markedDeleted: gone.length };
 }
 
@@ -169,31 +169,23 @@ export async function downloadNhanhProducts(
 ): Promise<SourceOutcome> {
   const { db, clock } = deps;
   const seen = new Set<number>();
-  let batch: NhanhProductRecord[] = [];
-  const flush = async () => {
-    await putMany(db, 'nhanhProducts', batch, WRITE_BATCH);
-    for (const record of batch) seen.add(record.id);
-    batch = [];
-    options.onProgress?.({ source: 'nhanh', done: seen.size, total: null });
-  };
+  const pending: NhanhProductRecord[] = [];
   try {
     for await (const product of deps.nhanh.iterateProducts()) {
       throwIfCancelled(options.signal);
-      batch.push(nhanhRecordOf(product, clock.now()));
-      if (batch.length >= WRITE_BATCH) await flush();
-      else if (batch.length % NHANH_PAGE === 0)
-        options.onProgress?.({ source: 'nhanh', done: seen.size + batch.length, total: null });
+      pending.push(nhanhRecordOf(product, clock.now()));
+      seen.add(product.id);
+      if (seen.size % NHANH_PAGE === 0)
+        options.onProgress?.({ source: 'nhanh', done: seen.size, total: null });
     }
     throwIfCancelled(options.signal);
-    await flush();
   } catch (error) {
+    await writeNhanhProducts(db, pending);
     return outcomeOf(error, seen.size);
   }
-  const gone = (await db.getAllKeys('nhanhProducts')).filter((id) => !seen.has(id));
-  const tx = db.transaction('nhanhProducts', 'readwrite');
-  for (const id of gone) void tx.store.delete(id);
-  await tx.done;
-  return { state: 'done', count: seen.size, markedDeleted: gone.length };
+  const dropped = await writeNhanhProducts(db, pending, seen);
+  options.onProgress?.({ source: 'nhanh', done: seen.size, total: null });
+  return { state: 'done', count: seen.size, markedDeleted: dropped };
 }
 
 export interface CatalogueDownload {

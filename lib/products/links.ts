@@ -1,9 +1,10 @@
 import type { CompanionDatabase, ProductMappingRecord, TikiProductRecord } from '../db';
 import { type PairingState, pairingStateOf } from './pairing-state';
+import { readNhanhProductsById, readTikiProductsById } from './store';
 
 /**
  * What the orders feature asks before importing an order line: is this Tiki product paired, and with which
- * Nhanh product. Read-only; one transaction per call.
+ * Nhanh product. Read-only.
  */
 
 export interface ProductLink {
@@ -34,31 +35,34 @@ export async function getProductLinks(
   shopId: string,
   tikiProductIds: readonly number[],
 ): Promise<Map<number, ProductLink>> {
-  const tx = db.transaction(['tikiProducts', 'productMappings', 'nhanhProducts']);
-  const products = tx.objectStore('tikiProducts');
-  const mappings = tx.objectStore('productMappings');
-  const nhanh = tx.objectStore('nhanhProducts');
-  const links = new Map<number, ProductLink>();
-  await Promise.all(
-    [...new Set(tikiProductIds)].map(async (id) => {
-      const [product, mapping] = await Promise.all([products.get([shopId, id]), mappings.get([shopId, id])]);
-      const nhanhProduct = mapping ? await nhanh.get(mapping.nhanhProductId) : undefined;
-      const state: PairingState = product
-        ? pairingStateOf(product, mapping, nhanhProduct !== undefined)
-        : mapping && nhanhProduct
-          ? 'paired'
-          : mapping
-            ? 'needs-repair'
-            : 'unpaired';
-      links.set(id, {
-        state,
-        product,
-        mapping,
-        nhanhProductId: state === 'paired' && mapping ? mapping.nhanhProductId : null,
-      });
-    }),
+  const ids = [...new Set(tikiProductIds)];
+  const [products, mappings] = await Promise.all([
+    readTikiProductsById(db, shopId, ids),
+    Promise.all(ids.map((id) => getMapping(db, shopId, id))),
+  ]);
+  const nhanh = await readNhanhProductsById(
+    db,
+    mappings.flatMap((mapping) => (mapping ? [mapping.nhanhProductId] : [])),
   );
-  await tx.done;
+  const links = new Map<number, ProductLink>();
+  ids.forEach((id, position) => {
+    const product = products.get(id);
+    const mapping = mappings[position];
+    const nhanhExists = mapping !== undefined && nhanh.has(mapping.nhanhProductId);
+    const state: PairingState = product
+      ? pairingStateOf(product, mapping, nhanhExists)
+      : nhanhExists
+        ? 'paired'
+        : mapping
+          ? 'needs-repair'
+          : 'unpaired';
+    links.set(id, {
+      state,
+      product,
+      mapping,
+      nhanhProductId: state === 'paired' && mapping ? mapping.nhanhProductId : null,
+    });
+  });
   return links;
 }
 

@@ -5,6 +5,7 @@ import { matchKey } from './keys';
 import { applyPairingChanges } from './pairing';
 import { isSellable } from './pairing-state';
 import type { ProductRow } from './rows';
+import { readNhanhProducts, readTikiProducts } from './store';
 
 /**
  * The pairing table as an .xlsx, so a seller with thousands of products can pair them in a spreadsheet. The
@@ -203,9 +204,9 @@ export async function importPairingFile(
   const read = readPairingFile(bytes);
   if (!read.ok) return read;
   const [products, mappings, nhanhProducts] = await Promise.all([
-    db.getAllFromIndex('tikiProducts', 'by-shop', shopId),
+    readTikiProducts(db, shopId),
     db.getAllFromIndex('productMappings', 'by-shop', shopId),
-    db.getAll('nhanhProducts'),
+    readNhanhProducts(db),
   ]);
   const plan = planPairingImport(read.table, {
     products: new Map(products.map((product) => [product.id, product])),

@@ -8,6 +8,13 @@ import {
 } from '../db';
 import { buildMatchIndex, buildNameIndex, type MatchIndex, matchOne, suggestByName } from './match';
 import { isSellable } from './pairing-state';
+import {
+  readNhanhProducts,
+  readNhanhProductsById,
+  readTikiProducts,
+  readTikiProductsById,
+  writeTikiProducts,
+} from './store';
 
 /**
  * Changes to pairings: the automatic matching, pairing and unpairing by hand, confirming suggestions, the
@@ -56,9 +63,9 @@ export async function autoMatchShop(
   now: number,
 ): Promise<AutoMatchSummary> {
   const [products, mappings, nhanhProducts] = await Promise.all([
-    db.getAllFromIndex('tikiProducts', 'by-shop', shopId),
+    readTikiProducts(db, shopId),
     mappingsOf(db, shopId),
-    db.getAll('nhanhProducts'),
+    readNhanhProducts(db),
   ]);
   const index = buildMatchIndex(nhanhProducts);
   const names = buildNameIndex(nhanhProducts);
@@ -82,7 +89,7 @@ export async function autoMatchShop(
       else summary.unmatched++;
     }
   }
-  await putMany(db, 'tikiProducts', updated);
+  await writeTikiProducts(db, shopId, updated);
   await putMany(db, 'productMappings', newMappings);
   return summary;
 }
@@ -98,16 +105,20 @@ export async function pairProducts(
   method: PairingMethod,
   now: number,
 ): Promise<void> {
-  const tx = db.transaction(['tikiProducts', 'nhanhProducts']);
-  const found = await Promise.all(
-    pairs.map(async (pair) => ({
-      product: await tx.objectStore('tikiProducts').get([shopId, pair.tikiProductId]),
-      nhanh: await tx.objectStore('nhanhProducts').get(pair.nhanhProductId),
-    })),
-  );
-  await tx.done;
-  const mappings = found.map(({ product, nhanh }, position) => {
-    const pair = pairs[position]!;
+  const [products, nhanhProducts] = await Promise.all([
+    readTikiProductsById(
+      db,
+      shopId,
+      pairs.map((pair) => pair.tikiProductId),
+    ),
+    readNhanhProductsById(
+      db,
+      pairs.map((pair) => pair.nhanhProductId),
+    ),
+  ]);
+  const mappings = pairs.map((pair) => {
+    const product = products.get(pair.tikiProductId);
+    const nhanh = nhanhProducts.get(pair.nhanhProductId);
     if (!product) throw new UnknownProductError(`Tiki product ${pair.tikiProductId} is not downloaded`);
     if (!nhanh || nhanh.kind === 'parent')
       throw new UnknownProductError(`Nhanh product ${pair.nhanhProductId} cannot be paired`);
@@ -152,12 +163,12 @@ export async function confirmSuggestions(
   now: number,
 ): Promise<number> {
   const [products, mappings] = await Promise.all([
-    Promise.all(tikiProductIds.map((id) => db.get('tikiProducts', [shopId, id]))),
+    readTikiProductsById(db, shopId, tikiProductIds),
     mappingsOf(db, shopId),
   ]);
-  const pairs = products.flatMap((product) => {
-    const best = product?.suggestions[0];
-    return product && best && !mappings.has(product.id)
+  const pairs = [...products.values()].flatMap((product) => {
+    const best = product.suggestions[0];
+    return best && !mappings.has(product.id)
       ? [{ tikiProductId: product.id, nhanhProductId: best.nhanhProductId }]
       : [];
   });
@@ -196,9 +207,9 @@ export async function repairProducts(
   now: number,
 ): Promise<number[]> {
   const [products, mappings, nhanhProducts] = await Promise.all([
-    Promise.all(tikiProductIds.map((id) => db.get('tikiProducts', [shopId, id]))),
+    readTikiProductsById(db, shopId, tikiProductIds),
     mappingsOf(db, shopId),
-    db.getAll('nhanhProducts'),
+    readNhanhProducts(db),
   ]);
   const index = buildMatchIndex(nhanhProducts);
   const byId = new Map<number, NhanhProductRecord>(nhanhProducts.map((record) => [record.id, record]));
@@ -208,8 +219,8 @@ export async function repairProducts(
   };
   const repaired: ProductMappingRecord[] = [];
   const left: number[] = [];
-  tikiProductIds.forEach((id, position) => {
-    const product = products[position];
+  tikiProductIds.forEach((id) => {
+    const product = products.get(id);
     const target = product && repairTargetOf(product, mappings.get(id), index, exists);
     if (product && target)
       repaired.push(mappingOf(shopId, product, target.nhanhProductId, target.method, now));
@@ -228,10 +239,6 @@ export async function deleteDownloadedProducts(
   shopId: string,
   tikiProductIds: readonly number[],
 ): Promise<void> {
-  const tx = db.transaction(['tikiProducts', 'productMappings'], 'readwrite');
-  for (const id of tikiProductIds) {
-    void tx.objectStore('tikiProducts').delete([shopId, id]);
-    void tx.objectStore('productMappings').delete([shopId, id]);
-  }
-  await tx.done;
+  await writeTikiProducts(db, shopId, [], tikiProductIds);
+  await unpairProducts(db, shopId, tikiProductIds);
 }

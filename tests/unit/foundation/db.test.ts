@@ -15,6 +15,8 @@ const EXPECTED_INDEXES: Record<string, string[]> = {
   reconciliations: ['by-order-code', 'by-state'],
   activityLog: ['by-at'],
   jobs: [],
+  tikiProductChunks: ['by-shop'],
+  nhanhProductChunks: [],
 };
 
 describe('database upgrade', () => {

@@ -1,12 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as XLSX from 'xlsx';
-import {
-  type CompanionDatabase,
-  type NhanhProductRecord,
-  putMany,
-  type TikiProductRecord,
-} from '../../../lib/db';
+import type { CompanionDatabase, NhanhProductRecord, TikiProductRecord } from '../../../lib/db';
 import { loadShopCatalogue } from '../../../lib/products/catalogue';
 import { matchKey, productFingerprint } from '../../../lib/products/keys';
 import { getMapping } from '../../../lib/products/links';
@@ -18,6 +13,7 @@ import {
   PAIRING_COLUMNS,
   PAIRING_FILE_MAX_BYTES,
 } from '../../../lib/products/pairing-file';
+import { writeNhanhProducts, writeTikiProducts } from '../../../lib/products/store';
 import { freshDb } from './harness';
 
 const SHOP = 'shop-1';
@@ -60,12 +56,12 @@ function nhanhProduct(id: number, code: string, name: string): NhanhProductRecor
 
 async function seeded(): Promise<CompanionDatabase> {
   const db = await freshDb();
-  await putMany(db, 'tikiProducts', [
+  await writeTikiProducts(db, SHOP, [
     tikiProduct(1, 'Nhà Giả Kim', 'BK-001'),
     tikiProduct(2, '=HYPERLINK("http://evil.example","Bấm vào")'),
     tikiProduct(3, 'Bút bi Thiên Long'),
   ]);
-  await putMany(db, 'nhanhProducts', [
+  await writeNhanhProducts(db, [
     nhanhProduct(101, 'BK-001', 'Nhà Giả Kim'),
     nhanhProduct(102, '-SALE', 'Hàng giảm giá'),
     nhanhProduct(103, 'TL-027', 'Bút bi Thiên Long TL-027'),

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createManualClock } from '../../../lib/clock';
-import { type CompanionDatabase, type NhanhProductRecord, putMany } from '../../../lib/db';
+import type { CompanionDatabase, NhanhProductRecord } from '../../../lib/db';
 import { loadShopCatalogue, refreshProductAttention } from '../../../lib/products/catalogue';
 import { downloadTikiProducts } from '../../../lib/products/download';
 import { matchKey } from '../../../lib/products/keys';
@@ -14,6 +14,7 @@ import {
   repairProducts,
   unpairProducts,
 } from '../../../lib/products/pairing';
+import { writeNhanhProducts } from '../../../lib/products/store';
 import { attentionItem } from '../../../lib/status';
 import {
   type TikiPage,
@@ -84,7 +85,7 @@ const CATALOGUE: RawProduct[] = [
 ];
 
 async function setup(db: CompanionDatabase, clock = createManualClock()) {
-  await putMany(db, 'nhanhProducts', [
+  await writeNhanhProducts(db, [
     nhanhRecord(101, 'BK-001'),
     nhanhRecord(103, 'AO-DO-XL'),
     nhanhRecord(104, 'BN-500', '', 'Bình Giữ Nhiệt Inox 500ml'),

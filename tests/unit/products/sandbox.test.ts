@@ -5,6 +5,7 @@ import { appProductIdOf, creatableOf, createInNhanh } from '../../../lib/product
 import { type DownloadProgress, downloadCatalogues } from '../../../lib/products/download';
 import { getProductLink } from '../../../lib/products/links';
 import { autoMatchShop } from '../../../lib/products/pairing';
+import { readNhanhProducts, readTikiProducts } from '../../../lib/products/store';
 import { sandboxSetup } from './harness';
 
 type Setup = Awaited<ReturnType<typeof sandboxSetup>>;
@@ -39,7 +40,7 @@ describe('products against the sandbox', () => {
       count: setup.sandbox.seed.nhanh.products.length,
       markedDeleted: 0,
     });
-    const stored = await setup.db.getAllFromIndex('tikiProducts', 'by-shop', setup.shopId);
+    const stored = await readTikiProducts(setup.db, setup.shopId);
     expect(stored.map((record) => record.id).sort()).toEqual(
       seedProducts.map((product) => product.product_id).sort(),
     );
@@ -55,7 +56,7 @@ describe('products against the sandbox', () => {
     const tikiSteps = progress.filter((step) => step.source === 'tiki');
     expect(tikiSteps.length).toBeGreaterThan(1);
     expect(tikiSteps.every((step) => step.total === seedProducts.length)).toBe(true);
-    expect(await setup.db.count('nhanhProducts')).toBe(setup.sandbox.seed.nhanh.products.length);
+    expect(await readNhanhProducts(setup.db)).toHaveLength(setup.sandbox.seed.nhanh.products.length);
   });
 
   it('should pair the seed by its rules, list the ambiguous ones and never pair them', async () => {
