@@ -97,18 +97,37 @@ export interface NhanhProductChunk {
 
 export type OrderSyncState = 'pending' | 'imported' | 'blocked' | 'failed';
 
+/** What the last sync run did with an order (see `lib/orders/`). */
+export type OrderOutcome = 'created' | 'updated' | 'present' | 'blocked' | 'failed' | 'conflict';
+
+/** A product line that keeps an order out of Nhanh, and the fix the seller is offered. */
+export interface OrderBlocker {
+  tikiProductId: number;
+  name: string;
+  sku: string;
+  fix: 'pair' | 'repair' | 'always-fetch';
+  text: LocalizedText;
+}
+
 export interface OrderRecord {
   shopId: string;
   /** Tiki order code, also Nhanh's `channel.appOrderId`. */
   code: string;
   tikiStatus: string;
+  /** Epoch ms of Tiki's `created_at`: no Nhanh order for it can be older, which bounds Nhanh look-ups. */
+  tikiCreatedAt: number;
   /** Epoch ms of Tiki's `updated_at`. */
   tikiUpdatedAt: number;
   nhanhOrderId: number | null;
   nhanhStatus: string | null;
   syncState: OrderSyncState;
-  /** Why it is blocked or failed, to show in the seller's language. */
+  /** Why it is blocked, failed or in conflict, to show in the seller's language. */
   reason: LocalizedText | null;
+  /** Every blocked product line (the first one's text is `reason`). */
+  blockers: OrderBlocker[];
+  /** The run that last handled the order and what it did: the result list of that run. */
+  runId: string;
+  outcome: OrderOutcome;
   sellerIncome: number | null;
   updatedAt: number;
 }
