@@ -1,0 +1,429 @@
+import { z } from 'zod';
+
+/**
+ * Everything the helper knows about the seller center's pages, in one place: the visible Vietnamese labels it
+ * anchors on, the table structure around them, and the fallbacks. Nothing here depends on class names (they
+ * are generated and change with every Tiki release). When Tiki changes a page, this is the file to fix.
+ *
+ * Labels come from Nhanh's help page (`nhanh-tiki-sync-help.vi.txt`) and the Tiki reference (§1, §5). Text is
+ * compared without diacritics, case, punctuation or extra spaces, and labels may be split across nested
+ * elements.
+ */
+export const LABELS = {
+  /** Account menu entry leading to the seller's details. */
+  sellerInfoMenu: 'Thông tin người bán',
+  /** Heading of the page holding the key. */
+  storeSetupPage: 'Thiết lập cửa hàng và thông tin liên lạc',
+  /** Section holding the key table. */
+  keySection: 'Kết nối với kênh bán hàng khác',
+  /** Column of the key table holding the key. */
+  keyColumn: 'Tham số kết nối',
+  /** Column headers that name the shop of a row, when the table has one (accounts with several shops). */
+  shopNameColumns: ['Tên cửa hàng', 'Tên shop', 'Tên nhà bán', 'Cửa hàng'],
+  /** Form labels elsewhere on the key page whose value is the shop name. */
+  shopNameFields: ['Tên cửa hàng', 'Tên shop', 'Tên nhà bán'],
+  /** The export control of a statement, then looser wordings seen in older pages. */
+  statementExport: ['Xuất sao kê hiện tại', 'Xuất sao kê', 'Xuất file sao kê'],
+  /** Texts that mark a statement page (its tab and heading); the side menu's lone "Sao kê" is not enough. */
+  statementPage: ['Xem chi tiết các lần thanh toán', 'Chi tiết sao kê'],
+  statementHeading: 'Sao kê',
+} as const;
+
+/**
+ * The page with the key. Assumption: its real URL is not published anywhere (the help page shows the path
+ * through the account menu only); the seller center's other pages live under `/new/#/…`, so this is the most
+ * plausible address. The launcher prefers clicking the page's own menu link and uses this URL only without one.
+ */
+export const KEY_PAGE_URL = 'https://sellercenter.tiki.vn/new/#/seller-info/store-setup';
+
+/** The tag names of the helper's own hosts start with this; scans skip them. */
+export const HELPER_TAG_PREFIX = 'nhanh-tiki-';
+
+/** Lowercase, no diacritics (đ → d), punctuation as spaces, single spaces: "Tham số  kết nối:" → "tham so ket noi". */
+export function normalizeLabel(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
+
+function isSkipped(element: Element): boolean {
+  return (
+    SKIPPED_TAGS.has(element.tagName.toUpperCase()) ||
+    element.tagName.toLowerCase().startsWith(HELPER_TAG_PREFIX)
+  );
+}
+
+/** Text nodes under `root`, in document order, outside scripts, styles, templates and the helper's own hosts. */
+function textNodesOf(root: Node): Text[] {
+  const found: Text[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      found.push(node as Text);
+      continue;
+    }
+    if (node.nodeType === 1 && isSkipped(node as Element)) continue;
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return found;
+}
+
+function normalizedTextOf(element: Element): string {
+  return normalizeLabel(textOf(element));
+}
+
+/** An element's visible-ish text, without the helper's own hosts (their content sits in shadow roots anyway). */
+function textOf(element: Element): string {
+  return textNodesOf(element)
+    .map((node) => node.data)
+    .join('');
+}
+
+/**
+ * The smallest elements whose text is `label` (or holds it with little around it: an asterisk, a count, an
+ * icon's text), even when the words are split across nested elements. A whole section that merely contains the
+ * label is not a match.
+ */
+export function findLabelElements(root: ParentNode, label: string): Element[] {
+  const wanted = normalizeLabel(label);
+  const maxLength = wanted.length + 24;
+  const found = new Set<Element>();
+  for (const node of textNodesOf(root as unknown as Node)) {
+    const text = normalizeLabel(node.data);
+    if (text.length < 2 || !(wanted.includes(text) || text.includes(wanted))) continue;
+    for (let element = node.parentElement; element; element = element.parentElement) {
+      const whole = normalizedTextOf(element);
+      if (whole.length > maxLength) break;
+      if (whole.includes(wanted)) {
+        found.add(element);
+        break;
+      }
+    }
+  }
+  return [...found];
+}
+
+function findFirstLabel(root: ParentNode, labels: readonly string[]): Element | null {
+  for (const label of labels) {
+    const [first] = findLabelElements(root, label);
+    if (first) return first;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tables: real <table>s (also Ant Design's fixed header, where header and body are two tables) and ARIA grids.
+
+interface TableModel {
+  headers: Element[];
+  rows: Element[][];
+}
+
+const CELL_TAGS = new Set(['TD', 'TH']);
+const ARIA_HEADER = '[role="columnheader"]';
+const ARIA_CELL = '[role="cell"], [role="gridcell"], [role="rowheader"]';
+
+function cellsOfRow(row: Element): Element[] {
+  const children = [...row.children];
+  if (row.tagName.toUpperCase() === 'TR')
+    return children.filter((child) => CELL_TAGS.has(child.tagName.toUpperCase()));
+  const withRole = children.filter((child) => child.matches(ARIA_HEADER) || child.matches(ARIA_CELL));
+  return withRole.length > 0 ? withRole : children;
+}
+
+/** Rows of `table` that belong to it, not to a table nested inside one of its cells. */
+function ownRows(table: Element): Element[] {
+  const isHtml = table.tagName.toUpperCase() === 'TABLE';
+  const rows = [...table.querySelectorAll(isHtml ? 'tr' : '[role="row"]')];
+  return rows.filter((row) => row.closest(isHtml ? 'table' : '[role="table"], [role="grid"]') === table);
+}
+
+function isHeaderRow(row: Element): boolean {
+  const cells = cellsOfRow(row);
+  return (
+    cells.length > 0 &&
+    cells.every((cell) => cell.tagName.toUpperCase() === 'TH' || cell.matches(ARIA_HEADER))
+  );
+}
+
+/** Ant Design's measure row and other rows drawn only for layout. */
+function isLayoutRow(row: Element): boolean {
+  return row.getAttribute('aria-hidden') === 'true' || normalizedTextOf(row) === '';
+}
+
+/**
+ * The header cells and data rows of the table whose header contains `headerCell`. When the header stands alone
+ * (a fixed-header table), the body is the next table nearby with rows of the same width.
+ */
+function tableAround(headerCell: Element): TableModel | null {
+  const table = headerCell.closest('table, [role="table"], [role="grid"]');
+  const headerRow = headerCell.closest('tr, [role="row"]');
+  if (!table || !headerRow) return null;
+  const headers = cellsOfRow(headerRow);
+  let rows = ownRows(table).filter((row) => !isHeaderRow(row) && !isLayoutRow(row));
+  if (rows.length === 0) {
+    for (
+      let scope = table.parentElement, depth = 0;
+      scope && depth < 4;
+      scope = scope.parentElement, depth++
+    ) {
+      const bodies = [...scope.querySelectorAll('table, [role="table"], [role="grid"]')].filter(
+        (candidate) => candidate !== table && !candidate.contains(table),
+      );
+      const body = bodies.find((candidate) =>
+        ownRows(candidate).some((row) => !isLayoutRow(row) && cellsOfRow(row).length === headers.length),
+      );
+      if (body) {
+        rows = ownRows(body).filter((row) => !isHeaderRow(row) && !isLayoutRow(row));
+        break;
+      }
+    }
+  }
+  return { headers, rows: rows.map(cellsOfRow) };
+}
+
+function columnIndex(headers: Element[], labels: readonly string[]): number {
+  for (const label of labels) {
+    const wanted = normalizeLabel(label);
+    const exact = headers.findIndex((header) => normalizedTextOf(header) === wanted);
+    if (exact >= 0) return exact;
+    const loose = headers.findIndex((header) => normalizedTextOf(header).includes(wanted));
+    if (loose >= 0) return loose;
+  }
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The key table.
+
+/** One row of the key table: where to put the button, and what to read when the seller clicks it. */
+export interface KeyRowAnchor {
+  /** The "Tham số kết nối" cell. */
+  keyCell: Element;
+  /** The row's shop-name cell, when the table has that column. */
+  shopCell: Element | null;
+}
+
+export interface KeyTable {
+  /** Whether the section title was found too (false: found through the column header alone, a fallback). */
+  sectionFound: boolean;
+  rows: KeyRowAnchor[];
+}
+
+/** The header cells reading "Tham số kết nối", preferring those inside the "Kết nối với kênh bán hàng khác" section. */
+function keyHeaderCells(root: ParentNode): { cell: Element; inSection: boolean }[] {
+  const sections = findLabelElements(root, LABELS.keySection);
+  return findLabelElements(root, LABELS.keyColumn)
+    .map((label) => label.closest('th, [role="columnheader"], td, [role="cell"]'))
+    .filter((cell): cell is Element => cell !== null)
+    .map((cell) => ({
+      cell,
+      inSection: sections.some((section) => {
+        // The section title and its table share a nearby ancestor (a section, a card, a div).
+        for (
+          let scope = section.parentElement, depth = 0;
+          scope && depth < 4;
+          scope = scope.parentElement, depth++
+        )
+          if (scope.contains(cell)) return true;
+        return false;
+      }),
+    }))
+    .sort((a, b) => Number(b.inSection) - Number(a.inSection));
+}
+
+/** The key table on screen, or null when this page has none. */
+export function findKeyTable(root: ParentNode): KeyTable | null {
+  for (const { cell, inSection } of keyHeaderCells(root)) {
+    const model = tableAround(cell);
+    if (!model) continue;
+    const keyColumn = model.headers.indexOf(cell);
+    const shopColumn = columnIndex(model.headers, LABELS.shopNameColumns);
+    const rows = model.rows
+      .map((cells) => ({ keyCell: cells[keyColumn] ?? null, shopCell: cells[shopColumn] ?? null }))
+      .filter((row): row is KeyRowAnchor => row.keyCell !== null);
+    if (rows.length > 0) return { sectionFound: inSection, rows };
+  }
+  return null;
+}
+
+/** Tiki shows the key as a UUID (SC-legacy); any letters/digits/dashes run of plausible length is accepted. */
+const KEY_TOKEN = /[A-Za-z0-9][A-Za-z0-9-]{14,126}[A-Za-z0-9]/g;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const capturedKeySchema = z.object({
+  key: z.string().regex(/^[A-Za-z0-9-]{16,128}$/),
+  shopName: z.string().trim().max(120),
+});
+export type CapturedKey = z.output<typeof capturedKeySchema>;
+
+function keyInCell(cell: Element): string | null {
+  for (const field of cell.querySelectorAll('input, textarea')) {
+    const value = (field as HTMLInputElement).value?.trim() ?? '';
+    if (value) return value;
+  }
+  const tokens = textOf(cell).match(KEY_TOKEN) ?? [];
+  return tokens.find((token) => UUID.test(token)) ?? tokens.find((token) => /\d/.test(token)) ?? null;
+}
+
+function valueOfField(label: Element): string {
+  const input = (scope: Element | null) =>
+    scope?.querySelector<HTMLInputElement>('input, textarea')?.value?.trim() ?? '';
+  // A form row: the label, then the value in the next element (or an input in it).
+  for (
+    let scope: Element | null = label, depth = 0;
+    scope && depth < 3;
+    scope = scope.parentElement, depth++
+  ) {
+    const next = scope.nextElementSibling;
+    if (next) return input(next) || textOf(next).trim();
+  }
+  return input(label.parentElement);
+}
+
+/** The shop name the page shows outside the table ("Tên cửa hàng" on the key page), or ''. */
+function shopNameOnPage(root: ParentNode): string {
+  for (const label of LABELS.shopNameFields) {
+    const wanted = normalizeLabel(label);
+    const field = findLabelElements(root, label).find((element) => normalizedTextOf(element) === wanted);
+    if (field) {
+      const value = valueOfField(field);
+      if (value) return value;
+    }
+  }
+  return '';
+}
+
+/**
+ * What the seller clicked for: the key in that row and the shop name the page shows (the row's own column, else
+ * the page's "Tên cửa hàng"; '' when neither exists). Null when the cell holds no readable key (masked, empty).
+ * Called only on the seller's click.
+ */
+export function readKeyRow(row: KeyRowAnchor, root: ParentNode): CapturedKey | null {
+  const key = keyInCell(row.keyCell);
+  const shopName =
+    (row.shopCell ? textOf(row.shopCell).replace(/\s+/g, ' ').trim() : '') || shopNameOnPage(root);
+  const parsed = capturedKeySchema.safeParse({ key, shopName: shopName.slice(0, 120) });
+  return parsed.success ? parsed.data : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Statement pages.
+
+/** How big a statement may be; a real one is a few hundred KB (sandbox statement, three sheets). */
+export const MAX_STATEMENT_BYTES = 20 * 1024 * 1024;
+
+const SPREADSHEET_PATH = /\.(xlsx|xls|csv)$/i;
+
+export interface StatementDownload {
+  url: string;
+  fileName: string;
+}
+
+export interface StatementExport {
+  /** The page's "Xuất sao kê hiện tại" control; the helper's button goes right after it. */
+  control: Element;
+  /** Where the page offers the file itself, or null when it only mails it. */
+  download: StatementDownload | null;
+}
+
+const CLICKABLE = 'button, a, [role="button"], [role="menuitem"]';
+
+function spreadsheetDownload(
+  href: string | null,
+  base: string,
+  suggested: string | null,
+): StatementDownload | null {
+  if (!href || /^(javascript|mailto|data|blob):/i.test(href.trim())) return null;
+  let url: URL;
+  try {
+    url = new URL(href, base);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const lastSegment = decodeURIComponent(url.pathname.split('/').pop() ?? '');
+  const named = suggested?.trim() ?? '';
+  if (!SPREADSHEET_PATH.test(url.pathname) && !SPREADSHEET_PATH.test(named)) return null;
+  return { url: url.href, fileName: named || lastSegment };
+}
+
+function linkDownload(link: Element, base: string): StatementDownload | null {
+  if (link.tagName.toUpperCase() !== 'A') return null;
+  return spreadsheetDownload(link.getAttribute('href'), base, link.getAttribute('download'));
+}
+
+/**
+ * The page's export control and, when the page offers the file directly, its address: the control itself when
+ * it is a spreadsheet link, else a spreadsheet link next to it, else the last spreadsheet the page requested
+ * (`requestedUrls`, from the page's resource timing). `base` resolves relative links.
+ */
+export function findStatementExport(
+  root: ParentNode,
+  base: string,
+  requestedUrls: readonly string[] = [],
+): StatementExport | null {
+  let control: Element | null = null;
+  for (const label of LABELS.statementExport) {
+    const [text] = findLabelElements(root, label);
+    if (text) {
+      control = text.closest(CLICKABLE) ?? text;
+      break;
+    }
+  }
+  if (!control) return null;
+  let download = linkDownload(control, base);
+  for (
+    let scope = control.parentElement, depth = 0;
+    !download && scope && depth < 3;
+    scope = scope.parentElement, depth++
+  )
+    for (const link of scope.querySelectorAll('a[href]')) {
+      download = linkDownload(link, base);
+      if (download) break;
+    }
+  if (!download)
+    for (const requested of [...requestedUrls].reverse()) {
+      download = spreadsheetDownload(requested, base, null);
+      if (download) break;
+    }
+  return { control, download };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What kind of page this is, to know where an anchor should have been.
+
+export type SellerCenterView = 'keys' | 'statement' | 'other';
+
+const HEADINGS =
+  'h1, h2, h3, h4, [role="heading"], [role="tab"], .ant-breadcrumb, nav[aria-label="breadcrumb"]';
+
+function isHeading(root: ParentNode, label: string): boolean {
+  return findLabelElements(root, label).some((element) => element.closest(HEADINGS) !== null);
+}
+
+/**
+ * Which helper the page calls for, judged by its headings (the side menu lists every page on every page, so
+ * menu entries do not count): the key page, a statement page, or another page.
+ */
+export function classifyView(root: ParentNode): SellerCenterView {
+  if (isHeading(root, LABELS.storeSetupPage) || findLabelElements(root, LABELS.keySection).length > 0)
+    return 'keys';
+  if ([...LABELS.statementPage, LABELS.statementHeading].some((label) => isHeading(root, label)))
+    return 'statement';
+  return 'other';
+}
+
+/** The page's own menu link towards the key page, for the launcher; null when the menu is not rendered. */
+export function findKeyPageLink(root: ParentNode): HTMLElement | null {
+  const label = findFirstLabel(root, [LABELS.storeSetupPage, LABELS.sellerInfoMenu]);
+  return (label?.closest('a[href], [role="menuitem"], button') as HTMLElement | null) ?? null;
+}
