@@ -45,9 +45,8 @@ export function fileNameFromDisposition(header: string | null): string | null {
 /** A file name safe to show and store: no folders, no control characters. */
 function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
   const cleaned = base
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/\p{Cc}/gu, '')
     .trim()
     .slice(0, 200);
   return cleaned || 'sao-ke-tiki.xlsx';
