@@ -1,0 +1,50 @@
+import type { Clock } from '../clock';
+import type { CompanionDatabase } from '../db';
+import type { NhanhClient } from '../nhanh/client';
+import { creatableFromOrderItem, createInNhanh } from '../products/create-in-nhanh';
+import { getProductLinks, type ProductLink } from '../products/links';
+import { readFirstTikiProducts } from '../products/store';
+import type { TikiOrderItem } from '../tiki/schemas';
+
+/**
+ * Everything the orders import asks of the products feature, behind one interface: where each Tiki product
+ * stands with Nhanh, and "Luôn lấy sản phẩm về" (create a product in Nhanh from an order line, then pair it).
+ */
+export type { ProductLink };
+
+export type CreatedFromOrder =
+  | { ok: true; nhanhProductId: number }
+  /** Nhanh's own messages, keyed by field. */
+  | { ok: false; fieldMessages: Record<string, string> };
+
+export interface OrderProductLinks {
+  linksOf(tikiProductIds: readonly number[]): Promise<Map<number, ProductLink>>;
+  /** Whether the shop's Tiki catalogue was ever downloaded: only then is a product missing from it gone. */
+  catalogueDownloaded(): Promise<boolean>;
+  /** Creates (idempotently) and pairs one Nhanh product per distinct Tiki product of `items`. */
+  createFromOrderItems(items: readonly TikiOrderItem[]): Promise<Map<number, CreatedFromOrder>>;
+}
+
+export function createOrderProductLinks(deps: {
+  db: CompanionDatabase;
+  nhanh: Pick<NhanhClient, 'addProducts'>;
+  clock: Clock;
+  shopId: string;
+}): OrderProductLinks {
+  return {
+    linksOf: (ids) => getProductLinks(deps.db, deps.shopId, ids),
+    catalogueDownloaded: async () => (await readFirstTikiProducts(deps.db, deps.shopId, 1)).length > 0,
+    async createFromOrderItems(items) {
+      const distinct = new Map(items.map((item) => [item.product.id, creatableFromOrderItem(item)]));
+      const results = await createInNhanh(deps, deps.shopId, [...distinct.values()]);
+      return new Map(
+        results.map((result) => [
+          result.tikiProductId,
+          result.ok
+            ? { ok: true, nhanhProductId: result.nhanhProductId }
+            : { ok: false, fieldMessages: result.fieldMessages },
+        ]),
+      );
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import type { NhanhOrderStatus, NhanhSettableStatus } from '../nhanh/contract';
+import type { OrderStatusGroup } from '../settings-schema';
+import type { TikiOrderStatus } from '../tiki/contract';
+
+/*
+ * The one status table of the orders feature (documented, with its reasons, in docs/order-status.md): every
+ * Tiki order status → the help page's four groups (Mới, Đã xác nhận, Đã hủy, Thành công) or `other`, and the
+ * Nhanh status each group drives an order to. A correction touches this file and that page only.
+ */
+
+/** A group the seller can choose to download; `other` is shown but imported only when chosen. */
+export type OrderGroup = OrderStatusGroup | 'other';
+export const ORDER_GROUPS: readonly OrderGroup[] = ['new', 'confirmed', 'canceled', 'success', 'other'];
+
+/** Where a Tiki status belongs; `not-accepted` orders are never imported (Tiki has not accepted them yet). */
+export type TikiStatusGroup = OrderGroup | 'not-accepted';
+
+/**
+ * OT-status values (delivered and successful_delivery are one documented row, so 17 rows, 18 values).
+ * OT-ordguide: "only orders those reach status queueing… are considered as Tiki Accepted orders"; processing
+ * and waiting_payment come before that and are excluded from every query.
+ */
+export const TIKI_STATUS_GROUP: Readonly<Record<TikiOrderStatus, TikiStatusGroup>> = {
+  processing: 'not-accepted',
+  waiting_payment: 'not-accepted',
+  // Paid by card or wallet, still under Tiki's payment review: not a sale yet, nothing to ship.
+  payment_review: 'other',
+  queueing: 'new',
+  paid: 'new',
+  picking: 'confirmed',
+  packaging: 'confirmed',
+  finished_packing: 'confirmed',
+  ready_to_ship: 'confirmed',
+  handover_to_partner: 'confirmed',
+  shipping: 'confirmed',
+  holded: 'confirmed',
+  delivered: 'success',
+  successful_delivery: 'success',
+  complete: 'success',
+  canceled: 'canceled',
+  closed: 'canceled',
+  // Delivered, then sent back: Nhanh's API cannot set a return (only Confirmed/Success/Canceled/Aborted).
+  returned: 'other',
+};
+
+/** Tiki statuses never asked for: sent to Tiki as `status=nin|…`, as its guide advises. */
+export const NEVER_IMPORTED_STATUSES: readonly TikiOrderStatus[] = (
+  Object.keys(TIKI_STATUS_GROUP) as TikiOrderStatus[]
+).filter((status) => TIKI_STATUS_GROUP[status] === 'not-accepted');
+
+/** The Tiki statuses of a group (for display: "Mới = queueing, paid"). */
+export function tikiStatusesOf(group: OrderGroup): TikiOrderStatus[] {
+  return (Object.keys(TIKI_STATUS_GROUP) as TikiOrderStatus[]).filter(
+    (status) => TIKI_STATUS_GROUP[status] === group,
+  );
+}
+
+export function groupOf(status: TikiOrderStatus): TikiStatusGroup {
+  return TIKI_STATUS_GROUP[status];
+}
+
+/** The Nhanh status an order of each group must reach; `other` drives nothing. */
+export const NHANH_TARGET: Readonly<Record<OrderGroup, NhanhOrderStatus | null>> = {
+  new: 'New',
+  confirmed: 'Confirmed',
+  success: 'Success',
+  canceled: 'Canceled',
+  other: null,
+};
+
+/** Nhanh's own Vietnamese names of its statuses [OFF-v1 S7 glossary], as the seller sees them in Nhanh. */
+export const NHANH_STATUS_LABEL: Readonly<Record<NhanhOrderStatus, string>> = {
+  New: 'Đơn mới',
+  Confirming: 'Đang xác nhận',
+  Confirmed: 'Đã xác nhận',
+  CustomerConfirming: 'Chờ khách xác nhận',
+  CarrierCanceled: 'Hãng vận chuyển hủy đơn',
+  Shipping: 'Đang chuyển',
+  Success: 'Thành công',
+  Failed: 'Thất bại',
+  Canceled: 'Khách hủy',
+  Aborted: 'Hệ thống hủy',
+  SoldOut: 'Hết hàng',
+  Returning: 'Đang chuyển hoàn',
+  Returned: 'Đã chuyển hoàn',
+  ChangeDepot: 'Đổi kho xuất hàng',
+  ConfirmReturned: 'Xác nhận hoàn',
+  Packing: 'Đang đóng gói',
+  Pickup: 'Chờ thu gom',
+  Packed: 'Đã đóng gói',
+};
+
+/**
+ * Rank of a Nhanh status on the way of an order: a transition only ever goes to a higher rank. Statuses
+ * Nhanh or the carrier drive (packing, shipping…) sit between Confirmed and the end; every ending (success,
+ * a cancel of any kind, a return) is final.
+ */
+export function nhanhRank(status: NhanhOrderStatus): number {
+  switch (status) {
+    case 'New':
+      return 0;
+    case 'Confirming':
+    case 'CustomerConfirming':
+      return 1;
+    case 'Confirmed':
+      return 2;
+    case 'Packing':
+    case 'Packed':
+    case 'Pickup':
+    case 'ChangeDepot':
+    case 'Shipping':
+      return 3;
+    default:
+      return 4;
+  }
+}
+
+export function isFinal(status: NhanhOrderStatus): boolean {
+  return nhanhRank(status) === 4;
+}
+
+/** Statuses the API can move an order out of [OFF-v1 S7: Canceled only from Mới/Đang xác nhận/Đã xác nhận]. */
+const SETTABLE_FROM: readonly NhanhOrderStatus[] = ['New', 'Confirming', 'Confirmed'];
+
+/**
+ * What a sync does with an order already in Nhanh:
+ * - `none`: Nhanh is already there, or ahead on the same road (the seller packed or finished it: fine);
+ * - `set`: move it forward with `order/update`;
+ * - `conflict`: Nhanh says something Tiki contradicts (an ending that differs, or a status the API cannot
+ *   leave): logged and shown to the seller, never overwritten.
+ */
+export type Transition =
+  | { kind: 'none' }
+  | { kind: 'set'; status: NhanhSettableStatus }
+  | { kind: 'conflict'; nhanh: NhanhOrderStatus; target: NhanhOrderStatus };
+
+export function decideTransition(current: NhanhOrderStatus, target: NhanhOrderStatus | null): Transition {
+  if (target === null || current === target) return { kind: 'none' };
+  if (isFinal(current)) {
+    // Finished in Nhanh before Tiki says so: ahead on the same road. Any other ending contradicts Tiki.
+    if (current === 'Success' && !isFinal(target)) return { kind: 'none' };
+    return { kind: 'conflict', nhanh: current, target };
+  }
+  if (nhanhRank(target) <= nhanhRank(current)) return { kind: 'none' };
+  if (!SETTABLE_FROM.includes(current)) return { kind: 'conflict', nhanh: current, target };
+  return { kind: 'set', status: target as NhanhSettableStatus };
+}
+
+/** The status an imported order is created with; a later status is then set with one `order/update`. */
+export function createStatusOf(group: OrderGroup): 'New' | 'Confirmed' {
+  return group === 'confirmed' || group === 'success' ? 'Confirmed' : 'New';
+}

@@ -1,0 +1,318 @@
+import { logActivity } from '../activity-log';
+import type { Clock } from '../clock';
+import type { CompanionDatabase, JobRecord } from '../db';
+import { ApiError } from '../http/api-error';
+import type { LocalizedText } from '../i18n';
+import type { NhanhClient } from '../nhanh/client';
+import { emptyCounts, type ImportShop, type OrderCounts, syncOrderPage } from '../orders/import';
+import type { OrderProductLinks } from '../orders/product-links';
+import { NEVER_IMPORTED_STATUSES, type OrderGroup } from '../orders/status-map';
+import { orderWindowStart } from '../orders/window';
+import { type Settings, type Shop, secretsOf } from '../settings';
+import type { TikiClient } from '../tiki/client';
+import { isLastTikiPage, parseTikiDateTime, TIKI_PAGE_LIMIT } from '../tiki/contract';
+import { acquireJob, checkpointJob, finishJob, type LeaseOptions } from './jobs';
+
+/*
+ * One order-sync run of one shop as a durable job. Tiki is walked by `updated_at` ascending with a keyset cursor
+ * (the last `updated_at` seen, plus the page within that second), not by page number alone: an order updated
+ * while the run goes on leaves its place, and page numbers would then skip the order that slid into a page
+ * already read. The cursor is written after every page, so a worker stopped mid-run resumes at its page and
+ * the page's orders already handled are recognised by their run id.
+ */
+
+export type SyncTrigger = 'manual' | 'auto';
+
+/**
+ * An automatic run asks Tiki for orders updated since the previous run started, minus this overlap: Tiki may
+ * write `updated_at` a little after the change, and its clock and ours differ. Orders seen twice are harmless
+ * (the import is idempotent).
+ */
+export const INCREMENTAL_OVERLAP_MS = 10 * 60_000;
+
+export interface OrderSyncCursor {
+  runId: string;
+  trigger: SyncTrigger;
+  groups: OrderGroup[];
+  /** Keyset: Tiki `updated_from_date` (epoch ms, inclusive) … */
+  from: number;
+  /** … and the page within it (more than a page of orders can share one second). */
+  page: number;
+  /** Codes already handled whose `updated_at` equals `from`: they come again at the top of the next page. */
+  seenAtFrom: string[];
+  counts: OrderCounts;
+  newlyBlocked: number;
+  error: LocalizedText | null;
+  /** When the last successful automatic run started: where the next one starts (minus the overlap). */
+  watermark: number | null;
+}
+
+export function orderSyncJobId(shopId: string): string {
+  return `order-sync:${shopId}`;
+}
+
+export function cursorOf(job: JobRecord | undefined): OrderSyncCursor | undefined {
+  return job?.kind === 'order-sync' ? (job.cursor as OrderSyncCursor) : undefined;
+}
+
+export interface OrderSyncDeps {
+  db: CompanionDatabase;
+  clock: Clock;
+  settings: Settings;
+  tiki: Pick<TikiClient, 'listOrders'> | null;
+  nhanh: Pick<NhanhClient, 'addOrder' | 'listOrders' | 'updateOrderStatus'> | null;
+  products: OrderProductLinks;
+  lease: Omit<LeaseOptions, 'now'>;
+  newRunId: () => string;
+  /** Called after every page and at the end, for the progress the popup and the dashboard show. */
+  onProgress?: (job: JobRecord) => void | Promise<void>;
+}
+
+/** What to do: start a run (a manual import or an automatic one), or resume an interrupted run. */
+export type SyncRequest =
+  | { shopId: string; kind: 'start'; trigger: SyncTrigger; groups: readonly OrderGroup[] }
+  /** Continue an interrupted run, else start this automatic one. */
+  | { shopId: string; kind: 'resume-or-auto'; groups: readonly OrderGroup[] }
+  | { shopId: string; kind: 'resume' };
+
+export type SyncResult =
+  | { kind: 'busy' | 'nothing' }
+  | { kind: 'done' | 'failed' | 'cancelled' | 'lost'; job: JobRecord; cursor: OrderSyncCursor };
+
+/** Why a shop cannot sync at all, before anything is asked of Tiki or Nhanh. */
+export function shopProblem(
+  shop: Shop | undefined,
+  clients: { tiki: unknown; nhanh: unknown },
+): LocalizedText | null {
+  if (!shop) return { key: 'orders.err.noShop' };
+  if (!clients.tiki) return { key: 'orders.err.noTiki', params: { shop: shop.name } };
+  if (!clients.nhanh) return { key: 'orders.err.noNhanh' };
+  if (shop.nhanhDepotId === null) return { key: 'orders.err.noDepot', params: { shop: shop.name } };
+  if (shop.defaultCustomerPhone === '') return { key: 'orders.err.noPhone', params: { shop: shop.name } };
+  return null;
+}
+
+function newJob(
+  shopId: string,
+  trigger: SyncTrigger,
+  groups: readonly OrderGroup[],
+  previous: OrderSyncCursor | undefined,
+  now: number,
+  runId: string,
+): JobRecord {
+  const watermark = previous?.watermark ?? null;
+  const windowStart = orderWindowStart(now);
+  const from =
+    trigger === 'auto' && watermark !== null
+      ? Math.max(windowStart, watermark - INCREMENTAL_OVERLAP_MS)
+      : windowStart;
+  const cursor: OrderSyncCursor = {
+    runId,
+    trigger,
+    groups: [...groups],
+    // Tiki's filter has whole seconds.
+    from: Math.floor(from / 1000) * 1000,
+    page: 1,
+    seenAtFrom: [],
+    counts: emptyCounts(),
+    newlyBlocked: 0,
+    error: null,
+    watermark,
+  };
+  return {
+    id: orderSyncJobId(shopId),
+    kind: 'order-sync',
+    shopId,
+    state: 'running',
+    cursor,
+    lease: null,
+    progress: { done: 0, total: null },
+    startedAt: now,
+    updatedAt: now,
+  };
+}
+
+function total(counts: OrderCounts): number {
+  return Object.values(counts).reduce((sum, count) => sum + count, 0);
+}
+
+function add(into: OrderCounts, counts: OrderCounts): OrderCounts {
+  const sum = { ...into };
+  for (const key of Object.keys(counts) as (keyof OrderCounts)[]) sum[key] += counts[key];
+  return sum;
+}
+
+/**
+ * Runs (or resumes) one shop's order sync to its end, unless another live holder has it (`busy`), the
+ * seller cancels it, or this holder loses its lease. Never throws for an API failure: the job ends `failed`
+ * with the error's text, and the next run starts over (the import is idempotent).
+ */
+export async function runOrderSync(deps: OrderSyncDeps, request: SyncRequest): Promise<SyncResult> {
+  const { db, clock, settings } = deps;
+  const lease = () => ({ ...deps.lease, now: clock.now() });
+  const shop = settings.shops.find((candidate) => candidate.id === request.shopId);
+
+  const acquired = await acquireJob(db, orderSyncJobId(request.shopId), lease(), (existing) => {
+    const previous = cursorOf(existing);
+    const interrupted = existing?.state === 'running' ? existing : undefined;
+    if (request.kind === 'resume') return interrupted ?? null;
+    if (request.kind === 'resume-or-auto' && interrupted) return interrupted;
+    const trigger = request.kind === 'start' ? request.trigger : 'auto';
+    return newJob(request.shopId, trigger, request.groups, previous, clock.now(), deps.newRunId());
+  });
+  if (!acquired.acquired) return { kind: acquired.busy ? 'busy' : 'nothing' };
+  let job = acquired.job;
+  let cursor = job.cursor as OrderSyncCursor;
+
+  const end = async (state: 'done' | 'failed' | 'cancelled', error: LocalizedText | null) => {
+    const watermark = state === 'done' && cursor.trigger === 'auto' ? job.startedAt : cursor.watermark;
+    cursor = { ...cursor, error, watermark };
+    job = { ...job, cursor, updatedAt: clock.now() };
+    const mine = await finishJob(db, job, state, lease());
+    if (!mine) return { kind: 'lost' as const, job, cursor };
+    job = { ...job, state, lease: null };
+    await logRun(deps, shop?.name ?? request.shopId, job, cursor);
+    await deps.onProgress?.(job);
+    return { kind: state, job, cursor };
+  };
+
+  const problem = shopProblem(shop, deps);
+  if (problem || !shop || !deps.tiki || !deps.nhanh) return end('failed', problem);
+  const tiki = deps.tiki;
+  const context = {
+    db,
+    clock,
+    nhanh: deps.nhanh,
+    products: deps.products,
+    shop: shop as ImportShop,
+    groups: new Set(cursor.groups),
+    alwaysFetchProducts: settings.alwaysFetchProducts,
+    runId: cursor.runId,
+  };
+  await deps.onProgress?.(job);
+
+  try {
+    for (;;) {
+      const page = await tiki.listOrders(
+        {
+          statuses: { nin: NEVER_IMPORTED_STATUSES },
+          updatedFrom: cursor.from,
+          orderBy: { column: 'updated_at', direction: 'asc' },
+          limit: TIKI_PAGE_LIMIT,
+        },
+        cursor.page,
+      );
+      const seen = new Set(cursor.seenAtFrom);
+      const atFrom = (order: { updated_at: string }) => parseTikiDateTime(order.updated_at) === cursor.from;
+      const fresh = page.data.filter((order) => !(atFrom(order) && seen.has(order.code)));
+      const result = await syncOrderPage(context, fresh);
+      await logProblems(deps, result.problems);
+
+      const last = page.data[page.data.length - 1];
+      const finished = !last || isLastTikiPage(page.paging);
+      const lastAt = last ? parseTikiDateTime(last.updated_at) : cursor.from;
+      const keyset =
+        lastAt > cursor.from
+          ? {
+              from: lastAt,
+              page: 1,
+              seenAtFrom: page.data
+                .filter((order) => order.updated_at === last!.updated_at)
+                .map((o) => o.code),
+            }
+          : { from: cursor.from, page: cursor.page + 1, seenAtFrom: [...seen, ...fresh.map((o) => o.code)] };
+      cursor = {
+        ...cursor,
+        ...keyset,
+        counts: add(cursor.counts, result.counts),
+        newlyBlocked: cursor.newlyBlocked + result.newlyBlocked,
+      };
+      const done = total(cursor.counts);
+      const readSoFar =
+        page.paging.to ?? (page.paging.current_page - 1) * page.paging.per_page + page.data.length;
+      job = {
+        ...job,
+        cursor,
+        progress: { done, total: finished ? done : done + Math.max(0, page.paging.total - readSoFar) },
+      };
+      if (finished) return end('done', null);
+      const saved = await checkpointJob(db, job, lease());
+      if (saved === 'lost') return { kind: 'lost', job, cursor };
+      if (saved === 'cancelled') return end('cancelled', null);
+      await deps.onProgress?.(job);
+    }
+  } catch (error) {
+    return end('failed', errorText(error));
+  }
+}
+
+function errorText(error: unknown): LocalizedText {
+  if (error instanceof ApiError) return error.text;
+  return {
+    key: 'error.unexpected',
+    params: { message: error instanceof Error ? error.message : String(error) },
+  };
+}
+
+async function logProblems(
+  deps: OrderSyncDeps,
+  problems: { code: string; outcome: string; text: LocalizedText }[],
+) {
+  const secrets = secretsOf(deps.settings);
+  for (const problem of problems)
+    await logActivity(
+      deps.db,
+      {
+        level: problem.outcome === 'failed' ? 'error' : 'warn',
+        source: 'orders',
+        text: problem.text,
+        detail: `Tiki ${problem.code}`,
+      },
+      { secrets, now: deps.clock.now() },
+    );
+}
+
+const RUN_LOG_KEYS = {
+  manual: {
+    done: 'orders.log.manual.done',
+    failed: 'orders.log.manual.failed',
+    cancelled: 'orders.log.manual.cancelled',
+  },
+  auto: {
+    done: 'orders.log.auto.done',
+    failed: 'orders.log.auto.failed',
+    cancelled: 'orders.log.auto.cancelled',
+  },
+} as const;
+
+/** One Nhật ký line per run: who started it, how it ended, its counts, and the error that stopped it. */
+async function logRun(deps: OrderSyncDeps, shopName: string, job: JobRecord, cursor: OrderSyncCursor) {
+  const { counts } = cursor;
+  const state = job.state === 'running' ? 'done' : job.state;
+  const level =
+    state === 'failed' ? 'error' : counts.blocked + counts.failed + counts.conflict > 0 ? 'warn' : 'info';
+  const secrets = secretsOf(deps.settings);
+  const now = deps.clock.now();
+  await logActivity(
+    deps.db,
+    {
+      level,
+      source: 'orders',
+      text: {
+        key: RUN_LOG_KEYS[cursor.trigger][state],
+        params: {
+          shop: shopName,
+          created: counts.created,
+          updated: counts.updated,
+          present: counts.present,
+          blocked: counts.blocked,
+          failed: counts.failed,
+          conflict: counts.conflict,
+        },
+      },
+    },
+    { secrets, now },
+  );
+  if (cursor.error)
+    await logActivity(deps.db, { level: 'error', source: 'orders', text: cursor.error }, { secrets, now });
+}

@@ -1,0 +1,105 @@
+import { createNhanhClientFromSettings, createTikiClientForShop } from '../../../lib/api-clients';
+import { createManualClock } from '../../../lib/clock';
+import { openCompanionDb } from '../../../lib/db';
+import type { NhanhOrderStatus } from '../../../lib/nhanh/contract';
+import { createOrderProductLinks } from '../../../lib/orders/product-links';
+import type { OrderGroup } from '../../../lib/orders/status-map';
+import { downloadCatalogues } from '../../../lib/products/download';
+import { autoMatchShop } from '../../../lib/products/pairing';
+import { type SettingsInput, settingsSchema } from '../../../lib/settings';
+import { type OrderSyncDeps, runOrderSync, type SyncRequest } from '../../../lib/sync/order-sync';
+import type { TikiOrder } from '../../../lib/tiki/schemas';
+import { createSandbox } from '../../../sandbox/index';
+
+let dbCounter = 0;
+export const SHOP_ID = 'shop-1';
+
+/**
+ * The seeded sandbox on a manual clock, its main shop and Nhanh business in settings (depot and default
+ * customer filled), clients built from settings as the extension builds them, and a fresh database.
+ */
+export async function ordersSetup(overrides: Partial<SettingsInput> = {}) {
+  const clock = createManualClock();
+  const sandbox = createSandbox({ clock, seed: 20261128 });
+  const shopSeed = sandbox.seed.tiki.shops[0]!;
+  const { nhanh } = sandbox.seed;
+  const settings = settingsSchema.parse({
+    apiBase: {
+      tiki: 'http://127.0.0.1/tiki',
+      nhanh: 'http://127.0.0.1/nhanh',
+      nhanhOauth: 'http://127.0.0.1/nhanh-oauth',
+    },
+    shops: [
+      {
+        id: SHOP_ID,
+        name: shopSeed.name,
+        connectionKey: shopSeed.connectionKey,
+        nhanhDepotId: nhanh.depots[0]!.id,
+        defaultCustomerName: 'Khách Tiki',
+        defaultCustomerPhone: '0987654321',
+      },
+    ],
+    nhanh: {
+      mode: 'manual',
+      appId: nhanh.appId,
+      secretKey: nhanh.secretKey,
+      businessId: nhanh.businessId,
+      accessToken: nhanh.accessToken,
+      expiredAt: nhanh.accessTokenExpiredAt,
+    },
+    ...overrides,
+  });
+  const deps = { fetch: sandbox.fetch, clock };
+  const tiki = createTikiClientForShop(settings, settings.shops[0]!, deps)!;
+  const nhanhClient = createNhanhClientFromSettings(settings, deps)!;
+  const db = await openCompanionDb(`orders-test-${++dbCounter}-${Date.now()}`);
+  let runs = 0;
+  const syncDeps: OrderSyncDeps = {
+    db,
+    clock,
+    settings,
+    tiki,
+    nhanh: nhanhClient,
+    products: createOrderProductLinks({ db, nhanh: nhanhClient, clock, shopId: SHOP_ID }),
+    lease: { holder: 'test-runner' },
+    newRunId: () => `run-${++runs}`,
+  };
+  const seedOrders = shopSeed.orders as TikiOrder[];
+  return {
+    sandbox,
+    clock,
+    db,
+    settings,
+    tiki,
+    nhanh: nhanhClient,
+    syncDeps,
+    seedOrders,
+    /** Downloads both catalogues and pairs by the SKU rules, as the seller does in Sản phẩm first. */
+    async pairProducts() {
+      await downloadCatalogues({ db, clock, tiki, nhanh: nhanhClient }, SHOP_ID);
+      await autoMatchShop(db, SHOP_ID, clock.now());
+    },
+    run(request: Partial<SyncRequest> & { groups?: readonly OrderGroup[] } = {}) {
+      return runOrderSync(syncDeps, {
+        shopId: SHOP_ID,
+        kind: 'start',
+        trigger: 'manual',
+        groups: ['new'],
+        ...request,
+      } as SyncRequest);
+    },
+    /** Nhanh's orders by appOrderId (the Tiki code). */
+    nhanhOrders() {
+      const { orders } = sandbox.nhanh.snapshot();
+      return new Map(orders.map((order) => [order.appOrderId, order]));
+    },
+    stock(productId: number): { remain: number; holding: number } {
+      const row = sandbox.nhanh.snapshot().stock[productId]?.[nhanh.depots[0]!.id];
+      return { remain: row?.remain ?? 0, holding: row?.holding ?? 0 };
+    },
+  };
+}
+
+export type OrdersSetup = Awaited<ReturnType<typeof ordersSetup>>;
+
+export type { NhanhOrderStatus };
