@@ -318,9 +318,6 @@ export function readKeyRow(row: KeyRowAnchor, root: ParentNode): CapturedKey | n
 // ---------------------------------------------------------------------------------------------------------------
 // Statement pages.
 
-/** How big a statement may be; a real one is a few hundred KB (sandbox statement, three sheets). */
-export const MAX_STATEMENT_BYTES = 20 * 1024 * 1024;
-
 const SPREADSHEET_PATH = /\.(xlsx|xls|csv)$/i;
 
 export interface StatementDownload {

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../i18n';
-import { MAX_STATEMENT_BYTES, type StatementDownload } from './selectors';
+import { MAX_STATEMENT_BYTES } from './limits';
+import type { StatementDownload } from './selectors';
 
 /**
  * Fetching the statement the page offers, in the content script: the request leaves from the seller center's
