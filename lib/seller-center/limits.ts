@@ -1,6 +1,7 @@
 /**
  * The largest statement file the seller-center helper hands to the extension. A real statement is a few hundred
- * KB (three sheets of one period); the cap keeps a wrong link (a whole-year archive, a video) from flooding the
- * message channel. Checked in the page before sending and again by the background's message policy.
+ * KB (three sheets of one period). The file waits in `storage.session` for the Đối soát section, whose quota is
+ * 10 MB in Chrome and holds it as base64 (4/3 of its size): 5 MB leaves room. Checked in the page before sending
+ * and again by the background's message policy.
  */
-export const MAX_STATEMENT_BYTES = 20 * 1024 * 1024;
+export const MAX_STATEMENT_BYTES = 5 * 1024 * 1024;
