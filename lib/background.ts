@@ -4,6 +4,7 @@ import { openDashboard } from './dashboard-tabs';
 import { seedSandboxSettings } from './dev-sandbox';
 import { registerMessageHandlers } from './messaging';
 import { readStatus } from './status';
+import { cancelOrderImport, startOrderImport, startOrderSyncInBackground } from './sync/background-sync';
 
 /**
  * Everything the service worker listens to, registered synchronously: the worker can be stopped at any moment
@@ -21,9 +22,12 @@ export function startBackground(): void {
           launchWebAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
           redirectUrl: browser.identity.getRedirectURL(),
         }),
+      startOrderImport: ({ shopId, statuses }) => startOrderImport(shopId, statuses),
+      cancelOrderImport: ({ shopId }) => cancelOrderImport(shopId),
     },
     browser.runtime.id,
   );
+  startOrderSyncInBackground();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install') return;
     void seedSandboxSettings(import.meta.env.WXT_SANDBOX).finally(() => openDashboard('settings'));

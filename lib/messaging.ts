@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
 import type { LocalizedText } from './i18n';
 import type { NhanhDepot } from './nhanh/contract';
+import { ORDER_GROUPS, type OrderGroup } from './orders/status-map';
 import type { ConnectionHealth, StatusSnapshot } from './status';
 
 /**
@@ -26,6 +27,15 @@ export interface ProtocolMap {
   checkNhanhConnection(): { health: ConnectionHealth; depots: NhanhDepot[] };
   /** Nhanh OAuth in a browser window, then stores the token. */
   connectNhanh(): { ok: true; health: ConnectionHealth } | { ok: false; error: LocalizedText };
+
+  // Orders (issue 6): imports run in the worker; pages follow them through `orderSyncItem`.
+  /** Starts downloading a shop's Tiki orders into Nhanh (the chosen status groups). */
+  startOrderImport(data: {
+    shopId: string;
+    statuses: OrderGroup[];
+  }): { started: true } | { started: false; error: LocalizedText };
+  /** Stops a shop's running order import after its current page. */
+  cancelOrderImport(data: { shopId: string }): boolean;
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -47,6 +57,13 @@ export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: read
   checkTikiConnection: { data: z.object({ shopId: z.string().min(1) }).strict(), from: ['extension-page'] },
   checkNhanhConnection: { data: z.undefined(), from: ['extension-page'] },
   connectNhanh: { data: z.undefined(), from: ['extension-page'] },
+
+  // Orders (issue 6)
+  startOrderImport: {
+    data: z.object({ shopId: z.string().min(1), statuses: z.array(z.enum(ORDER_GROUPS)).min(1) }).strict(),
+    from: ['extension-page'],
+  },
+  cancelOrderImport: { data: z.object({ shopId: z.string().min(1) }).strict(), from: ['extension-page'] },
 };
 
 export interface SenderInfo {

@@ -41,7 +41,7 @@ describe('the order status table', () => {
   });
 
   it('should drive confirmed → Confirmed, successful/complete → Success, canceled/closed → Canceled', () => {
-    expect(NHANH_TARGET[groupOf('picking')]).toBe('Confirmed');
+    expect(NHANH_TARGET[groupOf('picking') as 'confirmed']).toBe('Confirmed');
     for (const status of ['successful_delivery', 'delivered', 'complete'] as const)
       expect(NHANH_TARGET[groupOf(status) as 'success']).toBe('Success');
     for (const status of ['canceled', 'closed'] as const)

@@ -1,0 +1,166 @@
+import { browser } from 'wxt/browser';
+import { createNhanhClientFromSettings, createTikiClientForShop } from '../api-clients';
+import { systemClock } from '../clock';
+import { getDb } from '../db';
+import { type LocalizedText, translate } from '../i18n';
+import { createOrderProductLinks } from '../orders/product-links';
+import type { OrderGroup } from '../orders/status-map';
+import { getSettings, type Settings, watchSettings } from '../settings';
+import { attentionItem, attentionSchema, lastSyncItem } from '../status';
+import { autoSyncShops, ORDER_SYNC_ALARM, scheduleOrderSync } from './alarms';
+import { cancelJob } from './jobs';
+import {
+  cursorOf,
+  type OrderSyncDeps,
+  orderSyncJobId,
+  runOrderSync,
+  type SyncRequest,
+  type SyncResult,
+  shopProblem,
+} from './order-sync';
+import { publishJob, refreshOrderAttention } from './progress';
+
+/*
+ * The service worker's side of the order sync: alarms, manual imports sent from the dashboard, resuming a run
+ * the browser interrupted, and telling the seller (last sync, badge, notification). The logic lives in
+ * ./order-sync.ts; this file only binds it to the browser.
+ */
+
+/**
+ * This worker instance. The extension has one service worker at a time, so a lease held by another `worker:`
+ * holder belongs to an instance the browser has stopped: it is taken over at once instead of after it expires.
+ */
+const WORKER_HOLDER = `worker:${crypto.randomUUID()}`;
+
+/** A 32×32 square in the extension's blue: notifications need an icon and the extension ships none. */
+const NOTIFICATION_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAIAAAD8GO2jAAAAKklEQVR42mOQKn5BU8QwasGoBaMWjFowasGoBaMWjFowasGoBaMWDBULACYM1EwIDQXQAAAAAElFTkSuQmCC';
+
+async function depsFor(settings: Settings, shopId: string): Promise<OrderSyncDeps> {
+  const db = await getDb();
+  const shop = settings.shops.find((candidate) => candidate.id === shopId);
+  const nhanh = createNhanhClientFromSettings(settings);
+  return {
+    db,
+    clock: systemClock,
+    settings,
+    tiki: shop ? createTikiClientForShop(settings, shop) : null,
+    nhanh,
+    // Without Nhanh nothing is created; the run stops on `shopProblem` before any product is asked for.
+    products: createOrderProductLinks({
+      db,
+      nhanh: nhanh ?? { addProducts: () => Promise.reject(new Error('Nhanh is not connected')) },
+      clock: systemClock,
+      shopId,
+    }),
+    lease: {
+      holder: WORKER_HOLDER,
+      isDeadHolder: (holder) => holder.startsWith('worker:') && holder !== WORKER_HOLDER,
+    },
+    newRunId: () => crypto.randomUUID(),
+    onProgress: publishJob,
+  };
+}
+
+async function run(settings: Settings, request: SyncRequest): Promise<SyncResult> {
+  const result = await runOrderSync(await depsFor(settings, request.shopId), request);
+  if (result.kind === 'done' || result.kind === 'failed') await tell(settings, request.shopId, result);
+  return result;
+}
+
+/** After a run: the popup's last sync, the attention count, and a notification when something needs the seller. */
+async function tell(settings: Settings, shopId: string, result: Extract<SyncResult, { job: unknown }>) {
+  const { counts, newlyBlocked } = result.cursor;
+  await lastSyncItem.setValue({
+    at: result.job.updatedAt,
+    ok: result.kind === 'done',
+    created: counts.created,
+    updated: counts.updated,
+    blocked: counts.blocked,
+    failed: counts.failed + counts.conflict,
+  });
+  await refreshOrderAttention(await getDb());
+  const shop = settings.shops.find((candidate) => candidate.id === shopId)?.name ?? shopId;
+  const message: LocalizedText | null =
+    result.kind === 'failed'
+      ? { key: 'orders.notify.failed', params: { shop } }
+      : newlyBlocked > 0
+        ? { key: 'orders.notify.blocked', params: { shop, count: newlyBlocked } }
+        : null;
+  if (!message) return;
+  await browser.notifications.create(`order-sync:${shopId}:${result.cursor.runId}`, {
+    type: 'basic',
+    iconUrl: NOTIFICATION_ICON,
+    title: translate(settings.language, { key: 'orders.notify.title' }),
+    message: translate(settings.language, message),
+  });
+}
+
+/**
+ * `startOrderImport`: checks what can be checked at once (answered to the page), then runs in the worker, so
+ * closing the dashboard does not stop it; the page follows the job through `orderSyncItem`.
+ */
+export async function startOrderImport(
+  shopId: string,
+  groups: readonly OrderGroup[],
+): Promise<{ started: true } | { started: false; error: LocalizedText }> {
+  const settings = await getSettings();
+  const shop = settings.shops.find((candidate) => candidate.id === shopId);
+  const problem = shopProblem(shop, {
+    tiki: shop && createTikiClientForShop(settings, shop),
+    nhanh: createNhanhClientFromSettings(settings),
+  });
+  if (problem) return { started: false, error: problem };
+  const job = await (await getDb()).get('jobs', orderSyncJobId(shopId));
+  // This worker is running it now (a lease of a stopped worker is no obstacle: the new run replaces it).
+  if (job?.state === 'running' && job.lease?.holder === WORKER_HOLDER)
+    return { started: false, error: { key: 'orders.err.busy' } };
+  void run(settings, { shopId, kind: 'start', trigger: 'manual', groups });
+  return { started: true };
+}
+
+/** `cancelOrderImport`: the run stops after its current page. */
+export async function cancelOrderImport(shopId: string): Promise<boolean> {
+  return cancelJob(await getDb(), orderSyncJobId(shopId), Date.now());
+}
+
+/** The alarm: every shop with auto-sync on, one after the other (they share Nhanh's per-URL limit). */
+export async function runAutoSync(): Promise<void> {
+  const settings = await getSettings();
+  for (const shop of autoSyncShops(settings))
+    await run(settings, { shopId: shop.id, kind: 'resume-or-auto', groups: settings.orderStatusFilter });
+}
+
+/** On every wake: runs the browser stopped mid-way continue from their cursor. */
+export async function resumeInterruptedRuns(): Promise<void> {
+  const settings = await getSettings();
+  const jobs = await (await getDb()).getAll('jobs');
+  for (const job of jobs)
+    if (job.state === 'running' && cursorOf(job) && job.shopId)
+      await run(settings, { shopId: job.shopId, kind: 'resume' });
+}
+
+function showAttentionOnBadge(raw: unknown) {
+  const attention = attentionSchema.safeParse(raw ?? {});
+  const total = attention.success
+    ? attention.data.products + attention.data.orders + attention.data.reconcile
+    : 0;
+  void browser.action.setBadgeText({ text: total > 0 ? String(total) : '' });
+  void browser.action.setBadgeBackgroundColor({ color: '#c62828' });
+}
+
+/**
+ * Registers the sync's listeners; called synchronously from `startBackground` so an alarm that wakes the
+ * worker finds its listener on the first turn.
+ */
+export function startOrderSyncInBackground(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ORDER_SYNC_ALARM) void runAutoSync();
+  });
+  const schedule = (settings: Settings) => void scheduleOrderSync(browser.alarms, settings);
+  void getSettings().then(schedule);
+  watchSettings(schedule);
+  void attentionItem.getValue().then(showAttentionOnBadge);
+  attentionItem.watch(showAttentionOnBadge);
+  void resumeInterruptedRuns();
+}
