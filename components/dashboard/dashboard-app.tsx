@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { DASHBOARD_SECTIONS, type DashboardSection } from '../../lib/messaging';
 import { useLocale } from '../locale';
+import { OrdersSection } from '../orders/orders-section';
 import { ProductsSection } from '../products/products-section';
 import { SettingsSection } from '../settings/settings-section';
 import { ActivityLogSection } from './activity-log-section';
@@ -40,7 +41,7 @@ export function DashboardApp() {
         <h1>{t(`section.${section}`)}</h1>
         {section === 'settings' && <SettingsSection />}
         {section === 'products' && <ProductsSection />}
-        {section === 'orders' && <EmptySection message="empty.orders" />}
+        {section === 'orders' && <OrdersSection />}
         {section === 'reconcile' && <EmptySection message="empty.reconcile" />}
         {section === 'log' && <ActivityLogSection />}
       </main>

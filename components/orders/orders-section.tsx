@@ -1,0 +1,255 @@
+import { useEffect, useState } from 'react';
+import { type CompanionDatabase, getDb, type OrderOutcome, type OrderRecord } from '../../lib/db';
+import { type LocalizedText, translate } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/i18n/format';
+import { sendMessage } from '../../lib/messaging';
+import { ORDER_GROUPS, type OrderGroup, tikiStatusesOf } from '../../lib/orders/status-map';
+import { refreshProductAttention } from '../../lib/products/catalogue';
+import { repairProducts } from '../../lib/products/pairing';
+import { getSettings, type Settings, watchSettings } from '../../lib/settings';
+import { type OrderSyncView, orderSyncItem } from '../../lib/sync/progress';
+import { useLocale } from '../locale';
+import './orders.css';
+
+/** Result groups, problems first: they are what the seller has to act on. */
+const OUTCOMES: readonly OrderOutcome[] = ['blocked', 'failed', 'conflict', 'created', 'updated', 'present'];
+const OPEN_BY_DEFAULT = new Set<OrderOutcome>(['blocked', 'failed', 'conflict']);
+/** Rows shown per group; the rest is counted (a full 30-day import can hold thousands of "already there"). */
+const ROWS_PER_GROUP = 300;
+
+function useOrderSyncView(shopId: string | null): OrderSyncView | null {
+  const [views, setViews] = useState<Record<string, OrderSyncView>>({});
+  useEffect(() => {
+    void orderSyncItem.getValue().then(setViews);
+    return orderSyncItem.watch((next) => setViews(next ?? {}));
+  }, []);
+  return shopId ? (views[shopId] ?? null) : null;
+}
+
+/** The orders the view's run handled, reloaded whenever the run reports a page. */
+function useRunResults(shopId: string | null, view: OrderSyncView | null) {
+  const [results, setResults] = useState<OrderRecord[]>([]);
+  const [version, setVersion] = useState(0);
+  const runId = view?.runId;
+  const updatedAt = view?.updatedAt;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `updatedAt` and `version` are reload triggers.
+  useEffect(() => {
+    if (!shopId || !runId) return setResults([]);
+    let current = true;
+    void getDb()
+      .then((db) => db.getAllFromIndex('orders', 'by-shop', shopId))
+      .then((records) => {
+        if (current) setResults(records.filter((record) => record.runId === runId));
+      });
+    return () => {
+      current = false;
+    };
+  }, [shopId, runId, updatedAt, version]);
+  return { results, reload: () => setVersion((value) => value + 1) };
+}
+
+/** "Đơn hàng": download a shop's Tiki orders into Nhanh and see what happened to each. */
+export function OrdersSection() {
+  const { t, locale } = useLocale();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [shopId, setShopId] = useState<string | null>(null);
+  const [groups, setGroups] = useState<Set<OrderGroup> | null>(null);
+  const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: LocalizedText } | null>(null);
+  useEffect(() => {
+    void getSettings().then(setSettings);
+    return watchSettings(setSettings);
+  }, []);
+  const shop = settings?.shops.find((candidate) => candidate.id === shopId) ?? settings?.shops[0] ?? null;
+  const view = useOrderSyncView(shop?.id ?? null);
+  const { results, reload } = useRunResults(shop?.id ?? null, view);
+
+  if (!settings) return <p>{t('common.loading')}</p>;
+  if (!shop)
+    return (
+      <div className="empty-state" role="status">
+        <p>{t('orders.noShop')}</p>
+        <a className="button" href="#settings">
+          {t('empty.goToSettings')}
+        </a>
+      </div>
+    );
+  const chosen = groups ?? new Set<OrderGroup>(settings.orderStatusFilter);
+  const running = view?.state === 'running';
+
+  const toggle = (group: OrderGroup) => {
+    const next = new Set(chosen);
+    if (next.has(group)) next.delete(group);
+    else next.add(group);
+    setGroups(next);
+  };
+
+  const start = async () => {
+    setNotice(null);
+    const answer = await sendMessage('startOrderImport', { shopId: shop.id, statuses: [...chosen] });
+    if (!answer.started) setNotice({ kind: 'error', text: answer.error });
+  };
+
+  const repair = async (tikiProductId: number) => {
+    const db: CompanionDatabase = await getDb();
+    const left = await repairProducts(db, shop.id, [tikiProductId], Date.now());
+    await refreshProductAttention(db);
+    setNotice(
+      left.length === 0
+        ? { kind: 'success', text: { key: 'orders.repaired', params: { count: 1 } } }
+        : { kind: 'error', text: { key: 'orders.repairByHand' } },
+    );
+    reload();
+  };
+
+  return (
+    <div className="orders">
+      <div className="orders-toolbar">
+        {settings.shops.length > 1 && (
+          <label className="inline-field">
+            {t('orders.shop')}
+            <select value={shop.id} onChange={(event) => setShopId(event.target.value)}>
+              {settings.shops.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <fieldset className="inline-group orders-statuses">
+          <legend>{t('orders.statuses')}</legend>
+          {ORDER_GROUPS.map((group) => (
+            <label key={group} className="checkbox" title={tikiStatusesOf(group).join(', ')}>
+              <input
+                type="checkbox"
+                checked={chosen.has(group)}
+                disabled={running}
+                onChange={() => toggle(group)}
+              />
+              {t(`orders.group.${group}`)}
+            </label>
+          ))}
+        </fieldset>
+        <button type="button" disabled={running || chosen.size === 0} onClick={() => void start()}>
+          {t('orders.download')}
+        </button>
+        {running && (
+          <button type="button" onClick={() => void sendMessage('cancelOrderImport', { shopId: shop.id })}>
+            {t('orders.cancel')}
+          </button>
+        )}
+      </div>
+      <p className="hint">{t('orders.window')}</p>
+
+      {notice && (
+        <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          {translate(locale, notice.text)}
+        </div>
+      )}
+
+      {view && <RunStatus view={view} />}
+
+      {!view ? (
+        <p className="empty-state">{t('orders.noResults')}</p>
+      ) : (
+        OUTCOMES.map((outcome) => {
+          const rows = results.filter((record) => record.outcome === outcome);
+          if (rows.length === 0) return null;
+          return (
+            <details
+              key={`${view.runId}-${outcome}`}
+              className={`orders-group outcome-${outcome}`}
+              open={OPEN_BY_DEFAULT.has(outcome)}
+            >
+              <summary>
+                {t(`orders.outcome.${outcome}`)} <span className="count">{rows.length}</span>
+              </summary>
+              <ResultTable rows={rows.slice(0, ROWS_PER_GROUP)} onRepair={(id) => void repair(id)} />
+              {rows.length > ROWS_PER_GROUP && <p className="muted">… +{rows.length - ROWS_PER_GROUP}</p>}
+            </details>
+          );
+        })
+      )}
+    </div>
+  );
+}
+
+function RunStatus({ view }: { view: OrderSyncView }) {
+  const { t, locale } = useLocale();
+  const { done, total } = view.progress;
+  const trigger = t(`orders.trigger.${view.trigger}`);
+  const time = formatDateTime(view.updatedAt, locale);
+  if (view.state === 'running')
+    return (
+      <div className="orders-progress" role="status">
+        <span>{t('orders.running')}</span>
+        <progress value={done} max={total ?? undefined} />
+        <span>
+          {total === null ? t('orders.progressUnknown', { done }) : t('orders.progress', { done, total })}
+        </span>
+      </div>
+    );
+  const state = view.state === 'failed' ? 'failed' : view.state === 'cancelled' ? 'cancelled' : 'done';
+  return (
+    <div className={`orders-last-run state-${state}`} role={state === 'failed' ? 'alert' : 'status'}>
+      <p>
+        {t(`orders.lastRun.${state}`, { trigger, time })}
+        {view.error && <> {translate(locale, view.error)}</>}
+      </p>
+      <p className="orders-counts">
+        {OUTCOMES.map((outcome) => (
+          <span key={outcome} className={`outcome-${outcome}`}>
+            {t(`orders.outcome.${outcome}`)}: <strong>{view.counts[outcome]}</strong>
+          </span>
+        ))}
+      </p>
+    </div>
+  );
+}
+
+function ResultTable({ rows, onRepair }: { rows: OrderRecord[]; onRepair: (tikiProductId: number) => void }) {
+  const { t, locale } = useLocale();
+  return (
+    <table className="orders-table">
+      <thead>
+        <tr>
+          <th>{t('orders.col.code')}</th>
+          <th>{t('orders.col.tikiStatus')}</th>
+          <th>{t('orders.col.nhanh')}</th>
+          <th>{t('orders.col.detail')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((record) => (
+          <tr key={record.code} data-code={record.code}>
+            <td>{record.code}</td>
+            <td>{record.tikiStatus}</td>
+            <td>{record.nhanhOrderId ?? ''}</td>
+            <td>
+              {record.blockers.length > 0 ? (
+                <ul className="orders-blockers">
+                  {record.blockers.map((blocker) => (
+                    <li key={blocker.tikiProductId}>
+                      {translate(locale, blocker.text)}{' '}
+                      {blocker.fix === 'repair' ? (
+                        <button type="button" onClick={() => onRepair(blocker.tikiProductId)}>
+                          {t('orders.fix.repair')}
+                        </button>
+                      ) : (
+                        <a className="button" href={blocker.fix === 'pair' ? '#products' : '#settings'}>
+                          {t(blocker.fix === 'pair' ? 'orders.fix.pair' : 'orders.fix.settings')}
+                        </a>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                record.reason && translate(locale, record.reason)
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
