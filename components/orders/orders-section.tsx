@@ -7,7 +7,7 @@ import { ORDER_GROUPS, type OrderGroup, tikiStatusesOf } from '../../lib/orders/
 import { refreshProductAttention } from '../../lib/products/catalogue';
 import { repairProducts } from '../../lib/products/pairing';
 import { getSettings, type Settings, watchSettings } from '../../lib/settings';
-import { type OrderSyncView, orderSyncItem } from '../../lib/sync/progress';
+import { type OrderSyncView, orderSyncItem } from '../../lib/sync/sync-view';
 import { useLocale } from '../locale';
 import './orders.css';
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../lib/i18n/format';
 import { type DashboardSection, sendMessage } from '../../lib/messaging';
 import { type ConnectionHealth, readStatus, type StatusSnapshot, watchStatus } from '../../lib/status';
+import { type OrderSyncView, orderSyncItem } from '../../lib/sync/sync-view';
 import { useLocale } from '../locale';
 
 const SECTION_BUTTONS: { section: DashboardSection; key: `section.${DashboardSection}` }[] = [
@@ -27,11 +28,16 @@ function HealthBadge({ health }: { health: ConnectionHealth }) {
 export function PopupApp() {
   const { t, locale } = useLocale();
   const [status, setStatus] = useState<StatusSnapshot | null>(null);
+  const [orderSyncs, setOrderSyncs] = useState<Record<string, OrderSyncView>>({});
 
   useEffect(() => {
     const refresh = () => void readStatus().then(setStatus);
     refresh();
     return watchStatus(refresh);
+  }, []);
+  useEffect(() => {
+    void orderSyncItem.getValue().then(setOrderSyncs);
+    return orderSyncItem.watch((views) => setOrderSyncs(views ?? {}));
   }, []);
 
   const open = async (section: DashboardSection) => {
@@ -103,6 +109,27 @@ export function PopupApp() {
         ) : (
           <p className="muted">{t('popup.neverSynced')}</p>
         )}
+        {status.shops.map((shop) => {
+          const sync = orderSyncs[shop.id];
+          if (sync?.state === 'running') {
+            const { done, total } = sync.progress;
+            return (
+              <p key={shop.id} className="order-sync-running" role="status">
+                {total === null
+                  ? t('orders.popup.runningUnknown', { shop: shop.name, done })
+                  : t('orders.popup.running', { shop: shop.name, done, total })}{' '}
+                <progress value={done} max={total ?? undefined} />
+              </p>
+            );
+          }
+          if (sync?.state === 'failed')
+            return (
+              <p key={shop.id} className="warning">
+                {t('orders.popup.failed', { shop: shop.name, time: formatDateTime(sync.updatedAt, locale) })}
+              </p>
+            );
+          return null;
+        })}
         <p className="muted">
           {status.autoSync.enabled
             ? t('popup.autoSyncOn', { minutes: status.autoSync.intervalMinutes })
