@@ -20,18 +20,14 @@ export interface LeaseOptions {
   isDeadHolder?: (holder: string) => boolean;
 }
 
-function heldByAnother(job: JobRecord | undefined, options: LeaseOptions): boolean {
+/** A live lease, whoever holds it: a holder never runs the same job twice at once either. */
+function heldByLiveHolder(job: JobRecord | undefined, options: LeaseOptions): boolean {
   const lease = job?.lease;
-  return (
-    lease != null &&
-    lease.holder !== options.holder &&
-    lease.expiresAt > options.now &&
-    !options.isDeadHolder?.(lease.holder)
-  );
+  return lease != null && lease.expiresAt > options.now && !options.isDeadHolder?.(lease.holder);
 }
 
 /**
- * Takes the lease of job `id` unless a live holder has it. `prepare` gets the stored record (if any) and
+ * Takes the lease of job `id` unless a live holder (this one included) has it. `prepare` gets the stored record (if any) and
  * returns the record to run, or null to take nothing (e.g. nothing to resume). Returns the leased record.
  */
 export async function acquireJob(
@@ -42,7 +38,7 @@ export async function acquireJob(
 ): Promise<{ acquired: true; job: JobRecord } | { acquired: false; busy: boolean }> {
   const tx = db.transaction('jobs', 'readwrite');
   const existing = await tx.store.get(id);
-  if (heldByAnother(existing, options)) {
+  if (heldByLiveHolder(existing, options)) {
     await tx.done;
     return { acquired: false, busy: true };
   }

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type JobRecord, openCompanionDb } from '../../../lib/db';
 import { settingsSchema } from '../../../lib/settings';
 import { ORDER_SYNC_ALARM, scheduleOrderSync } from '../../../lib/sync/alarms';
-import { acquireJob, cancelJob, checkpointJob, LEASE_MS } from '../../../lib/sync/jobs';
+import { acquireJob, cancelJob, checkpointJob, finishJob, LEASE_MS } from '../../../lib/sync/jobs';
 
 const shop = { id: 's1', name: 'Shop', connectionKey: '12345678-1234-4123-a123-123456789012' };
 
@@ -60,6 +60,14 @@ describe('job leases', () => {
       (existing) => existing!,
     );
     expect(second).toEqual({ acquired: false, busy: true });
+    // Nor does the holder itself run the same job twice at once (an alarm and a wake in one worker).
+    const twice = await acquireJob(
+      db,
+      'order-sync:s1',
+      { holder: 'a', now: now + 1000 },
+      (existing) => existing!,
+    );
+    expect(twice).toEqual({ acquired: false, busy: true });
 
     const afterExpiry = await acquireJob(
       db,
@@ -86,6 +94,7 @@ describe('job leases', () => {
     await acquireJob(db, 'order-sync:s1', { holder: 'a', now }, () => job(now));
     expect(await cancelJob(db, 'order-sync:s1', now + 1)).toBe(true);
     expect(await checkpointJob(db, job(now), { holder: 'a', now: now + 2 })).toBe('cancelled');
+    expect(await finishJob(db, job(now), 'cancelled', { holder: 'a', now: now + 2 })).toBe(true);
     const resume = await acquireJob(db, 'order-sync:s1', { holder: 'a', now: now + 3 }, (existing) =>
       existing?.state === 'running' ? existing : null,
     );
