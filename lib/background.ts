@@ -3,6 +3,8 @@ import { checkNhanh, checkTikiShop, connectNhanh } from './connections';
 import { openDashboard } from './dashboard-tabs';
 import { seedSandboxSettings } from './dev-sandbox';
 import { registerMessageHandlers } from './messaging';
+import { recordSellerCenterIssue, sellerCenterLocale } from './seller-center/background';
+import { captureTikiKey } from './seller-center/key-capture';
 import { readStatus } from './status';
 import { cancelOrderImport, startOrderImport, startOrderSyncInBackground } from './sync/background-sync';
 
@@ -24,6 +26,9 @@ export function startBackground(): void {
         }),
       startOrderImport: ({ shopId, statuses }) => startOrderImport(shopId, statuses),
       cancelOrderImport: ({ shopId }) => cancelOrderImport(shopId),
+      getSellerCenterLocale: () => sellerCenterLocale(),
+      captureTikiKey: (captured) => captureTikiKey(captured),
+      reportSellerCenterIssue: (report) => recordSellerCenterIssue(report),
     },
     browser.runtime.id,
   );

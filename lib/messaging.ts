@@ -1,8 +1,9 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
-import type { LocalizedText } from './i18n';
+import type { Locale, LocalizedText } from './i18n';
 import type { NhanhDepot } from './nhanh/contract';
 import { ORDER_GROUPS, type OrderGroup } from './orders/status-map';
+import type { KeyCaptureResult } from './seller-center/key-capture';
 import type { ConnectionHealth, StatusSnapshot } from './status';
 
 /**
@@ -13,6 +14,10 @@ import type { ConnectionHealth, StatusSnapshot } from './status';
 
 export const DASHBOARD_SECTIONS = ['settings', 'products', 'orders', 'reconcile', 'log'] as const;
 export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
+
+/** Anchors the seller-center helper can miss on a page that should have them (see `reportSellerCenterIssue`). */
+export const SELLER_CENTER_ISSUES = ['keyTableMissing', 'exportControlMissing'] as const;
+export type SellerCenterIssue = (typeof SELLER_CENTER_ISSUES)[number];
 
 export interface ProtocolMap {
   /** Health of the connections, last sync and counts, for the popup and the dashboard. */
@@ -36,6 +41,14 @@ export interface ProtocolMap {
   }): { started: true } | { started: false; error: LocalizedText };
   /** Stops a shop's running order import after its current page. */
   cancelOrderImport(data: { shopId: string }): boolean;
+
+  // Seller-center helpers (issue 4): sent by the content script, only after the seller's click
+  /** The extension's UI language, so the in-page helper speaks it. */
+  getSellerCenterLocale(): Locale;
+  /** A key clicked in the seller center: checked with `sellers/me`, stored on its shop; the answer holds no key. */
+  captureTikiKey(data: { shopName: string; key: string }): KeyCaptureResult;
+  /** A seller-center page changed too much for the helper: one activity-log line per page view. */
+  reportSellerCenterIssue(data: { issue: SellerCenterIssue; page: string }): void;
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -64,6 +77,19 @@ export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: read
     from: ['extension-page'],
   },
   cancelOrderImport: { data: z.object({ shopId: z.string().min(1) }).strict(), from: ['extension-page'] },
+
+  // Seller-center helpers (issue 4)
+  getSellerCenterLocale: { data: z.undefined(), from: ['seller-center'] },
+  captureTikiKey: {
+    data: z
+      .object({ shopName: z.string().max(120), key: z.string().regex(/^\s*[A-Za-z0-9-]{16,128}\s*$/) })
+      .strict(),
+    from: ['seller-center'],
+  },
+  reportSellerCenterIssue: {
+    data: z.object({ issue: z.enum(SELLER_CENTER_ISSUES), page: z.string().max(300) }).strict(),
+    from: ['seller-center'],
+  },
 };
 
 export interface SenderInfo {

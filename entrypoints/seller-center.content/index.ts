@@ -1,8 +1,15 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { mountSellerCenterHelper } from '../../lib/seller-center/mount';
+import { sendMessage } from '../../lib/messaging';
+import { startSellerCenterHelper } from '../../lib/seller-center/helper';
 
 export default defineContentScript({
   matches: ['https://sellercenter.tiki.vn/*'],
-  cssInjectionMode: 'ui',
-  main: (ctx) => mountSellerCenterHelper(ctx),
+  // The helper's CSS is passed to each shadow root; nothing is injected into the page itself.
+  cssInjectionMode: 'manual',
+  main: (ctx) =>
+    startSellerCenterHelper(ctx, {
+      send: sendMessage,
+      fetch: (input, init) => fetch(input, init),
+      requestedUrls: () => performance.getEntriesByType('resource').map((entry) => entry.name),
+    }),
 });

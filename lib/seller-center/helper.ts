@@ -1,0 +1,173 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ActionOutcome } from '../../components/seller-center/action-button';
+import { renderLauncher } from '../../components/seller-center/launcher';
+import sellerCenterCss from '../../components/seller-center/seller-center.css?inline';
+import { DEFAULT_LOCALE, type Locale, type LocalizedText, translate } from '../i18n';
+import type { ProtocolMap, SellerCenterIssue } from '../messaging';
+import { createKeyButtons } from './key-buttons';
+import { HELPER_TAG, type HelperUi, mountHelperUi } from './mount';
+import {
+  classifyView,
+  findKeyPageLink,
+  findKeyTable,
+  findStatementExport,
+  HELPER_TAG_PREFIX,
+  KEY_PAGE_URL,
+  type KeyTable,
+  type SellerCenterView,
+  type StatementExport,
+} from './selectors';
+
+/**
+ * The seller-center helper: follows the single-page app's views, puts "Lưu vào tiện ích Nhanh" beside each key,
+ * "Đối soát với Nhanh" beside the statement export and a launcher elsewhere, each once per view, and removes
+ * them when their anchor leaves. Nothing is read from the page or sent before the seller clicks, except one
+ * log line when a page Tiki changed no longer has the anchor it should have.
+ */
+
+/** The messages the helper sends, typed as the background answers them. */
+export type SendToBackground = <K extends keyof ProtocolMap>(
+  type: K,
+  ...data: Parameters<ProtocolMap[K]> extends [] ? [] : [Parameters<ProtocolMap[K]>[0]]
+) => Promise<ReturnType<ProtocolMap[K]>>;
+
+export interface HelperDeps {
+  send: SendToBackground;
+  /** The content script's fetch: requests leave from the page's origin with its cookies. */
+  fetch: typeof fetch;
+  /** Spreadsheets the page itself requested (resource timing), read only when the seller clicks. */
+  requestedUrls: () => string[];
+}
+
+/** What each in-page feature gets from the helper: messaging, texts in the seller's language, mounting. */
+export interface HelperEnv extends HelperDeps {
+  t(key: LocalizedText['key'], params?: LocalizedText['params']): string;
+  translate(text: LocalizedText): string;
+  /** Runs a background call; a failure becomes what the seller reads (e.g. the extension was reloaded). */
+  ask<T>(call: () => Promise<T>): Promise<{ answer: T } | { failure: ActionOutcome }>;
+  mount(
+    tag: string,
+    anchor: Element,
+    append: 'last' | 'after',
+    render: (container: HTMLElement) => void,
+  ): Promise<HelperUi>;
+}
+
+/** Quiet time before a missing anchor counts: the seller center renders its views late and in pieces. */
+const ISSUE_GRACE_MS = 5_000;
+const SCAN_DEBOUNCE_MS = 150;
+
+/** The page address for the log: path and route, never the query (it may carry tokens). */
+function viewKey(): string {
+  const hash = location.hash.split('?')[0] ?? '';
+  return `${location.pathname}${hash}`.slice(0, 300);
+}
+
+function isOwnNode(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).tagName.toLowerCase().startsWith(HELPER_TAG_PREFIX);
+}
+
+function issueOf(
+  view: SellerCenterView,
+  keyTable: KeyTable | null,
+  found: StatementExport | null,
+): SellerCenterIssue | null {
+  if (view === 'keys' && !keyTable) return 'keyTableMissing';
+  if (view === 'statement' && !found) return 'exportControlMissing';
+  return null;
+}
+
+/** Starts the helper in a seller-center tab; returns when its first view is set up. */
+export async function startSellerCenterHelper(ctx: ContentScriptContext, deps: HelperDeps): Promise<void> {
+  let locale: Locale = DEFAULT_LOCALE;
+  try {
+    locale = await deps.send('getSellerCenterLocale');
+  } catch {
+    // The worker may be restarting; Vietnamese is the seller center's own language.
+  }
+  if (ctx.isInvalid) return;
+  const env: HelperEnv = {
+    ...deps,
+    t: (key, params) => translate(locale, { key, params }),
+    translate: (text) => translate(locale, text),
+    async ask(call) {
+      try {
+        return { answer: await call() };
+      } catch (error) {
+        const message = ctx.isInvalid
+          ? env.t('sellerCenter.extensionReloaded')
+          : env.t('error.unexpected', { message: (error as Error).message });
+        return { failure: { ok: false, message } };
+      }
+    },
+    mount: (tag, anchor, append, render) =>
+      mountHelperUi(ctx, { tag, anchor, append, css: sellerCenterCss, render }),
+  };
+
+  // The corner launcher, shown everywhere but on the key page.
+  let launcher: { setVisible(visible: boolean): void } | undefined;
+  await env.mount(HELPER_TAG, document.body, 'last', (container) => {
+    launcher = renderLauncher(
+      container,
+      {
+        toggle: env.t('sellerCenter.launcher.toggle'),
+        where: env.t('sellerCenter.launcher.where'),
+        open: env.t('sellerCenter.launcher.open'),
+        close: env.t('sellerCenter.launcher.close'),
+      },
+      () => {
+        // The app's own menu link keeps the seller in the single-page app; the guessed URL is the fallback.
+        const link = findKeyPageLink(document.body);
+        if (link) link.click();
+        else location.assign(KEY_PAGE_URL);
+      },
+    );
+  });
+  const keyButtons = createKeyButtons(env);
+
+  // One log line per page view whose expected anchor stays missing once the page has settled.
+  let reportedView: string | null = null;
+  let issueTimer: number | undefined;
+  function watchIssue(issue: SellerCenterIssue | null): void {
+    clearTimeout(issueTimer);
+    if (!issue || reportedView === viewKey()) return;
+    issueTimer = ctx.setTimeout(() => {
+      const root = document.body;
+      const still = issueOf(classifyView(root), findKeyTable(root), findStatementExport(root, location.href));
+      if (still !== issue || reportedView === viewKey()) return;
+      reportedView = viewKey();
+      void env.ask(() => deps.send('reportSellerCenterIssue', { issue, page: viewKey() }));
+    }, ISSUE_GRACE_MS);
+  }
+
+  function scan(): void {
+    if (ctx.isInvalid) return;
+    const root = document.body;
+    const view = classifyView(root);
+    const keyTable = findKeyTable(root);
+    const found = findStatementExport(root, location.href);
+    keyButtons.sync(keyTable?.rows ?? []);
+    launcher?.setVisible(view !== 'keys');
+    watchIssue(issueOf(view, keyTable, found));
+  }
+
+  let scanTimer: number | undefined;
+  const observer = new MutationObserver((records) => {
+    if (ctx.isInvalid) return observer.disconnect();
+    // Mounting our own hosts is a mutation too; rescanning for it would only find everything in place.
+    const pageChanged = records.some((record) => {
+      const nodes = [...record.addedNodes, ...record.removedNodes];
+      return !isOwnNode(record.target) && (nodes.length === 0 || !nodes.every(isOwnNode));
+    });
+    if (!pageChanged) return;
+    clearTimeout(scanTimer);
+    scanTimer = ctx.setTimeout(scan, SCAN_DEBOUNCE_MS);
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => observer.disconnect());
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    reportedView = null;
+    scan();
+  });
+  scan();
+}

@@ -1,0 +1,222 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, fixture, serviceWorker, test } from './fixtures';
+import { routeApisToSandbox } from './sandbox-route';
+
+const KEY_PAGE = 'https://sellercenter.tiki.vn/new/#/seller-info/store-setup';
+const STATEMENT_PAGE = 'https://sellercenter.tiki.vn/new/#/finance/statements/SK-2410-01';
+const EXPORT_URL = 'https://sellercenter.tiki.vn/new/api/finance/statements/SK-2410-01/export.xlsx';
+const WRONG_KEY = '00000000-0000-4000-8000-000000000000';
+
+/** Serves a saved look-alike page for every seller-center URL, with the keys the test needs in its table. */
+async function serveFixture(context: BrowserContext, name: string, keys: Record<string, string> = {}) {
+  let html = fixture(`seller-center/${name}`);
+  for (const [placeholder, key] of Object.entries(keys)) html = html.replaceAll(`{{${placeholder}}}`, key);
+  await context.route('https://sellercenter.tiki.vn/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+}
+
+async function storedSettings(context: BrowserContext) {
+  const worker = await serviceWorker(context);
+  return worker.evaluate(async () => {
+    const { settings } = await chrome.storage.local.get('settings');
+    return settings as { shops: { name: string; connectionKey: string; tikiSellerId: number | null }[] };
+  });
+}
+
+async function sessionStorageDump(context: BrowserContext): Promise<string> {
+  const worker = await serviceWorker(context);
+  return worker.evaluate(async () => JSON.stringify(await chrome.storage.session.get(null)));
+}
+
+async function activityLog(context: BrowserContext) {
+  const worker = await serviceWorker(context);
+  return worker.evaluate(
+    () =>
+      new Promise<{ level: string; text: { key: string; params?: Record<string, unknown> } }[]>(
+        (resolve, reject) => {
+          const request = indexedDB.open('nhanh-tiki-companion');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const all = request.result.transaction('activityLog').objectStore('activityLog').getAll();
+            all.onsuccess = () => resolve(all.result);
+            all.onerror = () => reject(all.error);
+          };
+        },
+      ),
+  );
+}
+
+/** The dashboard tab at Đối soát: the extension reuses the tab its first install opened, or opens one. */
+async function reconcileTab(context: BrowserContext): Promise<Page> {
+  const find = () => context.pages().find((page) => page.url().endsWith('/dashboard.html#reconcile'));
+  await expect.poll(() => find() !== undefined).toBe(true);
+  return find()!;
+}
+
+const keyButtons = (page: Page) => page.getByRole('button', { name: 'Lưu vào tiện ích Nhanh' });
+
+test.describe('seller-center helpers', () => {
+  test('a key is captured with one click, checked against Tiki and stored, and the page never sees it', async ({
+    context,
+  }) => {
+    const running = await routeApisToSandbox(context);
+    try {
+      const tiki = running.sandbox.seed.tiki.shops[0]!;
+      await serveFixture(context, 'key-table-one-shop.html', { KEY_1: tiki.connectionKey });
+      const page = await context.newPage();
+      await page.goto(KEY_PAGE);
+
+      await expect(keyButtons(page)).toHaveCount(1);
+      // The launcher stays out of the way on the key page itself.
+      await expect(page.getByRole('button', { name: 'Nhanh ↔ Tiki: lấy khóa kết nối' })).toBeHidden();
+      await keyButtons(page).click();
+      await expect(
+        page.getByText('Đã thêm cửa hàng "Nhà Sách & Gia Dụng Minh An" vào tiện ích với khóa này.'),
+      ).toBeVisible();
+
+      const { shops } = await storedSettings(context);
+      expect(shops).toEqual([
+        expect.objectContaining({
+          name: 'Nhà Sách & Gia Dụng Minh An',
+          connectionKey: tiki.connectionKey,
+          tikiSellerId: tiki.sellerId,
+        }),
+      ]);
+
+      // What the page's own scripts can reach: the key only where Tiki put it, nowhere the helper wrote.
+      const pageView = await page.evaluate((key) => {
+        const occurrences = document.documentElement.outerHTML.split(key).length - 1;
+        const inShadowRoots = [...document.querySelectorAll('*')].some((element) =>
+          element.shadowRoot?.innerHTML.includes(key),
+        );
+        const inWindow = Object.getOwnPropertyNames(window).some((name) => {
+          try {
+            const value = (window as unknown as Record<string, unknown>)[name];
+            return typeof value === 'string' && value.includes(key);
+          } catch {
+            return false;
+          }
+        });
+        const inStorage = [localStorage, sessionStorage].some((storage) =>
+          JSON.stringify({ ...storage }).includes(key),
+        );
+        return { occurrences, inShadowRoots, inWindow, inStorage, cookie: document.cookie.includes(key) };
+      }, tiki.connectionKey);
+      expect(pageView).toEqual({
+        occurrences: 1,
+        inShadowRoots: false,
+        inWindow: false,
+        inStorage: false,
+        cookie: false,
+      });
+    } finally {
+      await running.close();
+    }
+  });
+
+  test('each row says what happened: saved, wrong key, paused by the seller, or a key that cannot be read', async ({
+    context,
+  }) => {
+    const running = await routeApisToSandbox(context);
+    try {
+      const tiki = running.sandbox.seed.tiki.shops[0]!;
+      await serveFixture(context, 'key-table-several-shops.html', {
+        KEY_1: tiki.connectionKey,
+        KEY_2: WRONG_KEY,
+      });
+      const page = await context.newPage();
+      await page.goto(KEY_PAGE);
+      await expect(keyButtons(page)).toHaveCount(3);
+
+      await keyButtons(page).nth(1).click();
+      await expect(
+        page.getByText('Tiki không chấp nhận khóa này nên tiện ích chưa lưu.', { exact: false }),
+      ).toBeVisible();
+      await keyButtons(page).nth(2).click();
+      await expect(page.getByText('Không đọc được khóa ở dòng này', { exact: false })).toBeVisible();
+      running.sandbox.setFaults({ tikiPaused: true });
+      await keyButtons(page).nth(0).click();
+      await expect(page.getByText('Kết nối này đang tạm ngưng bởi nhà bán', { exact: false })).toBeVisible();
+      running.sandbox.setFaults({ tikiPaused: false });
+      await keyButtons(page).nth(0).click();
+      await expect(
+        page.getByText('Đã thêm cửa hàng "Nhà Sách & Gia Dụng Minh An"', { exact: false }),
+      ).toBeVisible();
+      expect((await storedSettings(context)).shops.map((shop) => shop.connectionKey)).toEqual([
+        tiki.connectionKey,
+      ]);
+    } finally {
+      await running.close();
+    }
+  });
+
+  test('the launcher opens the key page through the app’s own menu, and the buttons appear exactly once', async ({
+    context,
+  }) => {
+    const running = await routeApisToSandbox(context);
+    try {
+      const [first, second] = running.sandbox.seed.tiki.shops;
+      await serveFixture(context, 'spa-shell.html', {
+        KEY_1: first!.connectionKey,
+        KEY_2: second!.connectionKey,
+      });
+      const page = await context.newPage();
+      await page.goto('https://sellercenter.tiki.vn/new/');
+
+      await expect(keyButtons(page)).toHaveCount(0);
+      await page.getByRole('button', { name: 'Nhanh ↔ Tiki: lấy khóa kết nối' }).click();
+      await expect(
+        page.getByText('Khóa kết nối nằm ở: Tài khoản → Thông tin người bán', { exact: false }),
+      ).toBeVisible();
+      await page.getByRole('button', { name: 'Mở trang có khóa' }).click();
+
+      // A pushState route change, a late render and a re-render of the rows later: still one button per key.
+      await expect(page).toHaveURL('https://sellercenter.tiki.vn/new/seller-info');
+      await expect(keyButtons(page)).toHaveCount(2);
+      await page.waitForTimeout(1_000);
+      await expect(page.locator('nhanh-tiki-key-button')).toHaveCount(2);
+      await expect(page.getByRole('button', { name: 'Nhanh ↔ Tiki: lấy khóa kết nối' })).toBeHidden();
+
+      // Leaving the view removes them; coming back puts them back, once.
+      await page.goBack();
+      await expect(page.locator('nhanh-tiki-key-button')).toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Nhanh ↔ Tiki: lấy khóa kết nối' })).toBeVisible();
+      await page.goForward();
+      await expect(keyButtons(page)).toHaveCount(2);
+
+      await keyButtons(page).nth(1).click();
+      await expect(
+        page.getByText('Đã thêm cửa hàng "Phụ Kiện Số Hoàng Long"', { exact: false }),
+      ).toBeVisible();
+      expect((await storedSettings(context)).shops.map((shop) => shop.tikiSellerId)).toEqual([
+        second!.sellerId,
+      ]);
+    } finally {
+      await running.close();
+    }
+  });
+
+  test('a key page without its section shows nothing broken and logs one line for the view', async ({
+    context,
+  }) => {
+    await serveFixture(context, 'store-setup-without-section.html');
+    const page = await context.newPage();
+    await page.goto(KEY_PAGE);
+    await expect(
+      page.getByRole('heading', { name: 'Thiết Lập Cửa Hàng và Thông Tin Liên Lạc' }),
+    ).toBeVisible();
+
+    const logged = () =>
+      activityLog(context).then((entries) =>
+        entries.filter((entry) => entry.text.key === 'sellerCenter.log.keyTableMissing'),
+      );
+    await expect.poll(logged, { timeout: 15_000 }).toHaveLength(1);
+    expect((await logged())[0]?.text.params).toEqual({ page: '/new/#/seller-info/store-setup' });
+    // More changes on the same view do not log again.
+    await page.evaluate(() => document.querySelector('main')?.append(document.createElement('p')));
+    await page.waitForTimeout(6_500);
+    expect(await logged()).toHaveLength(1);
+    await expect(page.locator('nhanh-tiki-key-button')).toHaveCount(0);
+  });
+});
