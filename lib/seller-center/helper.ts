@@ -55,7 +55,8 @@ export interface HelperEnv extends HelperDeps {
 
 /** Quiet time before a missing anchor counts: the seller center renders its views late and in pieces. */
 const ISSUE_GRACE_MS = 5_000;
-const SCAN_DEBOUNCE_MS = 150;
+/** Mutations are coalesced into one scan at most this long after the first; a page that never stops changing still gets scanned. */
+const SCAN_DELAY_MS = 150;
 
 /** The page address for the log: path and route, never the query (it may carry tokens). */
 function viewKey(): string {
@@ -159,9 +160,11 @@ export async function startSellerCenterHelper(ctx: ContentScriptContext, deps: H
       const nodes = [...record.addedNodes, ...record.removedNodes];
       return !isOwnNode(record.target) && (nodes.length === 0 || !nodes.every(isOwnNode));
     });
-    if (!pageChanged) return;
-    clearTimeout(scanTimer);
-    scanTimer = ctx.setTimeout(scan, SCAN_DEBOUNCE_MS);
+    if (!pageChanged || scanTimer !== undefined) return;
+    scanTimer = ctx.setTimeout(() => {
+      scanTimer = undefined;
+      scan();
+    }, SCAN_DELAY_MS);
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());

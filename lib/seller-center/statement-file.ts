@@ -108,7 +108,13 @@ export async function fetchStatementFile(
     await response.body?.cancel();
     return tooLarge(megabytes(declared));
   }
-  const bytes = await readAtMost(response, maxBytes);
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await readAtMost(response, maxBytes);
+  } catch {
+    // The connection dropped in the middle of the file.
+    return { ok: false, text: { key: 'sellerCenter.statement.network' } };
+  }
   if (!bytes) return tooLarge(`> ${megabytes(maxBytes)}`);
   const fileName = safeFileName(
     fileNameFromDisposition(response.headers.get('content-disposition')) ?? download.fileName,

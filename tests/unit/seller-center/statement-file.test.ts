@@ -68,6 +68,19 @@ describe('fetchStatementFile', () => {
     });
   });
 
+  it('should say the network failed when the connection drops in the middle of the file', async () => {
+    const dropped = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array([0x50, 0x4b, 0x03, 0x04]));
+        controller.error(new TypeError('network error'));
+      },
+    });
+    expect(await fetchStatementFile(OFFERED, { fetch: answering(dropped) })).toEqual({
+      ok: false,
+      text: { key: 'sellerCenter.statement.network' },
+    });
+  });
+
   it('should stop at the size cap whether or not the server declares the length', async () => {
     const big = new Uint8Array(2048);
     big.set([0x50, 0x4b, 0x03, 0x04]);
