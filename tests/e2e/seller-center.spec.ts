@@ -3,8 +3,6 @@ import { expect, fixture, serviceWorker, test } from './fixtures';
 import { routeApisToSandbox } from './sandbox-route';
 
 const KEY_PAGE = 'https://sellercenter.tiki.vn/new/#/seller-info/store-setup';
-const STATEMENT_PAGE = 'https://sellercenter.tiki.vn/new/#/finance/statements/SK-2410-01';
-const EXPORT_URL = 'https://sellercenter.tiki.vn/new/api/finance/statements/SK-2410-01/export.xlsx';
 const WRONG_KEY = '00000000-0000-4000-8000-000000000000';
 
 /** Serves a saved look-alike page for every seller-center URL, with the keys the test needs in its table. */
@@ -24,11 +22,6 @@ async function storedSettings(context: BrowserContext) {
   });
 }
 
-async function sessionStorageDump(context: BrowserContext): Promise<string> {
-  const worker = await serviceWorker(context);
-  return worker.evaluate(async () => JSON.stringify(await chrome.storage.session.get(null)));
-}
-
 async function activityLog(context: BrowserContext) {
   const worker = await serviceWorker(context);
   return worker.evaluate(
@@ -45,13 +38,6 @@ async function activityLog(context: BrowserContext) {
         },
       ),
   );
-}
-
-/** The dashboard tab at Đối soát: the extension reuses the tab its first install opened, or opens one. */
-async function reconcileTab(context: BrowserContext): Promise<Page> {
-  const find = () => context.pages().find((page) => page.url().endsWith('/dashboard.html#reconcile'));
-  await expect.poll(() => find() !== undefined).toBe(true);
-  return find()!;
 }
 
 const keyButtons = (page: Page) => page.getByRole('button', { name: 'Lưu vào tiện ích Nhanh' });
@@ -195,6 +181,28 @@ test.describe('seller-center helpers', () => {
     } finally {
       await running.close();
     }
+  });
+
+  test('after the extension is reloaded under an open page, the helper removes itself quietly', async ({
+    context,
+  }) => {
+    await serveFixture(context, 'key-table-one-shop.html', { KEY_1: WRONG_KEY });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    await page.goto(KEY_PAGE);
+    await expect(keyButtons(page)).toHaveCount(1);
+
+    const worker = await serviceWorker(context);
+    await worker.evaluate(() => chrome.runtime.reload());
+    // The next change of the page finds the extension gone: our hosts leave, the page stays as it was.
+    await page.evaluate(() => document.querySelector('main')?.append(document.createElement('p')));
+    await expect(page.locator('nhanh-tiki-key-button')).toHaveCount(0);
+    await expect(page.locator('nhanh-tiki-helper')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Sao chép' })).toBeVisible();
+    expect(consoleErrors.filter((text) => /context invalidated/i.test(text))).toEqual([]);
   });
 
   test('a key page without its section shows nothing broken and logs one line for the view', async ({
