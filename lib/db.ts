@@ -1,5 +1,7 @@
 import { type DBSchema, type IDBPDatabase, openDB, type StoreNames, type StoreValue } from 'idb';
 import type { LocalizedText } from './i18n';
+import type { OrderResult } from './reconcile/match';
+import type { StatementDetail, StoredStatementLine } from './reconcile/store';
 
 /**
  * The extension's IndexedDB: one typed schema, one versioned upgrade. Bulk records live here; settings live in
@@ -141,23 +143,16 @@ export interface StatementRecord {
   periodTo: number | null;
   payout: number | null;
   lineCount: number;
+  /** Sheets, totals, findings and counts of the reconciliation (see `lib/reconcile/store.ts`). */
+  detail: StatementDetail;
 }
 
-export type StatementLineKind = 'sale' | 'rma' | 'adjustment';
+export type StatementLineKind = StoredStatementLine['kind'];
 
-export interface StatementLineRecord {
-  /** `${statementId}:${sheet}:${row}` */
+/** One statement line as parsed (`lib/reconcile/parse.ts`), keyed `${statementId}:${sheet}:${row}`. */
+export interface StatementLineRecord extends StoredStatementLine {
   id: string;
   statementId: string;
-  sheet: string;
-  row: number;
-  kind: StatementLineKind;
-  orderCode: string;
-  /** What the line pays the seller in VND, negative when it takes money back. */
-  netAmount: number;
-  fees: Record<string, number>;
-  /** Hash of the line's content, so an overlapping statement never counts a line twice. */
-  contentHash: string;
 }
 
 export type ReconciliationState =
@@ -169,14 +164,9 @@ export type ReconciliationState =
   | 'suspected_duplicate'
   | 'needs_review';
 
-export interface ReconciliationRecord {
+/** One order's finding in one statement (`lib/reconcile/match.ts`), with when the seller marked it reconciled. */
+export interface ReconciliationRecord extends OrderResult {
   statementId: string;
-  orderCode: string;
-  state: ReconciliationState;
-  expected: number | null;
-  paid: number;
-  difference: number | null;
-  reconciledAt: number | null;
 }
 
 export type ActivityLevel = 'info' | 'warn' | 'error';

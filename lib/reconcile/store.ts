@@ -1,0 +1,239 @@
+import type { CompanionDatabase, ReconciliationRecord, StatementLineRecord, StatementRecord } from '../db';
+import { putMany } from '../db';
+import type { ContractRates } from './contract-rates';
+import {
+  type ExpectationBasis,
+  type OrderExpectation,
+  type ReconcileReport,
+  reconcileStatement,
+} from './match';
+import type {
+  ParsedStatement,
+  SheetSummary,
+  StatementLine,
+  StatementTotals,
+  StatementWarning,
+} from './parse';
+
+/**
+ * Imported statements in IndexedDB: the statement (id = SHA-256 of the file), every line, and one finding per
+ * order. Re-importing the same file finds the statement and writes nothing; a line already imported with an
+ * earlier, overlapping statement (same content hash) is stored but not counted again. Everything is read and
+ * computed first, then written in batches (no network call inside a transaction). The statement record is
+ * written last, so an interrupted import is simply redone.
+ */
+
+/** A stored line: the parsed line, and the earlier statement that already counted it (then it is not counted). */
+export interface StoredStatementLine extends StatementLine {
+  alreadyIn: string | null;
+}
+
+/** What the statement list and the summary cards show, kept on the statement record. */
+export interface StatementDetail {
+  format: ParsedStatement['format'];
+  sellerId: number | null;
+  sheets: SheetSummary[];
+  ignoredSheets: string[];
+  /** The first warnings (rows whose amounts could not be read, fee totals that do not add up). */
+  warnings: StatementWarning[];
+  warningCount: number;
+  /** Lines already counted by earlier statements. */
+  overlap: { lineCount: number; netAmount: number; statements: string[] };
+  basis: ExpectationBasis;
+  counts: ReconcileReport['counts'];
+  fees: ReconcileReport['fees'];
+  claims: ReconcileReport['claims'];
+  totalChecks: ReconcileReport['totalChecks'];
+  unassigned: ReconcileReport['unassigned'];
+  /** Totals of the lines counted by this statement. */
+  totals: StatementTotals;
+  /** Orders the seller marked reconciled. */
+  reconciledCount: number;
+}
+
+/** What `importStatement` needs to know of the orders, loaded after parsing (it may call the Tiki API). */
+export interface ExpectationRequest {
+  codes: string[];
+  sellerId: number | null;
+  period: { from: number; to: number } | null;
+}
+export interface LoadedExpectations {
+  expectations: ReadonlyMap<string, readonly OrderExpectation[]>;
+  ordersComplete: boolean;
+  notFound: ReadonlySet<string>;
+}
+
+export interface ImportDeps {
+  db: CompanionDatabase;
+  now: () => number;
+  loadExpectations: (request: ExpectationRequest) => Promise<LoadedExpectations>;
+  contract: ContractRates | null;
+}
+
+export type ImportOutcome = { status: 'imported' | 'already'; statement: StatementRecord };
+
+const MAX_STORED_WARNINGS = 200;
+
+/** The earlier statements that hold each content hash, as many times as they hold it. */
+async function earlierOccurrences(db: CompanionDatabase, hashes: readonly string[]) {
+  const tx = db.transaction('statementLines');
+  const index = tx.store.index('by-content-hash');
+  const found = await Promise.all(hashes.map((hash) => index.getAll(hash)));
+  await tx.done;
+  const occurrences = new Map<string, string[]>();
+  hashes.forEach((hash, position) => {
+    // Lines an earlier statement itself skipped as overlap are not occurrences of their own.
+    const records = (found[position] ?? []).filter((record) => record.alreadyIn === null);
+    if (records.length > 0)
+      occurrences.set(
+        hash,
+        records.map((record) => record.statementId),
+      );
+  });
+  return occurrences;
+}
+
+async function codesInStatements(db: CompanionDatabase, codes: readonly string[]): Promise<Set<string>> {
+  const tx = db.transaction('statementLines');
+  const index = tx.store.index('by-order-code');
+  const counts = await Promise.all(codes.map((code) => index.count(code)));
+  await tx.done;
+  return new Set(codes.filter((_, position) => (counts[position] ?? 0) > 0));
+}
+
+/** Imports a parsed statement; idempotent by file hash and by line content. */
+export async function importStatement(
+  fileId: string,
+  parsed: ParsedStatement,
+  deps: ImportDeps,
+): Promise<ImportOutcome> {
+  const { db } = deps;
+  const existing = await db.get('statements', fileId);
+  if (existing) return { status: 'already', statement: existing };
+
+  const uniqueHashes = [...new Set(parsed.lines.map((line) => line.contentHash))];
+  const earlier = await earlierOccurrences(db, uniqueHashes);
+  const used = new Map<string, number>();
+  const stored: StoredStatementLine[] = parsed.lines.map((line) => {
+    const previous = earlier.get(line.contentHash);
+    const position = used.get(line.contentHash) ?? 0;
+    used.set(line.contentHash, position + 1);
+    return {
+      ...line,
+      alreadyIn: previous && position < previous.length ? (previous[position] ?? null) : null,
+    };
+  });
+  const counted = stored.filter((line) => line.alreadyIn === null);
+  const overlapLines = stored.filter((line) => line.alreadyIn !== null);
+
+  const codes = [...new Set(counted.map((line) => line.orderCode).filter((code) => code !== ''))];
+  const loaded = await deps.loadExpectations({ codes, sellerId: parsed.sellerId, period: parsed.period });
+  const inThis = new Set(codes);
+  const unpaidCandidates = [...loaded.expectations.keys()].filter((code) => !inThis.has(code));
+  const inOtherStatements = await codesInStatements(db, unpaidCandidates);
+  const now = deps.now();
+  const report = reconcileStatement(counted, parsed.sheets, {
+    ...loaded,
+    inOtherStatements,
+    period: parsed.period,
+    contract: deps.contract,
+    now,
+  });
+
+  const statement: StatementRecord = {
+    id: fileId,
+    fileName: parsed.fileName,
+    importedAt: now,
+    periodFrom: parsed.period?.from ?? null,
+    periodTo: parsed.period?.to ?? null,
+    payout: parsed.totals.netAmount,
+    lineCount: parsed.lines.length,
+    detail: {
+      format: parsed.format,
+      sellerId: parsed.sellerId,
+      sheets: parsed.sheets,
+      ignoredSheets: parsed.ignoredSheets,
+      warnings: parsed.warnings.slice(0, MAX_STORED_WARNINGS),
+      warningCount: parsed.warnings.length,
+      overlap: {
+        lineCount: overlapLines.length,
+        netAmount: overlapLines.reduce((sum, line) => sum + line.netAmount, 0),
+        statements: [...new Set(overlapLines.map((line) => line.alreadyIn as string))],
+      },
+      basis: report.basis,
+      counts: report.counts,
+      fees: report.fees,
+      claims: report.claims,
+      totalChecks: report.totalChecks,
+      unassigned: report.unassigned,
+      totals: report.totals,
+      reconciledCount: 0,
+    },
+  };
+  const lineRecords: StatementLineRecord[] = stored.map((line) => ({
+    ...line,
+    id: `${fileId}:${line.sheet}:${line.row}`,
+    statementId: fileId,
+  }));
+  const findings: ReconciliationRecord[] = report.orders.map((order) => ({ ...order, statementId: fileId }));
+  await putMany(db, 'statementLines', lineRecords);
+  await putMany(db, 'reconciliations', findings);
+  await db.put('statements', statement);
+  return { status: 'imported', statement };
+}
+
+/** Imported statements, newest first. */
+export async function listStatements(db: CompanionDatabase): Promise<StatementRecord[]> {
+  return (await db.getAllFromIndex('statements', 'by-imported')).reverse();
+}
+
+function statementRange(statementId: string): IDBKeyRange {
+  return IDBKeyRange.bound([statementId, ''], [statementId, '\uffff']);
+}
+
+/** The findings of one statement, in file order of their first line. */
+export async function findingsOf(
+  db: CompanionDatabase,
+  statementId: string,
+): Promise<ReconciliationRecord[]> {
+  return db.getAll('reconciliations', statementRange(statementId));
+}
+
+/** The lines of one statement, in sheet and row order. */
+export async function linesOf(db: CompanionDatabase, statementId: string): Promise<StatementLineRecord[]> {
+  const lines = await db.getAllFromIndex('statementLines', 'by-statement', statementId);
+  return lines.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet < b.sheet ? -1 : 1));
+}
+
+/**
+ * Marks orders of a statement reconciled (or not), stored with that statement; returns the findings changed.
+ * One transaction over the findings and the statement's count.
+ */
+export async function markReconciled(
+  db: CompanionDatabase,
+  statementId: string,
+  orderCodes: readonly string[],
+  reconciled: boolean,
+  now: number,
+): Promise<number> {
+  const tx = db.transaction(['reconciliations', 'statements'], 'readwrite');
+  const findings = tx.objectStore('reconciliations');
+  let changed = 0;
+  for (const code of orderCodes) {
+    const finding = await findings.get([statementId, code]);
+    if (!finding || (finding.reconciledAt !== null) === reconciled) continue;
+    finding.reconciledAt = reconciled ? now : null;
+    await findings.put(finding);
+    changed++;
+  }
+  const statement = await tx.objectStore('statements').get(statementId);
+  if (statement && changed > 0) {
+    statement.detail.reconciledCount = Math.max(
+      0,
+      statement.detail.reconciledCount + (reconciled ? changed : -changed),
+    );
+    await tx.objectStore('statements').put(statement);
+  }
+  await tx.done;
+  return changed;
+}
