@@ -148,6 +148,20 @@ function sniff(bytes: Uint8Array): 'zip' | 'cfb' | 'text' | 'binary' {
   }
 }
 
+/** True when the ZIP's end-of-central-directory record (PK 05 06) is in its last 64 KB + 22 bytes. */
+function hasZipEndRecord(bytes: Uint8Array): boolean {
+  const stop = Math.max(0, bytes.length - 65_557);
+  for (let index = bytes.length - 22; index >= stop; index--)
+    if (
+      bytes[index] === 0x50 &&
+      bytes[index + 1] === 0x4b &&
+      bytes[index + 2] === 0x05 &&
+      bytes[index + 3] === 0x06
+    )
+      return true;
+  return false;
+}
+
 function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
@@ -187,6 +201,8 @@ function readWorkbook(bytes: Uint8Array): { workbook: XLSX.WorkBook; format: For
     if (error instanceof StatementFileError) throw error;
     const message = String(error instanceof Error ? error.message : error);
     if (/password|encrypt/i.test(message)) fail('protected');
+    // A ZIP cut short has lost its end record (it sits at the very end): damaged, not foreign.
+    if (kind === 'zip' && !hasZipEndRecord(bytes)) fail('damaged');
     if (/unsupported zip|unsupported file|not a spreadsheet/i.test(message)) fail('notSpreadsheet');
     fail('damaged');
   }

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { tikiOrderSchema } from '../tiki/schemas';
+import { expectationOfTikiOrder } from './expectations';
+import type { OrderExpectation } from './match';
+import { parseStatementDate } from './values';
+
+/**
+ * The `--orders` file of the command line: a JSON array (or `{ orders: [...] }` / `{ data: [...] }`) of Tiki
+ * orders as the Open API returns them (`GET /v2/orders/{code}?include=status_histories,item.fees`), or of
+ * short records `{ code, sellerIncome, status?, successAt? }` for orders kept elsewhere.
+ */
+const shortOrderSchema = z.object({
+  code: z.string().min(1),
+  sellerIncome: z.number().int().nullable(),
+  status: z.string().default('complete'),
+  /** Epoch ms or a date text ("dd/mm/yyyy", ISO). */
+  successAt: z.union([z.number(), z.string()]).nullish(),
+  nhanhOrderId: z.number().int().nullish(),
+});
+
+const ordersFileSchema = z.union([
+  z.array(z.unknown()),
+  z.object({ orders: z.array(z.unknown()) }).transform((file) => file.orders),
+  z.object({ data: z.array(z.unknown()) }).transform((file) => file.data),
+]);
+
+/** Reads the orders file; throws an Error naming the first entry that is neither shape. */
+export function expectationsFromOrdersFile(json: unknown): OrderExpectation[] {
+  const entries = ordersFileSchema.parse(json);
+  return entries.map((entry, index) => {
+    const tiki = tikiOrderSchema.safeParse(entry);
+    if (tiki.success) return expectationOfTikiOrder(tiki.data, null);
+    const short = shortOrderSchema.safeParse(entry);
+    if (!short.success)
+      throw new Error(`orders[${index}] is neither a Tiki order nor { code, sellerIncome }`);
+    const { code, sellerIncome, status, successAt, nhanhOrderId } = short.data;
+    return {
+      orderCode: code,
+      shopId: null,
+      status,
+      sellerIncome,
+      fees: null,
+      successAt: successAt === undefined || successAt === null ? null : parseStatementDate(successAt),
+      nhanhOrderId: nhanhOrderId ?? null,
+      source: 'orders',
+    };
+  });
+}
