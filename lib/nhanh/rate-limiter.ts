@@ -42,6 +42,13 @@ interface Lane {
   settled: number[];
   inFlight: number;
   lockedUntil: number;
+  /**
+   * One request alone until one succeeds: at the start (a new worker cannot know of a lock an earlier one
+   * met) and after every lock, since each request that reaches Nhanh during a lock extends it.
+   */
+  probing: boolean;
+  /** Counts locks met, so a success sent before the latest lock does not end its probe. */
+  locks: number;
   /** Token bucket of the even spreading: tokens left, and when they were last topped up. */
   tokens: number;
   toppedUpAt: number;
@@ -76,6 +83,8 @@ export function createNhanhRateLimiter(options: NhanhRateLimiterOptions): NhanhR
         settled: [],
         inFlight: 0,
         lockedUntil: 0,
+        probing: true,
+        locks: 0,
         tokens: burst,
         toppedUpAt: clock.now(),
         waiting: [],
@@ -99,6 +108,12 @@ export function createNhanhRateLimiter(options: NhanhRateLimiterOptions): NhanhR
         const now = clock.now();
         if (now < current.lockedUntil) {
           await clock.sleep(wholeMs(current.lockedUntil - now));
+          continue;
+        }
+        if (current.probing && current.inFlight > 0) {
+          await new Promise<void>((resolve) => {
+            current.wake = resolve;
+          });
           continue;
         }
         while (current.settled.length > 0 && current.settled[0]! <= now - windowMs) current.settled.shift();
@@ -130,8 +145,11 @@ export function createNhanhRateLimiter(options: NhanhRateLimiterOptions): NhanhR
         current.waiting.push(resolve);
         void pump(current);
       });
+      const locksBefore = current.locks;
       try {
-        return await task();
+        const result = await task();
+        if (current.locks === locksBefore) current.probing = false;
+        return result;
       } finally {
         current.inFlight--;
         current.settled.push(clock.now());
@@ -142,6 +160,8 @@ export function createNhanhRateLimiter(options: NhanhRateLimiterOptions): NhanhR
     lockUntil(key, untilMs) {
       const current = lane(key);
       current.lockedUntil = Math.max(current.lockedUntil, untilMs);
+      current.locks++;
+      current.probing = true;
     },
   };
 }
