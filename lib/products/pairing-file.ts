@@ -1,6 +1,7 @@
 import * as XLSX from 'xlsx';
 import type { CompanionDatabase, NhanhProductRecord, ProductMappingRecord, TikiProductRecord } from '../db';
 import type { LocalizedText } from '../i18n';
+import { declaredUnzippedBytes } from '../zip-size';
 import { matchKey } from './keys';
 import { applyPairingChanges } from './pairing';
 import { isSellable } from './pairing-state';
@@ -27,6 +28,8 @@ export const PAIRING_COLUMNS = {
 
 export const PAIRING_FILE_MAX_BYTES = 10 * 1024 * 1024;
 export const PAIRING_FILE_MAX_ROWS = 200_000;
+/** What the file may unpack to: 200,000 rows of the export are far below; a zip bomb is far above. */
+export const PAIRING_FILE_MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
 
 /** A leading =, +, -, @, tab or CR makes a spreadsheet evaluate the cell: prefix a quote so it stays text. */
 export function neutraliseFormula(value: string): string {
@@ -74,6 +77,17 @@ export function readPairingFile(bytes: ArrayBuffer): PairingFileRead {
     return {
       ok: false,
       errors: [{ key: 'products.import.tooLarge', params: { mb: PAIRING_FILE_MAX_BYTES / 1024 / 1024 } }],
+    };
+  const unzipped = declaredUnzippedBytes(new Uint8Array(bytes));
+  if (unzipped !== null && unzipped > PAIRING_FILE_MAX_UNZIPPED_BYTES)
+    return {
+      ok: false,
+      errors: [
+        {
+          key: 'products.import.unpacksTooLarge',
+          params: { mb: PAIRING_FILE_MAX_UNZIPPED_BYTES / 1024 / 1024 },
+        },
+      ],
     };
   let rows: unknown[][];
   try {

@@ -116,6 +116,8 @@ export const productsMessages = defineMessages(
     'products.import.tooLarge':
       'File lớn hơn {mb} MB nên không được đọc. Hãy dùng file xuất từ nút "Xuất bảng ghép".',
     'products.import.unreadable': 'Không đọc được file. Hãy chọn file .xlsx xuất từ nút "Xuất bảng ghép".',
+    'products.import.unpacksTooLarge':
+      'File này khi giải nén lớn hơn {mb} MB (file hỏng hoặc không phải bảng ghép) nên không được đọc. Hãy dùng file xuất từ nút "Xuất bảng ghép".',
     'products.import.tooManyRows': 'File có hơn {max} dòng. Hãy chia thành nhiều file.',
     'products.import.noHeader':
       'Dòng đầu tiên của file thiếu cột "{tikiColumn}" hoặc "{nhanhColumn}". Hãy dùng file xuất từ nút "Xuất bảng ghép".',
@@ -248,6 +250,8 @@ export const productsMessages = defineMessages(
     'products.import.refused': 'Nothing was changed: fix the rows below, then import again.',
     'products.import.tooLarge':
       'The file is larger than {mb} MB, so it was not read. Use a file from "Export pairing table".',
+    'products.import.unpacksTooLarge':
+      'Unpacked, this file is larger than {mb} MB (a damaged file or not a pairing table), so it was not read. Use a file from "Export pairing table".',
     'products.import.unreadable':
       'The file could not be read. Choose an .xlsx file from "Export pairing table".',
     'products.import.tooManyRows': 'The file has more than {max} rows. Split it into several files.',
