@@ -5,13 +5,14 @@ import { ApiError } from '../../lib/http/api-error';
 import { translate } from '../../lib/i18n';
 import { type Settings, secretsOf, settingsSchema } from '../../lib/settings';
 import { createSandbox } from '../../sandbox/index';
+import type { Faults } from '../../sandbox/types';
 
 const WRONG_KEY = 'WrongKey0123456789abcdefABCDEF00';
 const WRONG_SECRET = 'WrongSecret-9f8e7d6c5b4a';
 const WRONG_TOKEN = 'WrongToken-1a2b3c4d5e6f7g8h9i0j';
 
 /** Real seeded credentials in settings, as the extension holds them. */
-function world(faults: Parameters<typeof createSandbox>[0]['faults'] = {}) {
+function world(faults: Partial<Faults> = {}) {
   const clock = createManualClock();
   const sandbox = createSandbox({ clock, faults });
   const [shop] = sandbox.seed.tiki.shops;
