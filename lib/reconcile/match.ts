@@ -236,7 +236,8 @@ export function reconcileStatement(
     let saleLines = 0;
     let computedSales: number | null = 0;
     const fees: Partial<Record<FeeType, number>> = {};
-    const hashes = new Map<string, number>();
+    // Most orders have one line: only longer groups need a count of repeated contents.
+    const hashes = group.length > 1 ? new Map<string, number>() : null;
     const skus: string[] = [];
     for (const line of group) {
       paid += line.netAmount;
@@ -250,12 +251,12 @@ export function reconcileStatement(
       gross += line.gross ?? 0;
       feeTotal += line.feeTotal;
       addFees(fees, line.fees);
-      hashes.set(line.contentHash, (hashes.get(line.contentHash) ?? 0) + 1);
+      hashes?.set(line.contentHash, (hashes.get(line.contentHash) ?? 0) + 1);
       const sku = line.sellerSku || line.sku;
       if (sku !== '' && !skus.includes(sku)) skus.push(sku);
     }
     let duplicateLines = 0;
-    for (const count of hashes.values()) duplicateLines += count - 1;
+    if (hashes) for (const count of hashes.values()) duplicateLines += count - 1;
 
     const candidates = context.expectations.get(orderCode) ?? [];
     const known = candidates.length === 1 ? candidates[0]! : null;

@@ -238,11 +238,33 @@ function sheetKind(name: string): LineKind | null {
   return kindOfText(name);
 }
 
+/** One row's cells by field. Keys are our field names, never header texts; every row has the same shape. */
+type RowValues = Record<StatementField, CellValue>;
+
+function emptyRowValues(): RowValues {
+  return {
+    orderCode: undefined,
+    sku: undefined,
+    sellerSku: undefined,
+    productName: undefined,
+    quantity: undefined,
+    unitPrice: undefined,
+    gross: undefined,
+    sellerDiscount: undefined,
+    feeTotal: undefined,
+    net: undefined,
+    refund: undefined,
+    date: undefined,
+    kind: undefined,
+    description: undefined,
+  };
+}
+
 interface RawLine {
   row: number;
   kind: LineKind;
   orderCode: string;
-  values: Map<StatementField, CellValue>;
+  values: RowValues;
   fees: { fee: FeeType; amount: number }[];
 }
 
@@ -314,7 +336,7 @@ function hashLine(line: Omit<StatementLine, 'contentHash'>): string {
       line.feeTotal,
       line.netAmount,
       line.date ?? '',
-      normalizeHeader(line.description),
+      line.description === '' ? '' : normalizeHeader(line.description),
     ].join('|'),
   );
 }
@@ -338,6 +360,16 @@ function readSheet(name: string, rows: DenseRow[], warnings: StatementWarning[])
   const feeTotalIndex = fields.get('feeTotal');
   const read: [StatementField, number][] = [...fields.entries()];
 
+  // A "Loại giao dịch" column repeats a few texts: classify each once.
+  const kinds = new Map<string, LineKind | null>();
+  const kindOf = (kindText: string) => {
+    let known = kinds.get(kindText);
+    if (known === undefined) {
+      known = kindOfText(kindText);
+      kinds.set(kindText, known);
+    }
+    return known;
+  };
   const raws: RawLine[] = [];
   let declaredTotal: number | null = null;
   let negativeFees = 0;
@@ -346,10 +378,14 @@ function readSheet(name: string, rows: DenseRow[], warnings: StatementWarning[])
     const row = rows[index];
     if (!row || row.length === 0) continue;
     const orderCell = text(value(row, orderIndex));
-    const values = new Map<StatementField, CellValue>();
+    const values = emptyRowValues();
+    let filled = 0;
     for (const [field, column] of read) {
       const raw = value(row, column);
-      if (raw !== undefined && raw !== '') values.set(field, raw);
+      if (raw !== undefined && raw !== '') {
+        values[field] = raw;
+        filled++;
+      }
     }
     const fees: RawLine['fees'] = [];
     for (const { index: column, fee } of columns.fees) {
@@ -364,18 +400,23 @@ function readSheet(name: string, rows: DenseRow[], warnings: StatementWarning[])
       if (feeTotal < 0) negativeFees++;
       else positiveFees++;
     }
-    if (values.size === 0 && fees.length === 0) continue;
-    const firstText = orderCell || rowTexts(row).find((cell) => cell !== '' && !/^\d+$/.test(cell)) || '';
-    if (isTotalLabel(firstText) && !/^\d/.test(orderCell)) {
-      declaredTotal = parseAmount(values.get('net') ?? values.get('refund'));
+    if (filled === 0 && fees.length === 0) continue;
+    // Order codes are digits: only other rows can be a total row (this keeps the text test off 100,000 lines).
+    const totalRow =
+      !/^\d/.test(orderCell) &&
+      isTotalLabel(orderCell || rowTexts(row).find((cell) => cell !== '' && !/^\d+$/.test(cell)) || '');
+    if (totalRow) {
+      declaredTotal = parseAmount(values.net ?? values.refund);
       continue;
     }
     const hasAmount =
       fees.length > 0 ||
-      (['net', 'refund', 'gross', 'unitPrice', 'feeTotal'] as const).some((field) => values.has(field));
+      (['net', 'refund', 'gross', 'unitPrice', 'feeTotal'] as const).some(
+        (field) => values[field] !== undefined,
+      );
     if (orderCell === '' && !hasAmount) continue;
-    const kindText = values.get('kind');
-    const kind = (kindText !== undefined ? kindOfText(String(kindText)) : null) ?? defaultKind;
+    const kindText = values.kind;
+    const kind = (kindText !== undefined ? kindOf(String(kindText)) : null) ?? defaultKind;
     raws.push({ row: index + 1, kind, orderCode: orderCell, values, fees });
   }
 
@@ -394,30 +435,30 @@ function readSheet(name: string, rows: DenseRow[], warnings: StatementWarning[])
       fees[fee] = (fees[fee] ?? 0) + amount * feeSign;
       feeSum += amount * feeSign;
     }
-    const declaredFees = parseAmount(values.get('feeTotal'));
+    const declaredFees = parseAmount(values.feeTotal);
     if (raw.fees.length === 0 && declaredFees !== null && declaredFees !== 0 && feeTotalHeader) {
       fees[feeTotalHeader as FeeType] = declaredFees * feeSign;
       feeSum = declaredFees * feeSign;
     } else if (declaredFees !== null && raw.fees.length > 0 && declaredFees * feeSign !== feeSum)
       warnings.push({ sheet: name, row: raw.row, problem: 'feeTotalMismatch' });
 
-    const quantity = parseQuantity(values.get('quantity'));
-    const grossValue = parseAmount(values.get('gross'));
-    const unitPrice = parseAmount(values.get('unitPrice'));
+    const quantity = parseQuantity(values.quantity);
+    const grossValue = parseAmount(values.gross);
+    const unitPrice = parseAmount(values.unitPrice);
     const gross = grossValue ?? (unitPrice !== null ? unitPrice * (quantity ?? 1) : null);
-    const sellerDiscount = Math.abs(parseAmount(values.get('sellerDiscount')) ?? 0);
+    const sellerDiscount = Math.abs(parseAmount(values.sellerDiscount) ?? 0);
     const computedNet = gross !== null && raw.kind === 'sale' ? gross - sellerDiscount - feeSum : null;
 
-    const net = parseAmount(values.get('net'));
-    const refund = parseAmount(values.get('refund'));
+    const net = parseAmount(values.net);
+    const refund = parseAmount(values.refund);
     let netAmount: number;
     if (net !== null) netAmount = net;
     // A refund column holds what a return takes back, whichever sign it is printed with.
     else if (refund !== null) netAmount = -Math.abs(refund);
     else if (computedNet !== null) netAmount = computedNet;
     else {
-      const unreadable = ['net', 'refund', 'gross', 'unitPrice'].some((field) =>
-        values.has(field as StatementField),
+      const unreadable = (['net', 'refund', 'gross', 'unitPrice'] as const).some(
+        (field) => values[field] !== undefined,
       );
       warnings.push({ sheet: name, row: raw.row, problem: unreadable ? 'unreadableAmount' : 'noAmount' });
       netAmount = feeSum === 0 ? 0 : -feeSum;
@@ -427,9 +468,9 @@ function readSheet(name: string, rows: DenseRow[], warnings: StatementWarning[])
       row: raw.row,
       kind: raw.kind,
       orderCode: raw.orderCode,
-      sku: text(values.get('sku')),
-      sellerSku: text(values.get('sellerSku')),
-      productName: text(values.get('productName')),
+      sku: text(values.sku),
+      sellerSku: text(values.sellerSku),
+      productName: text(values.productName),
       quantity,
       gross,
       sellerDiscount,
@@ -437,11 +478,13 @@ function readSheet(name: string, rows: DenseRow[], warnings: StatementWarning[])
       feeTotal: feeSum,
       netAmount,
       computedNet,
-      date: parseStatementDate(values.get('date')),
-      description: text(values.get('description')),
+      date: parseStatementDate(values.date),
+      description: text(values.description),
     };
     computedTotal += netAmount;
-    lines.push({ ...withoutHash, contentHash: hashLine(withoutHash) });
+    const line = withoutHash as StatementLine;
+    line.contentHash = hashLine(withoutHash);
+    lines.push(line);
   }
 
   const headerTexts = rowTexts(rows[header.index]);
