@@ -67,6 +67,20 @@ function outcomeOf(error: unknown, count: number): SourceOutcome {
   };
 }
 
+/**
+ * Stores what was downloaded. A write the browser refuses (disk full, quota, database closed) rolls back as a
+ * whole, so the previous catalogue stays; the refusal becomes the outcome the seller reads.
+ */
+async function store(write: () => Promise<unknown>, count: number): Promise<SourceOutcome | null> {
+  try {
+    await write();
+    return null;
+  } catch (error) {
+    const reason = error instanceof Error ? error.name : String(error);
+    return { state: 'failed', count, error: { key: 'products.download.notStored', params: { reason } } };
+  }
+}
+
 /** One Tiki product as stored; matching results of an earlier download are kept. */
 export function tikiRecordOf(
   shopId: string,
@@ -128,8 +142,9 @@ export async function downloadTikiProducts(
       options.onProgress?.({ source: 'tiki', done: seen.size, total: page.paging.total });
     }
   } catch (error) {
-    await writeTikiProducts(db, shopId, pending);
-    return outcomeOf(error, seen.size);
+    return (
+      (await store(() => writeTikiProducts(db, shopId, pending), seen.size)) ?? outcomeOf(error, seen.size)
+    );
   }
   // A variant listed before its parent got no option label: give it one now that the parent is known.
   const labelled = [...seen.values()]
@@ -142,7 +157,11 @@ export async function downloadTikiProducts(
   const gone = [...previous.values()]
     .filter((record) => !seen.has(record.id) && !record.deletedOnTiki)
     .map((record) => ({ ...record, deletedOnTiki: true }));
-  await writeTikiProducts(db, shopId, [...pending, ...labelled, ...gone]);
+  const refused = await store(
+    () => writeTikiProducts(db, shopId, [...pending, ...labelled, ...gone]),
+    seen.size,
+  );
+  if (refused) return refused;
   return { state: 'done', count: seen.size, markedDeleted: gone.length };
 }
 
@@ -180,10 +199,13 @@ export async function downloadNhanhProducts(
     }
     throwIfCancelled(options.signal);
   } catch (error) {
-    await writeNhanhProducts(db, pending);
-    return outcomeOf(error, seen.size);
+    return (await store(() => writeNhanhProducts(db, pending), seen.size)) ?? outcomeOf(error, seen.size);
   }
-  const dropped = await writeNhanhProducts(db, pending, seen);
+  let dropped = 0;
+  const refused = await store(async () => {
+    dropped = await writeNhanhProducts(db, pending, seen);
+  }, seen.size);
+  if (refused) return refused;
   options.onProgress?.({ source: 'nhanh', done: seen.size, total: null });
   return { state: 'done', count: seen.size, markedDeleted: dropped };
 }

@@ -94,8 +94,8 @@ export async function writeTikiProducts(
   const puts = groupByChunk(records, (record) => record.id);
   const deletes = groupByChunk(deleteIds, (id) => id);
   const tx = db.transaction('tikiProductChunks', 'readwrite');
-  await Promise.all(
-    [...new Set([...puts.keys(), ...deletes.keys()])].map(async (chunk) => {
+  await Promise.all([
+    ...[...new Set([...puts.keys(), ...deletes.keys()])].map(async (chunk) => {
       const stored: TikiProductChunk = (await tx.store.get([shopId, chunk])) ?? {
         shopId,
         chunk,
@@ -106,8 +106,9 @@ export async function writeTikiProducts(
       for (const record of puts.get(chunk) ?? []) products.set(record.id, record);
       await tx.store.put({ shopId, chunk, products: [...products.values()] });
     }),
-  );
-  await tx.done;
+    // Awaited with the writes: an aborted transaction (disk full) rejects both, and neither goes unhandled.
+    tx.done,
+  ]);
 }
 
 /** The whole downloaded Nhanh catalogue, by Nhanh id. */
@@ -140,8 +141,8 @@ export async function writeNhanhProducts(
   const tx = db.transaction('nhanhProductChunks', 'readwrite');
   const chunks = keepOnly ? Array.from({ length: CATALOGUE_CHUNKS }, (_, chunk) => chunk) : [...puts.keys()];
   let dropped = 0;
-  await Promise.all(
-    chunks.map(async (chunk) => {
+  await Promise.all([
+    ...chunks.map(async (chunk) => {
       const stored: NhanhProductChunk = (await tx.store.get(chunk)) ?? { chunk, products: [] };
       const products = new Map(stored.products.map((product) => [product.id, product]));
       for (const record of puts.get(chunk) ?? []) products.set(record.id, record);
@@ -153,7 +154,7 @@ export async function writeNhanhProducts(
           }
       await tx.store.put({ chunk, products: [...products.values()] });
     }),
-  );
-  await tx.done;
+    tx.done,
+  ]);
   return dropped;
 }

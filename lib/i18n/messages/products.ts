@@ -22,6 +22,8 @@ export const productsMessages = defineMessages(
     'products.download.cancelled':
       '{source}: đã hủy sau {count} sản phẩm. Các sản phẩm đã tải được giữ lại; tải lại để có đủ.',
     'products.download.failed': '{source}: tải chưa xong ({count} sản phẩm đã tải).',
+    'products.download.notStored':
+      'Trình duyệt không lưu được danh sách sản phẩm vừa tải ({reason}), thường do ổ đĩa đầy. Danh sách cũ vẫn giữ nguyên. Hãy giải phóng dung lượng rồi tải lại.',
     'products.autoMatch': 'Ghép tự động',
     'products.autoMatch.done':
       'Ghép tự động: {paired} sản phẩm mới được ghép, {ambiguous} trùng nhiều sản phẩm Nhanh, {suggested} có gợi ý theo tên, {unmatched} chưa tìm thấy.',
@@ -156,6 +158,8 @@ export const productsMessages = defineMessages(
     'products.download.cancelled':
       '{source}: cancelled after {count} products. What was downloaded is kept; download again to get everything.',
     'products.download.failed': '{source}: download did not finish ({count} products downloaded).',
+    'products.download.notStored':
+      'The browser could not store the downloaded products ({reason}), usually because the disk is full. The previous list is kept. Free some space, then download again.',
     'products.autoMatch': 'Match automatically',
     'products.autoMatch.done':
       'Automatic matching: {paired} products newly paired, {ambiguous} match several Nhanh products, {suggested} have name suggestions, {unmatched} not found.',
