@@ -5,7 +5,7 @@ import { expect, serviceWorker, test } from '../e2e/fixtures';
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>Sách';
 
 test.describe('HTML and script in stored data', () => {
-  test('is shown as text in the popup and the dashboard, and never runs', async ({
+  test('is shown as text in the popup, the settings and the activity log, and never runs', async ({
     context,
     extensionId,
   }) => {
@@ -25,8 +25,31 @@ test.describe('HTML and script in stored data', () => {
     const dashboard = await context.newPage();
     await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#settings`);
     await expect(dashboard.getByLabel('Tên cửa hàng').first()).toHaveValue(PAYLOAD);
-    await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#orders`);
-    await dashboard.waitForLoadState('networkidle');
+    // A log line whose parameter and detail came from Tiki data (e.g. a product name).
+    await dashboard.evaluate(
+      (payload) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('nhanh-tiki-companion');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('activityLog', 'readwrite');
+            tx.objectStore('activityLog').add({
+              at: Date.now(),
+              level: 'warn',
+              source: 'products',
+              text: { key: 'products.log.downloaded', params: { shop: payload, tiki: 1, nhanh: 1 } },
+              detail: payload,
+            });
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      PAYLOAD,
+    );
+    await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#log`);
+    await dashboard.reload();
+    await expect(dashboard.getByText(PAYLOAD, { exact: true })).toBeVisible();
+    await expect(dashboard.getByText(`Tải sản phẩm của ${PAYLOAD}`)).toBeVisible();
 
     for (const page of [popup, dashboard]) {
       const injected = await page.evaluate(() => ({
