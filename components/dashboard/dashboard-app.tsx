@@ -3,9 +3,9 @@ import { DASHBOARD_SECTIONS, type DashboardSection } from '../../lib/messaging';
 import { useLocale } from '../locale';
 import { OrdersSection } from '../orders/orders-section';
 import { ProductsSection } from '../products/products-section';
+import { ReconcileSection } from '../reconcile/reconcile-section';
 import { SettingsSection } from '../settings/settings-section';
 import { ActivityLogSection } from './activity-log-section';
-import { EmptySection } from './empty-section';
 
 function sectionFromHash(hash: string): DashboardSection {
   const name = hash.replace(/^#/, '');
@@ -42,7 +42,7 @@ export function DashboardApp() {
         {section === 'settings' && <SettingsSection />}
         {section === 'products' && <ProductsSection />}
         {section === 'orders' && <OrdersSection />}
-        {section === 'reconcile' && <EmptySection message="empty.reconcile" />}
+        {section === 'reconcile' && <ReconcileSection />}
         {section === 'log' && <ActivityLogSection />}
       </main>
     </div>

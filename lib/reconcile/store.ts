@@ -93,12 +93,22 @@ async function earlierOccurrences(db: CompanionDatabase, hashes: readonly string
   return occurrences;
 }
 
-async function codesInStatements(db: CompanionDatabase, codes: readonly string[]): Promise<Set<string>> {
+/** The codes that have a line in a statement other than `except`. */
+async function codesInStatements(
+  db: CompanionDatabase,
+  codes: readonly string[],
+  except?: string,
+): Promise<Set<string>> {
   const tx = db.transaction('statementLines');
   const index = tx.store.index('by-order-code');
-  const counts = await Promise.all(codes.map((code) => index.count(code)));
+  const found = await Promise.all(codes.map((code) => index.getAllKeys(code)));
   await tx.done;
-  return new Set(codes.filter((_, position) => (counts[position] ?? 0) > 0));
+  const prefix = except === undefined ? null : `${except}:`;
+  return new Set(
+    codes.filter((_, position) =>
+      (found[position] ?? []).some((key) => prefix === null || !key.startsWith(prefix)),
+    ),
+  );
 }
 
 /** Imports a parsed statement; idempotent by file hash and by line content. */
@@ -236,4 +246,64 @@ export async function markReconciled(
   }
   await tx.done;
   return changed;
+}
+
+/**
+ * Runs the matching of a stored statement again (after orders were downloaded, or contract rates changed),
+ * with the same counted lines; the seller's "đã đối soát" marks are kept per order.
+ */
+export async function rematchStatement(
+  statementId: string,
+  deps: Omit<ImportDeps, 'now'> & { now: () => number },
+): Promise<StatementRecord | undefined> {
+  const { db } = deps;
+  const statement = await db.get('statements', statementId);
+  if (!statement) return undefined;
+  const counted = (await linesOf(db, statementId)).filter((line) => line.alreadyIn === null);
+  const period =
+    statement.periodFrom !== null && statement.periodTo !== null
+      ? { from: statement.periodFrom, to: statement.periodTo }
+      : null;
+  const codes = [...new Set(counted.map((line) => line.orderCode).filter((code) => code !== ''))];
+  const loaded = await deps.loadExpectations({ codes, sellerId: statement.detail.sellerId, period });
+  const inThis = new Set(codes);
+  const inOtherStatements = await codesInStatements(
+    db,
+    [...loaded.expectations.keys()].filter((code) => !inThis.has(code)),
+    statementId,
+  );
+  const report = reconcileStatement(counted, statement.detail.sheets, {
+    ...loaded,
+    inOtherStatements,
+    period,
+    contract: deps.contract,
+    now: deps.now(),
+  });
+  const previous = await findingsOf(db, statementId);
+  const marks = new Map(previous.map((finding) => [finding.orderCode, finding.reconciledAt]));
+  const findings: ReconciliationRecord[] = report.orders.map((order) => ({
+    ...order,
+    statementId,
+    reconciledAt: marks.get(order.orderCode) ?? null,
+  }));
+  const updated: StatementRecord = {
+    ...statement,
+    detail: {
+      ...statement.detail,
+      basis: report.basis,
+      counts: report.counts,
+      fees: report.fees,
+      claims: report.claims,
+      totalChecks: report.totalChecks,
+      unassigned: report.unassigned,
+      totals: report.totals,
+      reconciledCount: findings.filter((finding) => finding.reconciledAt !== null).length,
+    },
+  };
+  const tx = db.transaction(['reconciliations', 'statements'], 'readwrite');
+  void tx.objectStore('reconciliations').delete(statementRange(statementId));
+  for (const finding of findings) void tx.objectStore('reconciliations').put(finding);
+  void tx.objectStore('statements').put(updated);
+  await tx.done;
+  return updated;
 }
