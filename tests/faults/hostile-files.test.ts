@@ -6,8 +6,12 @@ import { parseStatement } from '../../lib/reconcile/parse';
 import { StatementFileError } from '../../lib/reconcile/statement-error';
 import { HOSTILE_FILES, type HostileFile } from '../fixtures/hostile/files';
 
-/** Hang guard only (timing is measured by benchmarks): the issue's bound for "a clear message". */
-const CLEAR_MESSAGE_WITHIN_MS = 5_000;
+/**
+ * Hang guard only (timing belongs to benchmarks): twice the issue's 5 s for "a clear message", because these
+ * 2-core machines run other suites at once (the 1,000,000-row CSV takes ~2 s alone, ~5 s under load). What
+ * must hold regardless of load is asserted by behaviour: size refusals come from the caps, before parsing.
+ */
+const HANG_GUARD_MS = 10_000;
 const VIETNAMESE = /[ạảãáàâầấậẩẫăằắặẳẵđêềếệểễôồốộổỗơờớợởỡưừứựửữìíịỉĩòóọỏõùúụủũỳýỵỷỹ]/i;
 
 type Verdict = { refused: LocalizedText[] } | { read: string };
@@ -25,7 +29,7 @@ async function judge(file: HostileFile, read: (bytes: Uint8Array) => Verdict | P
   const bytes = file.bytes();
   const startedAt = performance.now();
   const verdict = await read(bytes);
-  expect(performance.now() - startedAt).toBeLessThan(CLEAR_MESSAGE_WITHIN_MS);
+  expect(performance.now() - startedAt).toBeLessThan(HANG_GUARD_MS);
   if ('refused' in verdict) expectClearRefusal(verdict.refused);
   else {
     expect(file.mayBeRead, `${file.label} was accepted`).toBe(true);
@@ -33,7 +37,12 @@ async function judge(file: HostileFile, read: (bytes: Uint8Array) => Verdict | P
     if (file.label.startsWith('formulas')) expect(verdict.read).not.toMatch(/cmd\||HYPERLINK\(/);
   }
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  return verdict;
 }
+
+const isZipBomb = (file: HostileFile) => file.label.startsWith('zip bomb');
+const refusalKeys = (verdict: Verdict) =>
+  'refused' in verdict ? verdict.refused.map((text) => text.key) : [];
 
 afterEach(() => {
   delete (Object.prototype as Record<string, unknown>).polluted;
@@ -53,12 +62,14 @@ describe('hostile files for the pairing import', () => {
       tikiFingerprint: 'f',
     });
     const before = await db.getAll('productMappings');
-    await judge(file, async (bytes) => {
+    const verdict = await judge(file, async (bytes) => {
       const result = await importPairingFile(db, 'shop-1', bytes.slice().buffer, 2);
       // Nothing is downloaded in this database, so no file of these can make a valid change: all refused.
       return result.ok ? { read: JSON.stringify(result) } : { refused: result.errors };
     });
     expect(await db.getAll('productMappings')).toEqual(before);
+    // Regression: the bomb is refused by its declared size before anything is inflated.
+    if (isZipBomb(file)) expect(refusalKeys(verdict)).toEqual(['products.import.unpacksTooLarge']);
     db.close();
   });
 });
@@ -74,8 +85,6 @@ function parseVerdict(file: HostileFile) {
   };
 }
 
-const isZipBomb = (file: HostileFile) => file.label.startsWith('zip bomb');
-
 describe('hostile files for the statement reconciliation', () => {
   it.each(HOSTILE_FILES.filter((file) => !isZipBomb(file)))(
     'should refuse clearly or read values only: $label',
@@ -83,8 +92,11 @@ describe('hostile files for the statement reconciliation', () => {
   );
 
   // DEFECT (open, lib/reconcile/parse.ts, being written by the reconciliation helper): a 150 KB xlsx whose
-  // sheet inflates to 150 MB is unpacked whole before any cap applies (~7 s here). Fix: refuse by the ZIP's
-  // declared sizes before XLSX.read, as the pairing import now does with lib/zip-size.ts.
-  it.fails('should refuse a zip bomb within the bound, before unpacking it', () =>
-    judge(HOSTILE_FILES.find(isZipBomb)!, parseVerdict(HOSTILE_FILES.find(isZipBomb)!)));
+  // sheet inflates to 150 MB is unpacked and parsed whole (~7 s alone, ~24 s under load) and only then refused
+  // as "no known sheet". Fix: refuse by the ZIP's declared sizes before XLSX.read, as the pairing import does
+  // with lib/zip-size.ts.
+  it.fails('should refuse a zip bomb as too large, before unpacking it', () => {
+    const bomb = HOSTILE_FILES.find(isZipBomb)!;
+    expect(refusalKeys(parseVerdict(bomb)(bomb.bytes()))).toEqual(['reconcile.err.tooLarge']);
+  });
 });
