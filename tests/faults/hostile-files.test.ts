@@ -88,7 +88,9 @@ function parseVerdict(file: HostileFile) {
 describe('hostile files for the statement reconciliation', () => {
   it.each(HOSTILE_FILES.filter((file) => !isZipBomb(file)))(
     'should refuse clearly or read values only: $label',
-    (file) => judge(file, parseVerdict(file)),
+    async (file) => {
+      await judge(file, parseVerdict(file));
+    },
   );
 
   // DEFECT (open, lib/reconcile/parse.ts, being written by the reconciliation helper): a 150 KB xlsx whose
