@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import * as XLSX from 'xlsx';
+import { SETTINGS_VERSION } from '../../lib/settings-schema';
+import type { RunningSandbox } from '../../sandbox/server';
+import { createTikiStatement } from '../../sandbox/statement';
+import { expect, serviceWorker, test } from './fixtures';
+import { routeApisToSandbox, sandboxSettings } from './sandbox-route';
+
+test.describe('Đối soát', () => {
+  let running: RunningSandbox;
+  test.afterEach(async () => {
+    await running?.close();
+  });
+
+  test("imports the sandbox's statement, shows the states and the fee chart, marks an order and exports the report", async ({
+    context,
+    extensionId,
+  }) => {
+    test.setTimeout(120_000);
+    running = await routeApisToSandbox(context);
+    const worker = await serviceWorker(context);
+    await worker.evaluate(
+      ([settings, version]) => chrome.storage.local.set({ settings, settings$: { v: version } }),
+      [sandboxSettings(running), SETTINGS_VERSION] as const,
+    );
+    const shop = running.sandbox.seed.tiki.shops[0]!;
+    // The file the sandbox serves at /tiki/sellercenter/statement.xlsx, with its planted mistakes.
+    const statement = createTikiStatement({ ...shop, orders: shop.orders }, Date.now());
+    const { overchargedOrderCode, duplicatedOrderCode } = statement.discrepancies;
+
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#reconcile`);
+    await page.getByTestId('statement-input').setInputFiles({
+      name: statement.fileName,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(statement.bytes),
+    });
+    await expect(page.getByText(`Đã nhập ${statement.fileName}`)).toBeVisible({ timeout: 60_000 });
+
+    // Expected amounts came from the Tiki API (no orders downloaded): the planted mistakes are found.
+    await expect(page.getByText('So với: Đơn tra trên Tiki')).toBeVisible();
+    const states = page.locator('fieldset.reconcile-filters');
+    await expect(states.getByRole('button', { name: /Khớp \d+/ })).toBeVisible();
+    await expect(states.getByRole('button', { name: 'Trả thiếu 1' })).toBeVisible();
+    await expect(states.getByRole('button', { name: 'Nghi trùng 1' })).toBeVisible();
+    await expect(page.getByText(/Tổng ghi trong trang "GD bán hàng" khớp với tổng các dòng/)).toBeVisible();
+
+    const chart = page.getByRole('figure').filter({ hasText: 'Phí theo loại' });
+    await expect(chart.getByRole('img', { name: 'Phí theo loại' })).toBeVisible();
+    await expect(chart.locator('li[data-fee="commission"]')).toContainText('Hoa hồng/chiết khấu');
+    await expect(chart.locator('rect')).toHaveCount(4);
+
+    await states.getByRole('button', { name: 'Trả thiếu 1' }).click();
+    const row = page.locator(`tr[data-order="${overchargedOrderCode}"]`);
+    await expect(row).toContainText('Trả thiếu');
+    await row.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Đánh dấu đã đối soát (1)' }).click();
+    await expect(row).toContainText('Đã đối soát');
+    await states.getByRole('button', { name: 'Nghi trùng 1' }).click();
+    await expect(page.locator(`tr[data-order="${duplicatedOrderCode}"]`)).toContainText(
+      'Một dòng của đơn xuất hiện 2 lần',
+    );
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải báo cáo đối soát (.xlsx)' }).click(),
+    ]);
+    const workbook = XLSX.read(readFileSync((await download.path()) as string), { type: 'buffer' });
+    expect(workbook.SheetNames).toEqual(['Tổng quan', 'Đối soát đơn', 'Khiếu nại phí']);
+    const orders = XLSX.utils.sheet_to_json<Record<string, unknown>>(workbook.Sheets['Đối soát đơn']!);
+    const overcharged = orders.find((entry) => entry['Mã đơn hàng'] === overchargedOrderCode);
+    expect(overcharged?.['Trạng thái']).toBe('Trả thiếu');
+    expect(overcharged?.['Đã đối soát lúc']).toBeTruthy();
+    expect(orders.find((entry) => entry['Mã đơn hàng'] === duplicatedOrderCode)?.['Trạng thái']).toBe(
+      'Nghi trùng',
+    );
+
+    // The same file again: recognised, nothing counted twice.
+    await page.getByTestId('statement-input').setInputFiles({
+      name: 'copy.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(statement.bytes),
+    });
+    await expect(page.getByText('File copy.xlsx đã được nhập trước đây')).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('table.reconcile-statements tbody tr')).toHaveCount(1);
+  });
+
+  test('takes a statement the seller-center helper left, and tells where the file comes from on a picker request', async ({
+    context,
+    extensionId,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#log`);
+    const workbook = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      workbook,
+      XLSX.utils.aoa_to_sheet([
+        ['Mã đơn hàng', 'Giá bán', 'Phí cố định', 'Thực nhận'],
+        ['700000001', 100_000, -5_000, 95_000],
+      ]),
+      'GD bán hàng',
+    );
+    const base64 = Buffer.from(XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString(
+      'base64',
+    );
+    await page.evaluate(
+      (stored) =>
+        chrome.storage.session.set({ reconcilePendingStatement: stored, reconcilePickerRequest: Date.now() }),
+      { fileName: 'tu-seller-center.xlsx', base64, source: 'seller-center', at: Date.now() },
+    );
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#reconcile`);
+    await expect(page.getByText('Đã nhập tu-seller-center.xlsx: 1 dòng.')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('Tiki gửi file sao kê qua email')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Chọn file sao kê' })).toBeFocused();
+    const left = await page.evaluate(() =>
+      chrome.storage.session.get(['reconcilePendingStatement', 'reconcilePickerRequest']),
+    );
+    expect(left).toEqual({});
+  });
+});
