@@ -31,7 +31,9 @@ export function renderActionButton(
     status.dataset.tone = tone;
     status.textContent = message;
   };
-  button.addEventListener('click', async () => {
+  button.addEventListener('click', async (event) => {
+    // Only the seller's own click acts: a page script can reach this button (WXT's shadow root is open).
+    if (!event.isTrusted) return;
     button.disabled = true;
     show('busy', options.busyMessage);
     try {
