@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
  */
 const filter = process.argv[2] ?? '';
 const dir = fileURLToPath(new URL('.', import.meta.url));
-const files = (await readdir(dir)).filter((name) => name.endsWith('.bench.ts') && name.includes(filter)).sort();
+const files = (await readdir(dir))
+  .filter((name) => name.endsWith('.bench.ts') && name.includes(filter))
+  .sort();
 for (const file of files) {
   console.log(`\n## ${file}`);
   const module = (await import(new URL(file, import.meta.url).href)) as { default: () => Promise<void> };

@@ -50,16 +50,19 @@ export function createTikiClientForShop(
   });
 }
 
-/** Nhanh counts its limit per app + business + URL: one limiter for the whole worker keeps every feature under it. */
 let sharedNhanhLimiter: NhanhRateLimiter | undefined;
+
+/** Nhanh counts its limit per app + business + URL: one limiter for the whole worker keeps every feature under it. */
+function sharedLimiter(): NhanhRateLimiter {
+  sharedNhanhLimiter ??= createNhanhRateLimiter({ clock: systemClock });
+  return sharedNhanhLimiter;
+}
 
 export function createNhanhClientFromSettings(settings: Settings, deps: ApiDeps = {}): NhanhClient | null {
   const { appId, businessId, accessToken } = settings.nhanh;
   if (!appId || businessId === null || !accessToken) return null;
   const clock = deps.clock ?? systemClock;
-  const limiter = deps.clock
-    ? createNhanhRateLimiter({ clock })
-    : (sharedNhanhLimiter ??= createNhanhRateLimiter({ clock }));
+  const limiter = deps.clock ? createNhanhRateLimiter({ clock }) : sharedLimiter();
   return createNhanhClient({
     baseUrl: settings.apiBase.nhanh,
     appId,

@@ -48,10 +48,13 @@ export const settingsMessages = defineMessages(
     'connections.connectNhanh': 'Đăng nhập Nhanh để lấy token',
     'connections.nhanhConnected': 'Đã kết nối Nhanh. Token hết hạn {date}.',
     'connections.saveFirst': 'Hãy sửa các ô báo đỏ và lưu trước khi kiểm tra.',
-    'connections.shopMissing': 'Không tìm thấy cửa hàng này trong cài đặt đã lưu. Hãy lưu cài đặt rồi thử lại.',
+    'connections.shopMissing':
+      'Không tìm thấy cửa hàng này trong cài đặt đã lưu. Hãy lưu cài đặt rồi thử lại.',
     'connections.noTikiCredentials': 'Cửa hàng "{shop}" chưa có Tham số kết nối hoặc ứng dụng nội bộ Tiki.',
-    'connections.nhanhMissing': 'Chưa có kết nối Nhanh: hãy đăng nhập Nhanh, hoặc nhập App ID, Business ID và Access token.',
-    'connections.nhanhAppMissing': 'Hãy nhập và lưu App ID và Secret key của ứng dụng Nhanh trước khi đăng nhập.',
+    'connections.nhanhMissing':
+      'Chưa có kết nối Nhanh: hãy đăng nhập Nhanh, hoặc nhập App ID, Business ID và Access token.',
+    'connections.nhanhAppMissing':
+      'Hãy nhập và lưu App ID và Secret key của ứng dụng Nhanh trước khi đăng nhập.',
     'connections.depotHint': 'Kho trên Nhanh: {depots}',
     'field.language': 'Ngôn ngữ',
     'field.shops': 'Danh sách cửa hàng',
@@ -143,8 +146,10 @@ export const settingsMessages = defineMessages(
     'connections.saveFirst': 'Fix the fields in red and save before checking.',
     'connections.shopMissing': 'This shop is not in the saved settings. Save the settings and try again.',
     'connections.noTikiCredentials': 'The shop "{shop}" has no connection key and no Tiki in-house app.',
-    'connections.nhanhMissing': 'No Nhanh connection yet: sign in to Nhanh, or enter the App ID, Business ID and access token.',
-    'connections.nhanhAppMissing': 'Enter and save the App ID and Secret key of your Nhanh app before signing in.',
+    'connections.nhanhMissing':
+      'No Nhanh connection yet: sign in to Nhanh, or enter the App ID, Business ID and access token.',
+    'connections.nhanhAppMissing':
+      'Enter and save the App ID and Secret key of your Nhanh app before signing in.',
     'connections.depotHint': 'Nhanh depots: {depots}',
     'field.language': 'Language',
     'field.shops': 'Shop list',
