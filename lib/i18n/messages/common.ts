@@ -8,13 +8,7 @@ export const commonMessages = defineMessages(
     'section.orders': 'Đơn hàng',
     'section.reconcile': 'Đối soát',
     'section.log': 'Nhật ký',
-    'empty.products':
-      'Ghép sản phẩm Tiki với sản phẩm Nhanh sẽ có ở đây. Trước hết, hãy nhập kết nối Tiki và Nhanh trong Cài đặt.',
-    'empty.orders':
-      'Tải đơn Tiki về Nhanh và theo dõi trạng thái sẽ có ở đây, sau khi sản phẩm đã được ghép.',
-    'empty.reconcile': 'Đối soát sao kê Tiki (file Excel "Xuất sao kê hiện tại") sẽ có ở đây.',
     'empty.log': 'Chưa có hoạt động nào.',
-    'empty.comingSoon': 'Phần này đang được xây dựng.',
     'empty.goToSettings': 'Mở Cài đặt',
     'log.time': 'Thời gian',
     'log.level': 'Mức',
@@ -63,14 +57,7 @@ export const commonMessages = defineMessages(
     'section.orders': 'Orders',
     'section.reconcile': 'Reconciliation',
     'section.log': 'Activity log',
-    'empty.products':
-      'Pairing Tiki products with Nhanh products will live here. First, enter your Tiki and Nhanh connections in Settings.',
-    'empty.orders':
-      'Importing Tiki orders into Nhanh and tracking their status will live here, once products are paired.',
-    'empty.reconcile':
-      'Reconciliation of Tiki statements (the "Xuất sao kê hiện tại" Excel file) will live here.',
     'empty.log': 'No activity yet.',
-    'empty.comingSoon': 'This section is being built.',
     'empty.goToSettings': 'Open Settings',
     'log.time': 'Time',
     'log.level': 'Level',
