@@ -3,7 +3,12 @@ import { checkNhanh, checkTikiShop, connectNhanh } from './connections';
 import { openDashboard } from './dashboard-tabs';
 import { seedSandboxSettings } from './dev-sandbox';
 import { registerMessageHandlers } from './messaging';
-import { recordSellerCenterIssue, sellerCenterLocale } from './seller-center/background';
+import {
+  openStatementPickerForEmail,
+  receiveStatementFile,
+  recordSellerCenterIssue,
+  sellerCenterLocale,
+} from './seller-center/background';
 import { captureTikiKey } from './seller-center/key-capture';
 import { readStatus } from './status';
 import { cancelOrderImport, startOrderImport, startOrderSyncInBackground } from './sync/background-sync';
@@ -29,6 +34,8 @@ export function startBackground(): void {
       getSellerCenterLocale: () => sellerCenterLocale(),
       captureTikiKey: (captured) => captureTikiKey(captured),
       reportSellerCenterIssue: (report) => recordSellerCenterIssue(report),
+      deliverStatementFile: (file) => receiveStatementFile(file),
+      openStatementPicker: () => openStatementPickerForEmail(),
     },
     browser.runtime.id,
   );

@@ -1,9 +1,11 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
+import { base64DecodedSize } from './base64';
 import type { Locale, LocalizedText } from './i18n';
 import type { NhanhDepot } from './nhanh/contract';
 import { ORDER_GROUPS, type OrderGroup } from './orders/status-map';
 import type { KeyCaptureResult } from './seller-center/key-capture';
+import { MAX_STATEMENT_BYTES } from './seller-center/limits';
 import type { ConnectionHealth, StatusSnapshot } from './status';
 
 /**
@@ -49,6 +51,10 @@ export interface ProtocolMap {
   captureTikiKey(data: { shopName: string; key: string }): KeyCaptureResult;
   /** A seller-center page changed too much for the helper: one activity-log line per page view. */
   reportSellerCenterIssue(data: { issue: SellerCenterIssue; page: string }): void;
+  /** A statement file the page offered, fetched on the seller's click: left for Đối soát, which opens. */
+  deliverStatementFile(data: { fileName: string; base64: string }): void;
+  /** The statement goes out by email: Đối soát opens with its file picker ready. */
+  openStatementPicker(): void;
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -90,6 +96,20 @@ export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: read
     data: z.object({ issue: z.enum(SELLER_CENTER_ISSUES), page: z.string().max(300) }).strict(),
     from: ['seller-center'],
   },
+  deliverStatementFile: {
+    data: z
+      .object({
+        fileName: z.string().min(1).max(200),
+        base64: z
+          .string()
+          .min(4)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+          .refine((base64) => base64DecodedSize(base64) <= MAX_STATEMENT_BYTES, 'file too large'),
+      })
+      .strict(),
+    from: ['seller-center'],
+  },
+  openStatementPicker: { data: z.undefined(), from: ['seller-center'] },
 };
 
 export interface SenderInfo {

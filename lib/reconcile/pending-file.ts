@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { base64ToBytes, bytesToBase64 } from '../base64';
 
 /**
  * The hand-off between the seller-center helper and the Đối soát section: the background stores a statement
@@ -37,23 +38,6 @@ export const pendingStatementItem = storage.defineItem<StoredStatement | null>(
 export const pickerRequestItem = storage.defineItem<number | null>('session:reconcilePickerRequest', {
   fallback: null,
 });
-
-/** Base64 of bytes, in chunks so a 5 MB file does not overflow the argument list of `String.fromCharCode`. */
-export function bytesToBase64(bytes: Uint8Array): string {
-  const chunk = 0x8000;
-  let binary = '';
-  for (let start = 0; start < bytes.length; start += chunk)
-    binary += String.fromCharCode(...bytes.subarray(start, start + chunk));
-  return btoa(binary);
-}
-
-/** The bytes of a base64 string. */
-export function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
 
 /** Leaves a statement for the Đối soát section (replacing any earlier one not yet taken). */
 export async function putPendingStatement(

@@ -17,6 +17,7 @@ import {
   type SellerCenterView,
   type StatementExport,
 } from './selectors';
+import { createStatementButton } from './statement-button';
 
 /**
  * The seller-center helper: follows the single-page app's views, puts "Lưu vào tiện ích Nhanh" beside each key,
@@ -125,6 +126,7 @@ export async function startSellerCenterHelper(ctx: ContentScriptContext, deps: H
     );
   });
   const keyButtons = createKeyButtons(env);
+  const statementButton = createStatementButton(env);
 
   // One log line per page view whose expected anchor stays missing once the page has settled.
   let reportedView: string | null = null;
@@ -148,6 +150,7 @@ export async function startSellerCenterHelper(ctx: ContentScriptContext, deps: H
     const keyTable = findKeyTable(root);
     const found = findStatementExport(root, location.href);
     keyButtons.sync(keyTable?.rows ?? []);
+    statementButton.sync(found);
     launcher?.setVisible(view !== 'keys');
     watchIssue(issueOf(view, keyTable, found));
   }

@@ -4,7 +4,7 @@ import type { StatementDownload } from './selectors';
 
 /**
  * Fetching the statement the page offers, in the content script: the request leaves from the seller center's
- * own origin with the seller's cookies (`credentials: 'include'`), so it gets exactly the bytes the page's own
+ * own origin with the seller's cookies (`credentials: 'same-origin'`), so it gets exactly the bytes the page's own
  * link would. Then the bytes cross to the background as base64 (extension messages carry JSON only).
  */
 
@@ -94,7 +94,9 @@ export async function fetchStatementFile(
   });
   let response: Response;
   try {
-    response = await deps.fetch(download.url, { credentials: 'include' });
+    // Cookies go only to the seller center itself: a signed file URL on another host (a CDN) answers CORS with
+    // `*`, which a credentialed request would fail.
+    response = await deps.fetch(download.url, { credentials: 'same-origin' });
   } catch {
     return { ok: false, text: { key: 'sellerCenter.statement.network' } };
   }
@@ -122,21 +124,4 @@ export async function fetchStatementFile(
   if (!looksLikeStatement(bytes, fileName))
     return { ok: false, text: { key: 'sellerCenter.statement.notAFile' } };
   return { ok: true, fileName, bytes };
-}
-
-const CHUNK = 0x8000;
-
-/** Base64 of `bytes`, built in chunks so a 20 MB file does not overflow the argument list of `fromCharCode`. */
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let start = 0; start < bytes.length; start += CHUNK)
-    binary += String.fromCharCode(...bytes.subarray(start, start + CHUNK));
-  return btoa(binary);
-}
-
-export function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return bytes;
 }

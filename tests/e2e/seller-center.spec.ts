@@ -1,6 +1,9 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import { SETTINGS_VERSION } from '../../lib/settings-schema';
+import { createSandbox } from '../../sandbox';
+import { createTikiStatement } from '../../sandbox/statement';
 import { expect, fixture, serviceWorker, test } from './fixtures';
-import { routeApisToSandbox } from './sandbox-route';
+import { routeApisToSandbox, sandboxSettings } from './sandbox-route';
 
 const KEY_PAGE = 'https://sellercenter.tiki.vn/new/#/seller-info/store-setup';
 const WRONG_KEY = '00000000-0000-4000-8000-000000000000';
@@ -41,6 +44,18 @@ async function activityLog(context: BrowserContext) {
 }
 
 const keyButtons = (page: Page) => page.getByRole('button', { name: 'Lưu vào tiện ích Nhanh' });
+
+const STATEMENT_PAGE = 'https://sellercenter.tiki.vn/new/#/finance/statements/SK-2410-01';
+/** The direct-download fixture's "Tải file Excel" link. */
+const STATEMENT_EXPORT_URL = 'https://sellercenter.tiki.vn/new/api/finance/statements/SK-2410-01/export.xlsx';
+const SESSION_COOKIE = { name: 'TIKI_SC_SESSION', value: 'signed-in-seller' };
+
+async function dashboardAt(context: BrowserContext, hash: string): Promise<Page> {
+  await expect
+    .poll(() => context.pages().some((page) => page.url().endsWith(`/dashboard.html${hash}`)))
+    .toBe(true);
+  return context.pages().find((page) => page.url().endsWith(`/dashboard.html${hash}`))!;
+}
 
 test.describe('seller-center helpers', () => {
   test('a key is captured with one click, checked against Tiki and stored, and the page never sees it', async ({
@@ -226,5 +241,145 @@ test.describe('seller-center helpers', () => {
     await page.waitForTimeout(6_500);
     expect(await logged()).toHaveLength(1);
     await expect(page.locator('nhanh-tiki-key-button')).toHaveCount(0);
+  });
+
+  test('on a statement page with a download, one click fetches the file with the seller’s session and Đối soát imports it', async ({
+    context,
+  }) => {
+    test.setTimeout(90_000);
+    const running = await routeApisToSandbox(context);
+    try {
+      const worker = await serviceWorker(context);
+      await worker.evaluate(
+        ([settings, version]) => chrome.storage.local.set({ settings, settings$: { v: version } }),
+        [sandboxSettings(running), SETTINGS_VERSION] as const,
+      );
+      const shop = running.sandbox.seed.tiki.shops[0]!;
+      const statement = createTikiStatement({ ...shop, orders: shop.orders }, Date.now());
+      await serveFixture(context, 'statement-direct-download.html');
+      await context.addCookies([{ ...SESSION_COOKIE, domain: 'sellercenter.tiki.vn', path: '/' }]);
+      const downloads: string[] = [];
+      // Like Tiki: the file only for a signed-in seller, a login page otherwise.
+      await context.route(STATEMENT_EXPORT_URL, (route) => {
+        const signedIn = (route.request().headers().cookie ?? '').includes(SESSION_COOKIE.value);
+        downloads.push(signedIn ? 'signed-in' : 'anonymous');
+        return signedIn
+          ? route.fulfill({
+              status: 200,
+              headers: {
+                'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+                'content-disposition': `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent('Sao kê SK-2410-01.xlsx')}`,
+              },
+              body: Buffer.from(statement.bytes),
+            })
+          : route.fulfill({
+              status: 200,
+              contentType: 'text/html',
+              body: '<html><body>Đăng nhập</body></html>',
+            });
+      });
+
+      const page = await context.newPage();
+      await page.goto(STATEMENT_PAGE);
+      const button = page.getByRole('button', { name: 'Đối soát với Nhanh', exact: true });
+      await expect(button).toHaveCount(1);
+      // Right after the page's own export control.
+      expect(
+        await page.evaluate(
+          () => document.querySelector('nhanh-tiki-statement-button')?.previousElementSibling?.textContent,
+        ),
+      ).toBe('Xuất sao kê hiện tại');
+      expect(downloads).toEqual([]);
+
+      await button.click();
+      await expect(
+        page.getByText('Đã chuyển file "Sao kê SK-2410-01.xlsx" sang mục Đối soát của tiện ích'),
+      ).toBeVisible({ timeout: 20_000 });
+      expect(downloads).toEqual(['signed-in']);
+
+      const dashboard = await dashboardAt(context, '#reconcile');
+      await expect(dashboard.getByText('Đã nhập Sao kê SK-2410-01.xlsx')).toBeVisible({ timeout: 60_000 });
+      await expect(dashboard.locator('table.reconcile-statements tbody tr')).toHaveCount(1);
+      const left = await dashboard.evaluate(() => chrome.storage.session.get('reconcilePendingStatement'));
+      expect(left).toEqual({});
+      const logged = await activityLog(context);
+      expect(logged.map((entry) => entry.text)).toContainEqual({
+        key: 'sellerCenter.log.statementDelivered',
+        params: { name: 'Sao kê SK-2410-01.xlsx' },
+      });
+    } finally {
+      await running.close();
+    }
+  });
+
+  test('a statement download that answers a login page is refused in the page and nothing opens', async ({
+    context,
+  }) => {
+    await serveFixture(context, 'statement-direct-download.html');
+    await context.route(STATEMENT_EXPORT_URL, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>Đăng nhập</p>' }),
+    );
+    const page = await context.newPage();
+    await page.goto(STATEMENT_PAGE);
+    await page.getByRole('button', { name: 'Đối soát với Nhanh', exact: true }).click();
+    await expect(page.getByText('Tiki không trả về file sao kê')).toBeVisible();
+    const worker = await serviceWorker(context);
+    expect(await worker.evaluate(() => chrome.storage.session.get('reconcilePendingStatement'))).toEqual({});
+    expect(context.pages().filter((open) => open.url().includes('#reconcile'))).toEqual([]);
+  });
+
+  test('where Tiki only emails the statement, one click asks for the export and opens Đối soát with its picker ready', async ({
+    context,
+  }) => {
+    await serveFixture(context, 'statement-email-only.html');
+    const page = await context.newPage();
+    await page.goto(STATEMENT_PAGE);
+    const button = page.getByRole('button', { name: 'Đối soát với Nhanh (Tiki gửi sao kê qua email)' });
+    await expect(button).toHaveCount(1);
+    expect(await page.evaluate(() => (window as unknown as { exportRequests: number }).exportRequests)).toBe(
+      0,
+    );
+
+    await button.click();
+    await expect(page.getByText('Đã yêu cầu Tiki xuất sao kê.')).toBeVisible({ timeout: 15_000 });
+    // The page's own export ran once, exactly as if the seller had pressed it.
+    expect(await page.evaluate(() => (window as unknown as { exportRequests: number }).exportRequests)).toBe(
+      1,
+    );
+    await expect(page.getByText('File sẽ được gửi tới email của bạn.')).toBeVisible();
+
+    const dashboard = await dashboardAt(context, '#reconcile');
+    await expect(dashboard.getByText('Tiki gửi file sao kê qua email')).toBeVisible();
+    await expect(dashboard.getByRole('button', { name: 'Chọn file sao kê' })).toBeFocused();
+  });
+
+  test('where the export makes the page request a spreadsheet, that same file is taken instead of waiting for email', async ({
+    context,
+  }) => {
+    await serveFixture(context, 'statement-email-only.html');
+    const fileUrl =
+      'https://sellercenter.tiki.vn/new/api/finance/statements/SK-2410-01/sao-ke-SK-2410-01.xlsx';
+    const shop = createSandbox().seed.tiki.shops[0]!;
+    const statement = createTikiStatement({ ...shop, orders: shop.orders }, Date.now());
+    let served = 0;
+    await context.route(fileUrl, (route) => {
+      served += 1;
+      return route.fulfill({ status: 200, body: Buffer.from(statement.bytes) });
+    });
+    const page = await context.newPage();
+    await page.goto(STATEMENT_PAGE);
+    // This page variant downloads the file itself when its export is pressed.
+    await page.evaluate((url) => {
+      document.getElementById('export-statement')?.addEventListener('click', () => void fetch(url));
+    }, fileUrl);
+
+    await page.getByRole('button', { name: 'Đối soát với Nhanh (Tiki gửi sao kê qua email)' }).click();
+    await expect(page.getByText('Đã chuyển file "sao-ke-SK-2410-01.xlsx" sang mục Đối soát')).toBeVisible({
+      timeout: 15_000,
+    });
+    // The page's own request and the helper's: the same address, no email round trip.
+    expect(served).toBe(2);
+    const dashboard = await dashboardAt(context, '#reconcile');
+    await expect(dashboard.getByText('Đã nhập sao-ke-SK-2410-01.xlsx')).toBeVisible({ timeout: 60_000 });
   });
 });

@@ -18,6 +18,8 @@ const VALID_DATA: { [K in MessageType]: unknown } = {
   getSellerCenterLocale: undefined,
   captureTikiKey: { shopName: 'Shop', key: KEY },
   reportSellerCenterIssue: { issue: 'keyTableMissing', page: '/new/#/account' },
+  deliverStatementFile: { fileName: 'sao-ke.xlsx', base64: 'UEsDBA==' },
+  openStatementPicker: undefined,
 };
 
 /** Every way a sender can look: our pages, our content script, and the hostile ones. */

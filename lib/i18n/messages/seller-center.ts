@@ -48,6 +48,8 @@ export const sellerCenterMessages = defineMessages(
       'Không tải được file sao kê từ Tiki (lỗi {status}). Hãy thử lại sau ít phút.',
     'sellerCenter.statement.network':
       'Không tải được file sao kê vì mất kết nối mạng. Kiểm tra mạng rồi thử lại.',
+    'sellerCenter.statement.controlGone':
+      'Không còn thấy nút "Xuất sao kê hiện tại" trên trang. Hãy tải lại trang rồi thử lại.',
     'sellerCenter.log.keySaved': 'Đã lưu khóa kết nối từ Seller Center cho cửa hàng "{shop}".',
     'sellerCenter.log.keyAdded': 'Đã thêm cửa hàng "{shop}" từ khóa kết nối trên Seller Center.',
     'sellerCenter.log.keyRejected': 'Khóa kết nối gửi từ Seller Center (cửa hàng "{shop}") chưa được lưu.',
@@ -98,6 +100,8 @@ export const sellerCenterMessages = defineMessages(
       'The statement file could not be downloaded from Tiki (error {status}). Try again in a few minutes.',
     'sellerCenter.statement.network':
       'The statement file could not be downloaded: the network is down. Check the network, then try again.',
+    'sellerCenter.statement.controlGone':
+      'The "Xuất sao kê hiện tại" button is no longer on the page. Reload the page, then try again.',
     'sellerCenter.log.keySaved': 'Connection key from Seller Center saved for the shop "{shop}".',
     'sellerCenter.log.keyAdded': 'Shop "{shop}" added from a connection key on Seller Center.',
     'sellerCenter.log.keyRejected': 'A connection key sent from Seller Center (shop "{shop}") was not saved.',

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
 import { classifySender, removeAllListeners } from '../../../lib/messaging';
+import { pendingStatementItem } from '../../../lib/reconcile/pending-file';
+import { MAX_STATEMENT_BYTES } from '../../../lib/seller-center/limits';
 
 const ownId = fakeBrowser.runtime.id;
 
@@ -58,6 +60,16 @@ describe('background message policy', () => {
       },
     );
     expect(answer.err?.message).toContain('invalid data');
+  });
+
+  it('should refuse a statement file over the size cap, or not in base64, before storing anything', async () => {
+    const seller = { id: ownId, url: 'https://sellercenter.tiki.vn/new/#/finance', tab: { id: 4 } };
+    const oversize = Buffer.alloc(MAX_STATEMENT_BYTES + 1).toString('base64');
+    const tooLarge = await deliver('deliverStatementFile', { fileName: 'a.xlsx', base64: oversize }, seller);
+    expect(tooLarge.err?.message).toContain('file too large');
+    const garbled = await deliver('deliverStatementFile', { fileName: 'a.xlsx', base64: '<html>' }, seller);
+    expect(garbled.err?.message).toContain('invalid data');
+    expect(await pendingStatementItem.getValue()).toBeNull();
   });
 });
 

@@ -2,7 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { listActivity } from '../../../lib/activity-log';
 import { type CompanionDatabase, openCompanionDb } from '../../../lib/db';
-import { recordSellerCenterIssue, sellerCenterLocale } from '../../../lib/seller-center/background';
+import type { DashboardSection } from '../../../lib/messaging';
+import { takePendingStatement, takePickerRequest } from '../../../lib/reconcile/pending-file';
+import {
+  openStatementPickerForEmail,
+  receiveStatementFile,
+  recordSellerCenterIssue,
+  sellerCenterLocale,
+} from '../../../lib/seller-center/background';
 import { saveSettings } from '../../../lib/settings';
 
 let db: CompanionDatabase;
@@ -31,5 +38,31 @@ describe('seller-center background', () => {
       source: 'seller-center',
       text: { key: 'sellerCenter.log.keyTableMissing', params: { page: '/new/#/seller-info' } },
     });
+  });
+
+  it('should leave a delivered statement for Đối soát, log it, and open Đối soát to take it', async () => {
+    const opened: DashboardSection[] = [];
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 255, 128]);
+    await receiveStatementFile(
+      { fileName: 'Sao kê 10.xlsx', base64: Buffer.from(bytes).toString('base64') },
+      { db: async () => db, openDashboard: async (section) => void opened.push(section) },
+    );
+    expect(opened).toEqual(['reconcile']);
+    const pending = await takePendingStatement();
+    expect(pending?.fileName).toBe('Sao kê 10.xlsx');
+    expect([...(pending?.bytes ?? [])]).toEqual([...bytes]);
+    expect(await takePendingStatement()).toBeUndefined();
+    expect((await listActivity(db))[0]?.text).toEqual({
+      key: 'sellerCenter.log.statementDelivered',
+      params: { name: 'Sao kê 10.xlsx' },
+    });
+  });
+
+  it('should open Đối soát with its picker requested when the statement comes by email', async () => {
+    const opened: DashboardSection[] = [];
+    await openStatementPickerForEmail({ openDashboard: async (section) => void opened.push(section) });
+    expect(opened).toEqual(['reconcile']);
+    expect(await takePickerRequest()).toBe(true);
+    expect(await takePickerRequest()).toBe(false);
   });
 });
