@@ -1,7 +1,7 @@
 import * as XLSX from 'xlsx';
 import type { CompanionDatabase, NhanhProductRecord, ProductMappingRecord, TikiProductRecord } from '../db';
 import type { LocalizedText } from '../i18n';
-import { declaredUnzippedBytes } from '../zip-size';
+import { unpacksTooLarge } from '../zip-size';
 import { matchKey } from './keys';
 import { applyPairingChanges } from './pairing';
 import { isSellable } from './pairing-state';
@@ -78,8 +78,7 @@ export function readPairingFile(bytes: ArrayBuffer): PairingFileRead {
       ok: false,
       errors: [{ key: 'products.import.tooLarge', params: { mb: PAIRING_FILE_MAX_BYTES / 1024 / 1024 } }],
     };
-  const unzipped = declaredUnzippedBytes(new Uint8Array(bytes));
-  if (unzipped !== null && unzipped > PAIRING_FILE_MAX_UNZIPPED_BYTES)
+  if (unpacksTooLarge(new Uint8Array(bytes), PAIRING_FILE_MAX_UNZIPPED_BYTES))
     return {
       ok: false,
       errors: [

@@ -1,4 +1,5 @@
 import * as XLSX from 'xlsx';
+import { unpacksTooLarge, zipEndRecordOffset } from '../zip-size';
 import {
   type ColumnMap,
   type FeeType,
@@ -22,6 +23,8 @@ import { datesInText, parseAmount, parseQuantity, parseStatementDate } from './v
 
 /** Larger than any real statement (a period is a few thousand lines, a few hundred KB). */
 export const MAX_STATEMENT_FILE_BYTES = 30 * 1024 * 1024;
+/** What a statement may unpack to: 200,000 lines of a SheetJS-written sheet are ~130 MB; a zip bomb is refused. */
+export const MAX_STATEMENT_UNZIPPED_BYTES = 256 * 1024 * 1024;
 /** Lines per file; the benchmark's 100,000-line statement fits. */
 export const MAX_STATEMENT_LINES = 200_000;
 /** Title rows above the header row that are searched for it. */
@@ -121,6 +124,7 @@ function textOf(
     | 'damaged'
     | 'protected'
     | 'tooLarge'
+    | 'unpacksTooLarge'
     | 'tooManyRows'
     | 'noKnownSheet'
     | 'missingOrderCode'
@@ -146,20 +150,6 @@ function sniff(bytes: Uint8Array): 'zip' | 'cfb' | 'text' | 'binary' {
   } catch {
     return 'binary';
   }
-}
-
-/** True when the ZIP's end-of-central-directory record (PK 05 06) is in its last 64 KB + 22 bytes. */
-function hasZipEndRecord(bytes: Uint8Array): boolean {
-  const stop = Math.max(0, bytes.length - 65_557);
-  for (let index = bytes.length - 22; index >= stop; index--)
-    if (
-      bytes[index] === 0x50 &&
-      bytes[index + 1] === 0x4b &&
-      bytes[index + 2] === 0x05 &&
-      bytes[index + 3] === 0x06
-    )
-      return true;
-  return false;
 }
 
 function decodeText(bytes: Uint8Array): string {
@@ -194,6 +184,8 @@ function readWorkbook(bytes: Uint8Array): { workbook: XLSX.WorkBook; format: For
       const workbook = XLSX.read(text, { ...sheetJsOptions(), type: 'string', raw: true });
       return { workbook, format: html ? 'html' : 'csv' };
     }
+    if (kind === 'zip' && unpacksTooLarge(bytes, MAX_STATEMENT_UNZIPPED_BYTES))
+      fail('unpacksTooLarge', { max: megabytes(MAX_STATEMENT_UNZIPPED_BYTES) });
     const workbook = XLSX.read(bytes, { ...sheetJsOptions(), type: 'array' });
     const bookType = (workbook as { bookType?: string }).bookType;
     return { workbook, format: kind === 'cfb' ? 'xls' : bookType === 'ods' ? 'ods' : 'xlsx' };
@@ -202,7 +194,7 @@ function readWorkbook(bytes: Uint8Array): { workbook: XLSX.WorkBook; format: For
     const message = String(error instanceof Error ? error.message : error);
     if (/password|encrypt/i.test(message)) fail('protected');
     // A ZIP cut short has lost its end record (it sits at the very end): damaged, not foreign.
-    if (kind === 'zip' && !hasZipEndRecord(bytes)) fail('damaged');
+    if (kind === 'zip' && zipEndRecordOffset(bytes) < 0) fail('damaged');
     if (/unsupported zip|unsupported file|not a spreadsheet/i.test(message)) fail('notSpreadsheet');
     fail('damaged');
   }

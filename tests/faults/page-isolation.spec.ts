@@ -116,24 +116,4 @@ test.describe('a script in the seller-center page', () => {
     expect(statuses.length).toBeGreaterThan(0);
     for (const status of statuses) expect(status).toBe('');
   });
-
-  // DEFECT (open, lib/seller-center/mount.ts, reported): createShadowRootUi defaults to an OPEN shadow root, so
-  // a page script can read the helper's DOM (its clicks are now refused, see above). Fix: mode 'closed'; the
-  // seller-center e2e specs then need another way into the closed root, so it is left to that feature's owner.
-  test("cannot open the helper's shadow root", async ({ context }) => {
-    test.fail();
-    await serveSellerCenterPage(
-      context,
-      'https://sellercenter.tiki.vn/**',
-      'seller-center/key-table-one-shop.html',
-    );
-    const page = await context.newPage();
-    await page.goto('https://sellercenter.tiki.vn/new/#/account/api-connection');
-    await expect(page.locator('nhanh-tiki-helper').first()).toBeAttached();
-    const open = await page.evaluate(
-      () =>
-        [...document.querySelectorAll('nhanh-tiki-helper')].filter((host) => host.shadowRoot !== null).length,
-    );
-    expect(open).toBe(0);
-  });
 });

@@ -13,6 +13,8 @@ export const reconcileMessages = defineMessages(
       'File đang được đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc), lưu lại rồi chọn lại.',
     'reconcile.err.tooLarge':
       'File quá lớn ({size}; tối đa {max}). Một sao kê Tiki chỉ vài trăm KB: hãy kiểm tra lại đúng file chưa.',
+    'reconcile.err.unpacksTooLarge':
+      'File nén bên trong quá lớn (hơn {max} khi mở ra), không giống một sao kê Tiki: có thể file hỏng hoặc bị làm giả. Hãy tải lại sao kê từ Seller Center.',
     'reconcile.err.tooManyRows':
       'File có quá nhiều dòng (tối đa {max} dòng). Hãy tách sao kê theo kỳ rồi nhập từng file.',
     'reconcile.err.noKnownSheet':
@@ -158,6 +160,8 @@ export const reconcileMessages = defineMessages(
       'The file is password-protected. Open it in Excel, remove the password, save it and choose it again.',
     'reconcile.err.tooLarge':
       'The file is too large ({size}; at most {max}). A Tiki statement is a few hundred KB: check it is the right file.',
+    'reconcile.err.unpacksTooLarge':
+      'The file unpacks to far too much data (over {max}), unlike a Tiki statement: it may be damaged or forged. Download the statement from Seller Center again.',
     'reconcile.err.tooManyRows':
       'The file has too many rows (at most {max}). Split the statement by period and import each file.',
     'reconcile.err.noKnownSheet':
