@@ -1,3 +1,4 @@
+import { TIKI_ORDER_STATUSES, type TikiOrderStatus } from '../lib/tiki/contract';
 import { seededRandom } from './random';
 import { formatWallTime } from './tiki/wall-time';
 import type { SeedData, SeedNhanhProduct, SeedTikiShop } from './types';
@@ -218,31 +219,8 @@ const MATCH_KIND_COUNTS: [MatchKind, number][] = [
   ['none', 5],
 ];
 
-/** Every Tiki order status value (delivered and successful_delivery are one documented row, two values). */
-const ORDER_STATUSES = [
-  'queueing',
-  'processing',
-  'waiting_payment',
-  'payment_review',
-  'paid',
-  'picking',
-  'packaging',
-  'finished_packing',
-  'ready_to_ship',
-  'handover_to_partner',
-  'shipping',
-  'holded',
-  'delivered',
-  'successful_delivery',
-  'complete',
-  'canceled',
-  'closed',
-  'returned',
-] as const;
-type OrderStatus = (typeof ORDER_STATUSES)[number];
-
 /** Rough share of each status in a shop's last 45 days: most orders are done, a few are in flight. */
-const STATUS_WEIGHTS: Record<OrderStatus, number> = {
+const STATUS_WEIGHTS: Record<TikiOrderStatus, number> = {
   queueing: 8,
   processing: 2,
   waiting_payment: 3,
@@ -277,9 +255,9 @@ const FORWARD_PATH = [
 ] as const;
 
 /** Statuses reached before Tiki accepts the order: these exist only for prepaid or unverified orders. */
-const PREPAID_ONLY: OrderStatus[] = ['waiting_payment', 'payment_review', 'paid', 'closed'];
+const PREPAID_ONLY: TikiOrderStatus[] = ['waiting_payment', 'payment_review', 'paid', 'closed'];
 /** Orders still in flight are recent; finished ones spread over the whole 45 days. */
-const FINISHED: OrderStatus[] = [
+const FINISHED: TikiOrderStatus[] = [
   'delivered',
   'successful_delivery',
   'complete',
@@ -775,15 +753,15 @@ export function createSeed(options: { seed: number; now: number }): SeedData {
 
   function buildOrders(shop: ShopBuild, count: number): Record<string, unknown>[] {
     const statuses = h.shuffle([
-      ...ORDER_STATUSES,
-      ...Array.from({ length: count - ORDER_STATUSES.length }, () =>
-        h.weighted(Object.entries(STATUS_WEIGHTS) as [OrderStatus, number][]),
+      ...TIKI_ORDER_STATUSES,
+      ...Array.from({ length: count - TIKI_ORDER_STATUSES.length }, () =>
+        h.weighted(Object.entries(STATUS_WEIGHTS) as [TikiOrderStatus, number][]),
       ),
     ]);
     return statuses.map((status) => buildOrder(shop, status));
   }
 
-  function historyPath(status: OrderStatus, prepaid: boolean, sellerDelivery: boolean): string[] {
+  function historyPath(status: TikiOrderStatus, prepaid: boolean, sellerDelivery: boolean): string[] {
     const delivered = sellerDelivery ? 'delivered' : 'successful_delivery';
     const start = prepaid
       ? h.int(0, 5) === 0
@@ -824,7 +802,7 @@ export function createSeed(options: { seed: number; now: number }): SeedData {
     return h.int(5, 600) * 60_000;
   }
 
-  function buildOrder(shop: ShopBuild, status: OrderStatus): Record<string, unknown> {
+  function buildOrder(shop: ShopBuild, status: TikiOrderStatus): Record<string, unknown> {
     const id = nextOrderId;
     nextOrderId += h.int(3, 40);
     const code = orderCode();

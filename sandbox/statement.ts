@@ -29,7 +29,8 @@ export interface TikiStatement {
   discrepancies: StatementDiscrepancies;
 }
 
-const SALES_HEADERS = [
+/** The sales sheet's columns, as the sandbox's stand-in for "Xuất sao kê hiện tại" writes them. */
+export const SALES_HEADERS = [
   'STT',
   'Mã đơn hàng',
   'Mã sản phẩm/SKU',

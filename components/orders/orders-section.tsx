@@ -8,6 +8,7 @@ import { refreshProductAttention } from '../../lib/products/catalogue';
 import { repairProducts } from '../../lib/products/pairing';
 import { getSettings, type Settings, watchSettings } from '../../lib/settings';
 import { type OrderSyncView, orderSyncItem } from '../../lib/sync/sync-view';
+import { NoShopState } from '../common/no-shop';
 import { useLocale } from '../locale';
 import './orders.css';
 
@@ -64,15 +65,7 @@ export function OrdersSection() {
   const { results, reload } = useRunResults(shop?.id ?? null, view);
 
   if (!settings) return <p>{t('common.loading')}</p>;
-  if (!shop)
-    return (
-      <div className="empty-state" role="status">
-        <p>{t('orders.noShop')}</p>
-        <a className="button" href="#settings">
-          {t('empty.goToSettings')}
-        </a>
-      </div>
-    );
+  if (!shop) return <NoShopState message="orders.noShop" />;
   const chosen = groups ?? new Set<OrderGroup>(settings.orderStatusFilter);
   const running = view?.state === 'running';
 

@@ -18,6 +18,8 @@ import { buildPairingWorkbook, importPairingFile } from '../../lib/products/pair
 import { PAIRING_STATES } from '../../lib/products/pairing-state';
 import { countStates, filterRows, type ProductRow, type RowFilter } from '../../lib/products/rows';
 import { getSettings, type Settings, secretsOf, watchSettings } from '../../lib/settings';
+import { FileButton } from '../common/file-button';
+import { NoShopState } from '../common/no-shop';
 import { useLocale } from '../locale';
 import { CreatePreview } from './create-preview';
 import { DownloadPanel, type Notice } from './download-panel';
@@ -70,15 +72,7 @@ export function ProductsSection() {
     });
 
   if (!settings) return <p>{t('common.loading')}</p>;
-  if (!shop)
-    return (
-      <div className="empty-state" role="status">
-        <p>{t('products.noShop')}</p>
-        <a className="button" href="#settings">
-          {t('products.goToSettings')}
-        </a>
-      </div>
-    );
+  if (!shop) return <NoShopState message="products.noShop" />;
   const currentShop = shop;
 
   /** Runs one change, then recounts the popup's attention and reloads the table. */
@@ -192,18 +186,11 @@ export function ProductsSection() {
         <button type="button" disabled={rows.length === 0} onClick={exportTable}>
           {t('products.export')}
         </button>
-        <label className="file-button">
-          {t('products.import')}
-          <input
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void importTable(file);
-            }}
-          />
-        </label>
+        <FileButton
+          label={t('products.import')}
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onFile={(file) => void importTable(file)}
+        />
       </div>
 
       {notice && (

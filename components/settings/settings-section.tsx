@@ -24,6 +24,7 @@ import {
   type ShopDraft,
   toDraft,
 } from '../../lib/settings-form';
+import { FileButton } from '../common/file-button';
 import { useLocale } from '../locale';
 import { type CheckOutcome, ConnectionCheck } from './connection-check';
 import { Field } from './field';
@@ -501,18 +502,11 @@ export function SettingsSection() {
         <button type="button" onClick={() => void exportFile()}>
           {t('settings.export')}
         </button>
-        <label className="file-button">
-          {t('settings.import')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void importFile(file);
-            }}
-          />
-        </label>
+        <FileButton
+          label={t('settings.import')}
+          accept="application/json,.json"
+          onFile={(file) => void importFile(file)}
+        />
       </fieldset>
     </form>
   );

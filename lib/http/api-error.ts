@@ -73,15 +73,26 @@ export function parseResponse<S extends z.ZodType>(
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const { path, problem } = describeZodIssue(result.error);
-  throw new ApiError({
+  throw invalidResponse(api, endpoint, path, problem, result.error);
+}
+
+/** An answer that breaks the contract: names the endpoint, the field and what is wrong with it. */
+export function invalidResponse(
+  api: ApiName,
+  endpoint: string,
+  field: string,
+  problem: string,
+  cause?: unknown,
+): ApiError {
+  return new ApiError({
     api,
     code: 'invalid_response',
     endpoint,
     text: {
       key: 'api.invalidResponse',
-      params: { api: api === 'tiki' ? 'Tiki' : 'Nhanh', endpoint, field: path, problem },
+      params: { api: api === 'tiki' ? 'Tiki' : 'Nhanh', endpoint, field, problem },
     },
     retryable: false,
-    cause: result.error,
+    cause,
   });
 }

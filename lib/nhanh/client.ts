@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Clock } from '../clock';
-import { ApiError, parseResponse } from '../http/api-error';
+import { ApiError, invalidResponse, parseResponse } from '../http/api-error';
 import { DEFAULT_RETRY_POLICY, type RetryDecision, type RetryPolicy, withRetry } from '../http/retry';
 import {
   depotsDataSchema,
@@ -358,28 +358,10 @@ function refusedItems(error: unknown, batchSize: number): Map<number, Record<str
 }
 
 function repeatedCursor(endpoint: string, field: string): ApiError {
-  return new ApiError({
-    api: 'nhanh',
-    code: 'invalid_response',
-    endpoint,
-    text: {
-      key: 'api.invalidResponse',
-      params: { api: 'Nhanh', endpoint, field, problem: 'repeats the previous page' },
-    },
-    retryable: false,
-  });
+  return invalidResponse('nhanh', endpoint, field, 'repeats the previous page');
 }
 
 function missingRow(appProductId: string): ApiError {
   const endpoint = endpointName(NHANH_PATHS.productAdd);
-  return new ApiError({
-    api: 'nhanh',
-    code: 'invalid_response',
-    endpoint,
-    text: {
-      key: 'api.invalidResponse',
-      params: { api: 'Nhanh', endpoint, field: 'data', problem: `no row for appProductId ${appProductId}` },
-    },
-    retryable: false,
-  });
+  return invalidResponse('nhanh', endpoint, 'data', `no row for appProductId ${appProductId}`);
 }

@@ -88,6 +88,15 @@ export async function exchangeAccessCode(input: {
   }
 }
 
+/** The login window's failures: closed or refused by the user, or back without an access code. */
+function oauthError(
+  code: 'oauth_cancelled' | 'oauth_no_code',
+  key: 'nhanh.oauth.cancelled' | 'nhanh.oauth.noCode',
+  cause?: unknown,
+): ApiError {
+  return new ApiError({ api: 'nhanh', code, endpoint: 'GET /oauth', text: { key }, retryable: false, cause });
+}
+
 /**
  * The whole OAuth connection: opens Nhanh's login page through `launchWebAuthFlow` (the extension passes
  * `browser.identity.launchWebAuthFlow` with `interactive: true`, and `browser.identity.getRedirectURL()` as
@@ -102,7 +111,6 @@ export async function connectWithOAuth(input: {
   secretKey: string;
   fetch: typeof fetch;
 }): Promise<NhanhGrant> {
-  const endpoint = 'GET /oauth';
   const authorizeUrl = buildAuthorizeUrl({
     oauthUrl: input.oauthUrl,
     appId: input.appId,
@@ -113,37 +121,16 @@ export async function connectWithOAuth(input: {
     redirected = await input.launchWebAuthFlow(authorizeUrl);
   } catch (cause) {
     // Chrome rejects with "The user did not approve access." when the window is closed.
-    throw new ApiError({
-      api: 'nhanh',
-      code: 'oauth_cancelled',
-      endpoint,
-      text: { key: 'nhanh.oauth.cancelled' },
-      retryable: false,
-      cause,
-    });
+    throw oauthError('oauth_cancelled', 'nhanh.oauth.cancelled', cause);
   }
-  if (!redirected)
-    throw new ApiError({
-      api: 'nhanh',
-      code: 'oauth_cancelled',
-      endpoint,
-      text: { key: 'nhanh.oauth.cancelled' },
-      retryable: false,
-    });
+  if (!redirected) throw oauthError('oauth_cancelled', 'nhanh.oauth.cancelled');
   let accessCode: string | null = null;
   try {
     accessCode = new URL(redirected).searchParams.get('accessCode');
   } catch {
     accessCode = null;
   }
-  if (!accessCode)
-    throw new ApiError({
-      api: 'nhanh',
-      code: 'oauth_no_code',
-      endpoint,
-      text: { key: 'nhanh.oauth.noCode' },
-      retryable: false,
-    });
+  if (!accessCode) throw oauthError('oauth_no_code', 'nhanh.oauth.noCode');
   return exchangeAccessCode({
     apiBase: input.apiBase,
     appId: input.appId,

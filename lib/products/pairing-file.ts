@@ -1,6 +1,7 @@
 import * as XLSX from 'xlsx';
 import type { CompanionDatabase, NhanhProductRecord, ProductMappingRecord, TikiProductRecord } from '../db';
 import type { LocalizedText } from '../i18n';
+import { restoreNeutralized, safeSheet } from '../spreadsheet-cells';
 import { unpacksTooLarge } from '../zip-size';
 import { matchKey } from './keys';
 import { applyPairingChanges } from './pairing';
@@ -31,32 +32,20 @@ export const PAIRING_FILE_MAX_ROWS = 200_000;
 /** What the file may unpack to: 200,000 rows of the export are far below; a zip bomb is far above. */
 export const PAIRING_FILE_MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
 
-/** A leading =, +, -, @, tab or CR makes a spreadsheet evaluate the cell: prefix a quote so it stays text. */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** Undoes {@link neutraliseFormula} on the way back in. */
-function unquote(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
-}
-
 /** The table to download: every sellable product of the shop with its pairing (empty Nhanh code = unpaired). */
 export function buildPairingWorkbook(rows: readonly ProductRow[]): ArrayBuffer {
   const header = Object.values(PAIRING_COLUMNS);
-  const body = rows.map((row) =>
-    [
-      String(row.product.id),
-      row.product.sku,
-      row.product.originalSku,
-      row.product.name,
-      row.nhanh?.code ?? '',
-      row.nhanh?.name ?? '',
-      row.mapping?.method ?? '',
-    ].map(neutraliseFormula),
-  );
+  const body = rows.map((row) => [
+    String(row.product.id),
+    row.product.sku,
+    row.product.originalSku,
+    row.product.name,
+    row.nhanh?.code ?? '',
+    row.nhanh?.name ?? '',
+    row.mapping?.method ?? '',
+  ]);
   // Every value is a string, so every cell is text: a long id or barcode never turns into 8.93E+12.
-  const sheet = XLSX.utils.aoa_to_sheet([header, ...body]);
+  const sheet = safeSheet([header, ...body]);
   sheet['!cols'] = [14, 16, 18, 50, 18, 40, 12].map((wch) => ({ wch }));
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, 'Ghép sản phẩm');
@@ -68,7 +57,7 @@ export type PairingFileRead = { ok: true; table: string[][] } | { ok: false; err
 function cellText(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
   if (value === null || value === undefined) return '';
-  return unquote(String(value).trim());
+  return restoreNeutralized(String(value).trim());
 }
 
 /** Reads the first sheet's values as text (formulas are not evaluated: their cached value or nothing). */

@@ -4,18 +4,12 @@ import { getSettings, secretsOf } from '../settings';
 import { attentionItem, attentionSchema } from '../status';
 import { getContractRates } from './contract-rates-item';
 import { loadExpectations } from './expectation-source';
+import { RECONCILIATION_STATES } from './match';
 import type { ParsedStatement } from './parse';
 import { type ImportOutcome, importStatement, rematchStatement } from './store';
 
 /** The states a seller has to look at (everything but "khớp"), until marked reconciled. */
-const ATTENTION_STATES = [
-  'underpaid',
-  'overpaid',
-  'unknown_order',
-  'unpaid',
-  'suspected_duplicate',
-  'needs_review',
-] as const;
+const ATTENTION_STATES = RECONCILIATION_STATES.filter((state) => state !== 'matched');
 
 /** Writes `attention.reconcile`: findings that need a look and are not marked reconciled, over every statement. */
 export async function refreshReconcileAttention(db: CompanionDatabase): Promise<number> {

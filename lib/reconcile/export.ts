@@ -1,45 +1,15 @@
 import * as XLSX from 'xlsx';
 import type { ReconciliationState } from '../db';
 import { type Locale, type MessageKey, t, translate } from '../i18n';
+import { type SheetCell, safeSheet } from '../spreadsheet-cells';
 import { FEE_TYPES, type FeeType, type KnownFeeType } from './columns';
 import type { FeeClaim, OrderResult, ReconcileReport } from './match';
 import type { StatementLine } from './parse';
 
 /**
  * The .xlsx files the seller downloads: the reconciliation report, the claim list for Tiki support, and the
- * statement in the extension's import template. Every text cell is a string cell, and one that starts with
- * =, +, -, @ (or a tab / carriage return) gets a leading apostrophe, so no spreadsheet runs it as a formula,
- * even after the file is saved as CSV (OWASP "CSV injection").
+ * statement in the extension's import template, built from `safeSheet` (no cell runs as a formula).
  */
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A text that no spreadsheet will take for a formula. */
-export function neutralizeFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-type Cell = string | number | null | undefined;
-
-/** A sheet whose numbers are number cells and whose texts are neutralised string cells. */
-export function safeSheet(rows: readonly (readonly Cell[])[]): XLSX.WorkSheet {
-  const sheet: XLSX.WorkSheet = {};
-  let width = 0;
-  rows.forEach((row, r) => {
-    width = Math.max(width, row.length);
-    row.forEach((value, c) => {
-      if (value === null || value === undefined || value === '') return;
-      const address = XLSX.utils.encode_cell({ r, c });
-      sheet[address] =
-        typeof value === 'number' ? { t: 'n', v: value } : { t: 's', v: neutralizeFormula(String(value)) };
-    });
-  });
-  sheet['!ref'] = XLSX.utils.encode_range({
-    s: { r: 0, c: 0 },
-    e: { r: Math.max(rows.length - 1, 0), c: Math.max(width - 1, 0) },
-  });
-  return sheet;
-}
 
 function workbookBytes(sheets: [string, XLSX.WorkSheet][]): Uint8Array {
   const workbook = XLSX.utils.book_new();
@@ -88,7 +58,7 @@ export interface ReportExportInput {
   orders: readonly OrderResult[];
 }
 
-function claimRows(locale: Locale, claims: readonly FeeClaim[]): Cell[][] {
+function claimRows(locale: Locale, claims: readonly FeeClaim[]): SheetCell[][] {
   const col = (key: string) => t(locale, `reconcile.col.${key}` as MessageKey);
   return [
     [
@@ -119,7 +89,7 @@ export function reportWorkbook(locale: Locale, input: ReportExportInput): Uint8A
   const col = (key: string) => t(locale, `reconcile.col.${key}` as MessageKey);
   const { report } = input;
   const feeTypes = feeColumnsOf([report.fees, ...input.orders.map((order) => order.fees)]);
-  const summary: Cell[][] = [
+  const summary: SheetCell[][] = [
     [col('file'), input.fileName],
     [
       col('period'),
@@ -145,7 +115,7 @@ export function reportWorkbook(locale: Locale, input: ReportExportInput): Uint8A
     [],
     [col('unassigned'), report.unassigned.lineCount, report.unassigned.netAmount],
   ];
-  const orderRows: Cell[][] = [
+  const orderRows: SheetCell[][] = [
     [
       col('orderCode'),
       col('state'),
@@ -221,12 +191,12 @@ const KIND_TEXT = { sale: 'Bán hàng', rma: 'RMA', adjustment: 'Điều chỉnh
  */
 export function templateWorkbook(lines: readonly StatementLine[] = []): Uint8Array {
   const others = feeColumnsOf(lines.map((line) => line.fees)).filter((fee) => fee.startsWith('other:'));
-  const header: Cell[] = [
+  const header: SheetCell[] = [
     ...TEMPLATE_HEADERS,
     ...others.map((fee) => fee.slice('other:'.length)),
     ...TEMPLATE_TAIL,
   ];
-  const rows: Cell[][] = [
+  const rows: SheetCell[][] = [
     header,
     ...lines.map((line) => [
       KIND_TEXT[line.kind],

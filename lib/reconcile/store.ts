@@ -51,6 +51,14 @@ export interface StatementDetail {
   reconciledCount: number;
 }
 
+/** The parts of a match report a statement keeps in its detail (each match replaces them). */
+function reportSummary(
+  report: ReconcileReport,
+): Pick<StatementDetail, 'basis' | 'counts' | 'fees' | 'claims' | 'totalChecks' | 'unassigned' | 'totals'> {
+  const { basis, counts, fees, claims, totalChecks, unassigned, totals } = report;
+  return { basis, counts, fees, claims, totalChecks, unassigned, totals };
+}
+
 /** What `importStatement` needs to know of the orders, loaded after parsing (it may call the Tiki API). */
 export interface ExpectationRequest {
   codes: string[];
@@ -170,13 +178,7 @@ export async function importStatement(
         netAmount: overlapLines.reduce((sum, line) => sum + line.netAmount, 0),
         statements: [...new Set(overlapLines.map((line) => line.alreadyIn as string))],
       },
-      basis: report.basis,
-      counts: report.counts,
-      fees: report.fees,
-      claims: report.claims,
-      totalChecks: report.totalChecks,
-      unassigned: report.unassigned,
-      totals: report.totals,
+      ...reportSummary(report),
       reconciledCount: 0,
     },
   };
@@ -290,13 +292,7 @@ export async function rematchStatement(
     ...statement,
     detail: {
       ...statement.detail,
-      basis: report.basis,
-      counts: report.counts,
-      fees: report.fees,
-      claims: report.claims,
-      totalChecks: report.totalChecks,
-      unassigned: report.unassigned,
-      totals: report.totals,
+      ...reportSummary(report),
       reconciledCount: findings.filter((finding) => finding.reconciledAt !== null).length,
     },
   };

@@ -63,15 +63,11 @@ export function parseQuantity(value: unknown): number | null {
   return amount === null ? null : Math.abs(amount);
 }
 
-/** Epoch ms of a Vietnamese wall-clock time. */
-function vietnamWallTime(
-  year: number,
-  month: number,
-  day: number,
-  hour = 0,
-  minute = 0,
-  second = 0,
-): number | null {
+/** Epoch ms of a Vietnamese wall-clock time given as matched digits (year, month, day[, h, m, s]); null if invalid. */
+function vietnamWallTime(parts: readonly (string | undefined)[]): number | null {
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = parts.map((part) =>
+    Number(part ?? 0),
+  );
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
   const utc = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(utc);
@@ -98,26 +94,12 @@ export function parseStatementDate(value: unknown): number | null {
   const dmy = DMY.exec(text);
   if (dmy) {
     const [, day, month, year, hour, minute, second] = dmy;
-    return vietnamWallTime(
-      Number(year),
-      Number(month),
-      Number(day),
-      Number(hour ?? 0),
-      Number(minute ?? 0),
-      Number(second ?? 0),
-    );
+    return vietnamWallTime([year, month, day, hour, minute, second]);
   }
   const iso = ISO.exec(text);
   if (iso) {
     const [, year, month, day, hour, minute, second, zone] = iso;
-    const wall = vietnamWallTime(
-      Number(year),
-      Number(month),
-      Number(day),
-      Number(hour ?? 0),
-      Number(minute ?? 0),
-      Number(second ?? 0),
-    );
+    const wall = vietnamWallTime([year, month, day, hour, minute, second]);
     if (wall === null || !zone) return wall;
     if (zone === 'Z') return wall + VIETNAM_OFFSET_MS;
     const sign = zone.startsWith('-') ? -1 : 1;
@@ -133,7 +115,7 @@ export function parseStatementDate(value: unknown): number | null {
 export function datesInText(text: string): number[] {
   const dates: number[] = [];
   for (const match of text.matchAll(/(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/g)) {
-    const date = vietnamWallTime(Number(match[3]), Number(match[2]), Number(match[1]));
+    const date = vietnamWallTime([match[3], match[2], match[1]]);
     if (date !== null) dates.push(date);
   }
   return dates;

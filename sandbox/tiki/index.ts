@@ -1,3 +1,4 @@
+import { TIKI_ORDER_STATUSES } from '../../lib/tiki/contract';
 import { createTikiStatement } from '../statement';
 import type { SandboxRequest, SandboxResponse, SeedTikiShop, Simulator, SimulatorContext } from '../types';
 import { createEventQueues, EVENT_TYPES } from './events';
@@ -19,26 +20,6 @@ import { formatWallTime, parseWallTime } from './wall-time';
  * 200 "connection paused" answer, 200 requests per second per seller, and the event queue.
  */
 
-export const ORDER_STATUSES = [
-  'queueing',
-  'processing',
-  'waiting_payment',
-  'payment_review',
-  'paid',
-  'picking',
-  'packaging',
-  'finished_packing',
-  'ready_to_ship',
-  'handover_to_partner',
-  'shipping',
-  'holded',
-  'delivered',
-  'successful_delivery',
-  'complete',
-  'canceled',
-  'closed',
-  'returned',
-] as const;
 const FULFILLMENT_TYPES = [
   'tiki_delivery',
   'seller_delivery',
@@ -264,7 +245,7 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
 
   function listOrders(shop: ShopState, query: URLSearchParams) {
     const { page, limit } = readPaging(query);
-    const status = readSetExpression(query, 'status', ORDER_STATUSES);
+    const status = readSetExpression(query, 'status', TIKI_ORDER_STATUSES);
     const fulfillment = readSetExpression(query, 'fulfillment_type', FULFILLMENT_TYPES);
     const createdFrom = readWallTime(query, 'created_from_date');
     const createdTo = readWallTime(query, 'created_to_date');
@@ -426,7 +407,7 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
   }
 
   function setOrderStatus(code: string, status: string) {
-    if (!(ORDER_STATUSES as readonly string[]).includes(status))
+    if (!(TIKI_ORDER_STATUSES as readonly string[]).includes(status))
       throw new Error(`unknown Tiki status "${status}"`);
     const shop = shops.find((candidate) => candidate.orders.some((order) => order.code === code));
     const order = shop?.orders.find((candidate) => candidate.code === code);

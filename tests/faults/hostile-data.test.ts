@@ -6,8 +6,8 @@ import { listActivity, logActivity } from '../../lib/activity-log';
 import { openCompanionDb } from '../../lib/db';
 import { buildPairingWorkbook, readPairingFile } from '../../lib/products/pairing-file';
 import type { ProductRow } from '../../lib/products/rows';
-import { safeSheet } from '../../lib/reconcile/export';
 import { exportSettingsFile, secretsOf, settingsSchema } from '../../lib/settings';
+import { safeSheet } from '../../lib/spreadsheet-cells';
 
 /** What a hostile product name, address or note can carry. */
 const PAYLOADS = [

@@ -7,7 +7,6 @@ export const productsMessages = defineMessages(
     'products.noTikiKey':
       'Cửa hàng {shop} chưa có khóa kết nối Tiki. Hãy nhập khóa trong Cài đặt rồi quay lại.',
     'products.noNhanh': 'Chưa kết nối Nhanh.vn. Hãy kết nối trong Cài đặt để tải và tạo sản phẩm Nhanh.',
-    'products.goToSettings': 'Mở Cài đặt',
     'products.shop': 'Cửa hàng Tiki',
     'products.loading': 'Đang đọc sản phẩm…',
     'products.neverDownloaded':
@@ -143,7 +142,6 @@ export const productsMessages = defineMessages(
     'products.noTikiKey': 'Shop {shop} has no Tiki connection key. Enter it in Settings, then come back.',
     'products.noNhanh':
       'Nhanh.vn is not connected. Connect it in Settings to download and create Nhanh products.',
-    'products.goToSettings': 'Open Settings',
     'products.shop': 'Tiki shop',
     'products.loading': 'Reading products…',
     'products.neverDownloaded':

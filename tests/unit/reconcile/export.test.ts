@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import {
-  claimsWorkbook,
-  neutralizeFormula,
-  reportWorkbook,
-  templateWorkbook,
-} from '../../../lib/reconcile/export';
+import { claimsWorkbook, reportWorkbook, templateWorkbook } from '../../../lib/reconcile/export';
 import { reconcileStatement } from '../../../lib/reconcile/match';
 import { parseStatement } from '../../../lib/reconcile/parse';
+import { neutralizeFormula, restoreNeutralized } from '../../../lib/spreadsheet-cells';
 import { SALES_HEADER, salesRow, xlsxOf } from './workbooks';
 
 function cells(bytes: Uint8Array, sheetIndex = 0): XLSX.CellObject[] {
@@ -36,6 +32,8 @@ describe('exports', () => {
     expect(neutralizeFormula('-x')).toBe("'-x");
     expect(neutralizeFormula('@x')).toBe("'@x");
     expect(neutralizeFormula('Áo = đẹp')).toBe('Áo = đẹp');
+    for (const text of ['=1+1', '-SALE', "'quoted", 'Áo'])
+      expect(restoreNeutralized(neutralizeFormula(text))).toBe(text);
   });
 
   it('should write no formula cell in the template, and every formula-like text as neutralised text', () => {

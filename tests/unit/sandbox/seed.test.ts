@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { TIKI_ORDER_STATUSES } from '../../../lib/tiki/contract';
 import { createSeed } from '../../../sandbox/seed';
 
 const NOW = Date.UTC(2026, 10, 28, 3, 0, 0);
 const seed = createSeed({ seed: 20261128, now: NOW });
 const [main, small] = seed.tiki.shops;
 const WALL_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
-const ALL_STATUSES = [
-  'queueing',
-  'processing',
-  'waiting_payment',
-  'payment_review',
-  'paid',
-  'picking',
-  'packaging',
-  'finished_packing',
-  'ready_to_ship',
-  'handover_to_partner',
-  'shipping',
-  'holded',
-  'delivered',
-  'successful_delivery',
-  'complete',
-  'canceled',
-  'closed',
-  'returned',
-];
 
 // The seed is untyped JSON on purpose (it is what the API sends); the test reads it as such.
 // biome-ignore lint/suspicious/noExplicitAny: reading raw API-shaped JSON
@@ -125,7 +106,7 @@ describe('createSeed', () => {
 
   it('should cover every Tiki order status over the last 45 days, with histories that end in it', () => {
     for (const shop of seed.tiki.shops)
-      expect(new Set(orders(shop).map((order) => order.status))).toEqual(new Set(ALL_STATUSES));
+      expect(new Set(orders(shop).map((order) => order.status))).toEqual(new Set(TIKI_ORDER_STATUSES));
     for (const order of orders()) {
       const created = wallTimeToMs(order.created_at);
       expect(created).toBeGreaterThanOrEqual(NOW - 45 * 86_400_000);
