@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, test as base, chromium, type Worker } from '@playwright/test';
+import { SETTINGS_VERSION } from '../../lib/settings-schema';
 
 export const EXTENSION_PATH = path.resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 export const FIXTURES = path.resolve('tests/fixtures');
@@ -41,6 +42,15 @@ export const expect = test.expect;
 export async function serviceWorker(context: BrowserContext): Promise<Worker> {
   const [worker] = context.serviceWorkers();
   return worker ?? (await context.waitForEvent('serviceworker'));
+}
+
+/** Stores settings as the extension keeps them (the value and its schema version), as if the seller saved them. */
+export async function storeSettings(context: BrowserContext, settings: object): Promise<void> {
+  const worker = await serviceWorker(context);
+  await worker.evaluate(
+    ([value, version]) => chrome.storage.local.set({ settings: value, settings$: { v: version } }),
+    [settings, SETTINGS_VERSION] as const,
+  );
 }
 
 /**

@@ -1,12 +1,11 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { groupOf, type OrderGroup } from '../../lib/orders/status-map';
 import { isWithinOrderWindow } from '../../lib/orders/window';
-import { SETTINGS_VERSION } from '../../lib/settings-schema';
 import type { OrderSyncView } from '../../lib/sync/sync-view';
 import { parseTikiDateTime } from '../../lib/tiki/contract';
 import type { TikiOrder } from '../../lib/tiki/schemas';
 import type { RunningSandbox } from '../../sandbox/server';
-import { expect, serviceWorker, stopServiceWorker, test } from './fixtures';
+import { expect, serviceWorker, stopServiceWorker, storeSettings, test } from './fixtures';
 import { routeApisToSandbox, sandboxSettings } from './sandbox-route';
 
 const GROUPS: OrderGroup[] = ['new', 'confirmed', 'success', 'canceled'];
@@ -66,18 +65,11 @@ test.describe('Đơn hàng: automatic sync', () => {
   }) => {
     test.setTimeout(120_000);
     running = await routeApisToSandbox(context);
-    const worker = await serviceWorker(context);
-    await worker.evaluate(
-      ([settings, version]) => chrome.storage.local.set({ settings, settings$: { v: version } }),
-      [
-        {
-          ...sandboxSettings(running),
-          orderStatusFilter: GROUPS,
-          autoSync: { enabled: true, intervalMinutes: 15 },
-        },
-        SETTINGS_VERSION,
-      ] as const,
-    );
+    await storeSettings(context, {
+      ...sandboxSettings(running),
+      orderStatusFilter: GROUPS,
+      autoSync: { enabled: true, intervalMinutes: 15 },
+    });
     const page = await context.newPage();
     await downloadAndPairProducts(page, extensionId);
     const paired = new Set(await pairedProductIds(page));

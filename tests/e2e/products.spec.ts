@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
-import { SETTINGS_VERSION } from '../../lib/settings-schema';
 import type { RunningSandbox } from '../../sandbox/server';
-import { expect, serviceWorker, test } from './fixtures';
+import { expect, storeSettings, test } from './fixtures';
 import { routeApisToSandbox, sandboxSettings } from './sandbox-route';
 
 /** The count shown on a filter button ("Đã ghép 31" → 31). */
@@ -21,11 +20,7 @@ test.describe('Sản phẩm', () => {
     extensionId,
   }) => {
     running = await routeApisToSandbox(context);
-    const worker = await serviceWorker(context);
-    await worker.evaluate(
-      ([settings, version]) => chrome.storage.local.set({ settings, settings$: { v: version } }),
-      [sandboxSettings(running), SETTINGS_VERSION] as const,
-    );
+    await storeSettings(context, sandboxSettings(running));
     const shopSeed = running.sandbox.seed.tiki.shops[0]!;
     const sellable = (shopSeed.products as { type: string }[]).filter(
       (product) => product.type !== 'configurable',

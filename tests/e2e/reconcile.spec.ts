@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
-import { SETTINGS_VERSION } from '../../lib/settings-schema';
 import type { RunningSandbox } from '../../sandbox/server';
 import { createTikiStatement } from '../../sandbox/statement';
-import { expect, serviceWorker, test } from './fixtures';
+import { expect, storeSettings, test } from './fixtures';
 import { routeApisToSandbox, sandboxSettings } from './sandbox-route';
 
 test.describe('Đối soát', () => {
@@ -18,11 +17,7 @@ test.describe('Đối soát', () => {
   }) => {
     test.setTimeout(120_000);
     running = await routeApisToSandbox(context);
-    const worker = await serviceWorker(context);
-    await worker.evaluate(
-      ([settings, version]) => chrome.storage.local.set({ settings, settings$: { v: version } }),
-      [sandboxSettings(running), SETTINGS_VERSION] as const,
-    );
+    await storeSettings(context, sandboxSettings(running));
     const shop = running.sandbox.seed.tiki.shops[0]!;
     // The file the sandbox serves at /tiki/sellercenter/statement.xlsx, with its planted mistakes.
     const statement = createTikiStatement({ ...shop, orders: shop.orders }, Date.now());

@@ -1,6 +1,7 @@
 import type { BrowserContext } from '@playwright/test';
 import type { SandboxOptions } from '../../sandbox';
 import { type RunningSandbox, startSandboxServer } from '../../sandbox/server';
+import { seededNhanhSettings, seededShopSettings } from '../fixtures/sandbox-settings';
 
 /** The production API hosts the built extension calls, and where the sandbox serves each. */
 const ROUTED_HOSTS = [
@@ -28,26 +29,6 @@ export async function routeApisToSandbox(
 
 /** Settings for the sandbox's shop `shopIndex` and its Nhanh business, as the settings page would save them. */
 export function sandboxSettings(running: RunningSandbox, shopIndex = 0) {
-  const shop = running.sandbox.seed.tiki.shops[shopIndex]!;
-  const { nhanh } = running.sandbox.seed;
-  return {
-    shops: [
-      {
-        id: 'e2e-shop',
-        name: shop.name,
-        connectionKey: shop.connectionKey,
-        nhanhDepotId: nhanh.depots[0]?.id ?? null,
-        defaultCustomerName: 'Khách Tiki',
-        defaultCustomerPhone: '0987654321',
-      },
-    ],
-    nhanh: {
-      mode: 'manual',
-      appId: nhanh.appId,
-      secretKey: nhanh.secretKey,
-      businessId: nhanh.businessId,
-      accessToken: nhanh.accessToken,
-      expiredAt: nhanh.accessTokenExpiredAt,
-    },
-  };
+  const { seed } = running.sandbox;
+  return { shops: [seededShopSettings(seed, 'e2e-shop', shopIndex)], nhanh: seededNhanhSettings(seed) };
 }

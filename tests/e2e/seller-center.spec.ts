@@ -1,8 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { SETTINGS_VERSION } from '../../lib/settings-schema';
 import { createSandbox } from '../../sandbox';
 import { createTikiStatement } from '../../sandbox/statement';
-import { expect, fixture, serviceWorker, test } from './fixtures';
+import { expect, fixture, serviceWorker, storeSettings, test } from './fixtures';
 import { routeApisToSandbox, sandboxSettings } from './sandbox-route';
 
 const KEY_PAGE = 'https://sellercenter.tiki.vn/new/#/seller-info/store-setup';
@@ -249,11 +248,7 @@ test.describe('seller-center helpers', () => {
     test.setTimeout(90_000);
     const running = await routeApisToSandbox(context);
     try {
-      const worker = await serviceWorker(context);
-      await worker.evaluate(
-        ([settings, version]) => chrome.storage.local.set({ settings, settings$: { v: version } }),
-        [sandboxSettings(running), SETTINGS_VERSION] as const,
-      );
+      await storeSettings(context, sandboxSettings(running));
       const shop = running.sandbox.seed.tiki.shops[0]!;
       const statement = createTikiStatement({ ...shop, orders: shop.orders }, Date.now());
       await serveFixture(context, 'statement-direct-download.html');

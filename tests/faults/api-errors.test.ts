@@ -6,6 +6,7 @@ import { translate } from '../../lib/i18n';
 import { type Settings, secretsOf, settingsSchema } from '../../lib/settings';
 import { createSandbox } from '../../sandbox/index';
 import type { Faults } from '../../sandbox/types';
+import { IN_PROCESS_API_BASE, seededNhanhSettings } from '../fixtures/sandbox-settings';
 
 const WRONG_KEY = 'WrongKey0123456789abcdefABCDEF00';
 const WRONG_SECRET = 'WrongSecret-9f8e7d6c5b4a';
@@ -18,23 +19,12 @@ function world(faults: Partial<Faults> = {}) {
   const [shop] = sandbox.seed.tiki.shops;
   const { nhanh } = sandbox.seed;
   const settings = settingsSchema.parse({
-    apiBase: {
-      tiki: 'http://127.0.0.1/tiki',
-      nhanh: 'http://127.0.0.1/nhanh',
-      nhanhOauth: 'http://127.0.0.1/nhanh-oauth',
-    },
+    apiBase: IN_PROCESS_API_BASE,
     shops: [
       { id: 'key', name: shop!.name, connectionKey: shop!.connectionKey },
       { id: 'app', name: shop!.name, clientId: shop!.clientId, clientSecret: shop!.clientSecret },
     ],
-    nhanh: {
-      mode: 'manual',
-      appId: nhanh.appId,
-      secretKey: nhanh.secretKey,
-      businessId: nhanh.businessId,
-      accessToken: nhanh.accessToken,
-      expiredAt: nhanh.accessTokenExpiredAt,
-    },
+    nhanh: seededNhanhSettings(sandbox.seed),
   });
   const deps = { fetch: sandbox.fetch, clock };
   return {

@@ -1,5 +1,5 @@
-import { SETTINGS_VERSION, settingsSchema } from '../../lib/settings-schema';
-import { expect, serviceWorker, test } from '../e2e/fixtures';
+import { settingsSchema } from '../../lib/settings-schema';
+import { expect, storeSettings, test } from '../e2e/fixtures';
 
 /** A shop name a hostile import or a careless paste could carry. */
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>Sách';
@@ -9,14 +9,10 @@ test.describe('HTML and script in stored data', () => {
     context,
     extensionId,
   }) => {
-    const worker = await serviceWorker(context);
     const settings = settingsSchema.parse({
       shops: [{ id: 's1', name: PAYLOAD, connectionKey: '3f2b9c1e-8d4a-4c6b-9e7f-1a2b3c4d5e6f' }],
     });
-    await worker.evaluate(
-      ([value, version]) => chrome.storage.local.set({ settings: value, settings$: { v: version } }),
-      [settings, SETTINGS_VERSION] as const,
-    );
+    await storeSettings(context, settings);
 
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);

@@ -4,29 +4,15 @@ import { checkNhanh, checkTikiShop, connectNhanh } from '../../../lib/connection
 import { getSettings, saveSettings } from '../../../lib/settings';
 import { getHealth } from '../../../lib/status';
 import { createSandbox, type Sandbox } from '../../../sandbox';
-
-const API = {
-  tiki: 'http://127.0.0.1/tiki',
-  nhanh: 'http://127.0.0.1/nhanh',
-  nhanhOauth: 'http://127.0.0.1/nhanh-oauth',
-};
+import { IN_PROCESS_API_BASE, seededNhanhSettings } from '../../fixtures/sandbox-settings';
 
 async function configure(sandbox: Sandbox, shopPatch: object = {}, nhanhPatch: object = {}) {
   const shop = sandbox.seed.tiki.shops[0]!;
-  const { nhanh } = sandbox.seed;
   const result = await saveSettings(
     {
-      apiBase: API,
+      apiBase: IN_PROCESS_API_BASE,
       shops: [{ id: 'shop-1', name: 'Cửa hàng demo', connectionKey: shop.connectionKey, ...shopPatch }],
-      nhanh: {
-        mode: 'manual',
-        appId: nhanh.appId,
-        secretKey: nhanh.secretKey,
-        businessId: nhanh.businessId,
-        accessToken: nhanh.accessToken,
-        expiredAt: nhanh.accessTokenExpiredAt,
-        ...nhanhPatch,
-      },
+      nhanh: { ...seededNhanhSettings(sandbox.seed), ...nhanhPatch },
     },
     'vi',
   );

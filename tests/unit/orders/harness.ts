@@ -10,6 +10,11 @@ import { type SettingsInput, settingsSchema } from '../../../lib/settings';
 import { type OrderSyncDeps, runOrderSync, type SyncRequest } from '../../../lib/sync/order-sync';
 import type { TikiOrder } from '../../../lib/tiki/schemas';
 import { createSandbox } from '../../../sandbox/index';
+import {
+  IN_PROCESS_API_BASE,
+  seededNhanhSettings,
+  seededShopSettings,
+} from '../../fixtures/sandbox-settings';
 
 let dbCounter = 0;
 export const SHOP_ID = 'shop-1';
@@ -24,29 +29,9 @@ export async function ordersSetup(overrides: Partial<SettingsInput> = {}) {
   const shopSeed = sandbox.seed.tiki.shops[0]!;
   const { nhanh } = sandbox.seed;
   const settings = settingsSchema.parse({
-    apiBase: {
-      tiki: 'http://127.0.0.1/tiki',
-      nhanh: 'http://127.0.0.1/nhanh',
-      nhanhOauth: 'http://127.0.0.1/nhanh-oauth',
-    },
-    shops: [
-      {
-        id: SHOP_ID,
-        name: shopSeed.name,
-        connectionKey: shopSeed.connectionKey,
-        nhanhDepotId: nhanh.depots[0]!.id,
-        defaultCustomerName: 'Khách Tiki',
-        defaultCustomerPhone: '0987654321',
-      },
-    ],
-    nhanh: {
-      mode: 'manual',
-      appId: nhanh.appId,
-      secretKey: nhanh.secretKey,
-      businessId: nhanh.businessId,
-      accessToken: nhanh.accessToken,
-      expiredAt: nhanh.accessTokenExpiredAt,
-    },
+    apiBase: IN_PROCESS_API_BASE,
+    shops: [seededShopSettings(sandbox.seed, SHOP_ID)],
+    nhanh: seededNhanhSettings(sandbox.seed),
     ...overrides,
   });
   const deps = { fetch: sandbox.fetch, clock };

@@ -3,6 +3,11 @@ import { createManualClock } from '../../../lib/clock';
 import { openCompanionDb } from '../../../lib/db';
 import { settingsSchema } from '../../../lib/settings';
 import { createSandbox } from '../../../sandbox/index';
+import {
+  IN_PROCESS_API_BASE,
+  seededNhanhSettings,
+  seededShopSettings,
+} from '../../fixtures/sandbox-settings';
 
 let dbCounter = 0;
 
@@ -19,22 +24,10 @@ export async function sandboxSetup() {
   const clock = createManualClock();
   const sandbox = createSandbox({ clock, seed: 20261128 });
   const shopSeed = sandbox.seed.tiki.shops[0]!;
-  const { nhanh } = sandbox.seed;
   const settings = settingsSchema.parse({
-    apiBase: {
-      tiki: 'http://127.0.0.1/tiki',
-      nhanh: 'http://127.0.0.1/nhanh',
-      nhanhOauth: 'http://127.0.0.1/nhanh-oauth',
-    },
-    shops: [{ id: 'shop-1', name: shopSeed.name, connectionKey: shopSeed.connectionKey }],
-    nhanh: {
-      mode: 'manual',
-      appId: nhanh.appId,
-      secretKey: nhanh.secretKey,
-      businessId: nhanh.businessId,
-      accessToken: nhanh.accessToken,
-      expiredAt: nhanh.accessTokenExpiredAt,
-    },
+    apiBase: IN_PROCESS_API_BASE,
+    shops: [seededShopSettings(sandbox.seed, 'shop-1')],
+    nhanh: seededNhanhSettings(sandbox.seed),
   });
   const deps = { fetch: sandbox.fetch, clock };
   const tiki = createTikiClientForShop(settings, settings.shops[0]!, deps)!;
