@@ -25,6 +25,10 @@ export default defineConfig({
     default_locale: 'vi',
     permissions: [...PERMISSIONS],
     host_permissions: mode === 'production' ? [...PRODUCTION_HOSTS] : [...PRODUCTION_HOSTS, ...SANDBOX_HOSTS],
-    action: { default_title: '__MSG_extName__' },
+    // The toolbar button uses the same icons as the extension (public/icon/, drawn by scripts/icons.ts).
+    action: {
+      default_title: '__MSG_extName__',
+      default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    },
   }),
 });

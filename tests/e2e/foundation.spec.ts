@@ -13,6 +13,27 @@ test.describe('the built extension', () => {
     );
   });
 
+  test('has its own icon in the toolbar and on the extensions page, at every size Chrome asks for', async ({
+    context,
+  }) => {
+    const worker = await serviceWorker(context);
+    const icons = await worker.evaluate(async () => {
+      const manifest = chrome.runtime.getManifest() as chrome.runtime.ManifestV3;
+      const paths = [
+        ...Object.entries(manifest.icons ?? {}),
+        ...Object.entries((manifest.action?.default_icon ?? {}) as Record<string, string>),
+      ];
+      return Promise.all(
+        paths.map(async ([size, file]) => {
+          const bitmap = await createImageBitmap(await (await fetch(chrome.runtime.getURL(file))).blob());
+          return `${size}:${bitmap.width}x${bitmap.height}`;
+        }),
+      );
+    });
+    const expected = ['16:16x16', '32:32x32', '48:48x48', '128:128x128'];
+    expect(icons).toEqual([...expected, ...expected]);
+  });
+
   test('popup renders the connection health and opens the dashboard at a section', async ({
     context,
     extensionId,
