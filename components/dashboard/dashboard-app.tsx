@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
-import { DASHBOARD_SECTIONS, type DashboardSection } from '../../lib/messaging';
+import { useCallback, useEffect, useState } from 'react';
+import { type DashboardLocation, parseDashboardHash } from '../../lib/dashboard-location';
+import { DASHBOARD_SECTIONS } from '../../lib/messaging';
 import { useLocale } from '../locale';
 import { OrdersSection } from '../orders/orders-section';
 import { ProductsSection } from '../products/products-section';
@@ -7,21 +8,35 @@ import { ReconcileSection } from '../reconcile/reconcile-section';
 import { SettingsSection } from '../settings/settings-section';
 import { ActivityLogSection } from './activity-log-section';
 
-function sectionFromHash(hash: string): DashboardSection {
-  const name = hash.replace(/^#/, '');
-  return (DASHBOARD_SECTIONS as readonly string[]).includes(name) ? (name as DashboardSection) : 'settings';
-}
-
-/** The full-tab dashboard: one section at a time, addressed by the URL hash so the popup can link to it. */
+/**
+ * The full-tab dashboard: one section at a time, addressed by the URL hash so the popup and the order results
+ * can link to it (and to one product or setting in it, see lib/dashboard-location.ts).
+ */
 export function DashboardApp() {
   const { t } = useLocale();
-  const [section, setSection] = useState<DashboardSection>(() => sectionFromHash(location.hash));
+  const [place, setPlace] = useState<DashboardLocation>(() => parseDashboardHash(location.hash));
+  const { section } = place;
 
   useEffect(() => {
-    const onHashChange = () => setSection(sectionFromHash(location.hash));
+    const onHashChange = () => setPlace(parseDashboardHash(location.hash));
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
+
+  /**
+   * A link's target is acted on once: the hash drops back to the bare section (no `hashchange`), so a reload
+   * does not act again and the same shortcut clicked later does.
+   */
+  const targetHandled = useCallback(() => {
+    history.replaceState(null, '', `#${section}`);
+    setPlace({ section } as DashboardLocation);
+  }, [section]);
+
+  const setting = place.section === 'settings' ? place.setting : undefined;
+  useEffect(() => {
+    if (!setting) return;
+    return revealWhenShown(`input[name="${setting.field}"]`, targetHandled);
+  }, [setting, targetHandled]);
 
   useEffect(() => {
     document.title = `${t(`section.${section}`)} · ${t('app.name')}`;
@@ -40,11 +55,31 @@ export function DashboardApp() {
       <main className="content">
         <h1>{t(`section.${section}`)}</h1>
         {section === 'settings' && <SettingsSection />}
-        {section === 'products' && <ProductsSection />}
+        {place.section === 'products' && (
+          <ProductsSection target={place.product} onTargetHandled={targetHandled} />
+        )}
         {section === 'orders' && <OrdersSection />}
         {section === 'reconcile' && <ReconcileSection />}
         {section === 'log' && <ActivityLogSection />}
       </main>
     </div>
   );
+}
+
+/** Scrolls to and focuses the element `selector` finds once the section has rendered it (settings load late). */
+function revealWhenShown(selector: string, then: () => void): () => void {
+  const reveal = () => {
+    const element = document.querySelector<HTMLElement>(selector);
+    if (!element) return false;
+    element.scrollIntoView({ block: 'center' });
+    element.focus();
+    then();
+    return true;
+  };
+  if (reveal()) return () => {};
+  const observer = new MutationObserver(() => {
+    if (reveal()) observer.disconnect();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  return () => observer.disconnect();
 }

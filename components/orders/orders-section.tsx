@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'react';
-import { type CompanionDatabase, getDb, type OrderOutcome, type OrderRecord } from '../../lib/db';
+import { productHash, settingHash } from '../../lib/dashboard-location';
+import {
+  type CompanionDatabase,
+  getDb,
+  type OrderBlocker,
+  type OrderOutcome,
+  type OrderRecord,
+} from '../../lib/db';
 import { type LocalizedText, translate } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/i18n/format';
 import { sendMessage } from '../../lib/messaging';
@@ -157,7 +164,11 @@ export function OrdersSection() {
               <summary>
                 {t(`orders.outcome.${outcome}`)} <span className="count">{rows.length}</span>
               </summary>
-              <ResultTable rows={rows.slice(0, ROWS_PER_GROUP)} onRepair={(id) => void repair(id)} />
+              <ResultTable
+                shopId={shop.id}
+                rows={rows.slice(0, ROWS_PER_GROUP)}
+                onRepair={(id) => void repair(id)}
+              />
               {rows.length > ROWS_PER_GROUP && <p className="muted">… +{rows.length - ROWS_PER_GROUP}</p>}
             </details>
           );
@@ -200,7 +211,51 @@ function RunStatus({ view }: { view: OrderSyncView }) {
   );
 }
 
-function ResultTable({ rows, onRepair }: { rows: OrderRecord[]; onRepair: (tikiProductId: number) => void }) {
+/** The way out of one blocked line: to the product in Sản phẩm, or to "Luôn lấy sản phẩm về" in Cài đặt. */
+function BlockerFix({
+  shopId,
+  blocker,
+  onRepair,
+}: {
+  shopId: string;
+  blocker: OrderBlocker;
+  onRepair: (tikiProductId: number) => void;
+}) {
+  const { t } = useLocale();
+  if (blocker.fix === 'always-fetch')
+    return (
+      <a className="button" href={settingHash({ field: 'alwaysFetchProducts' })}>
+        {t('orders.fix.settings')}
+      </a>
+    );
+  const toProduct = productHash({ shop: shopId, tiki: blocker.tikiProductId });
+  if (blocker.fix === 'pair')
+    return (
+      <a className="button" href={toProduct}>
+        {t('orders.fix.pair')}
+      </a>
+    );
+  return (
+    <>
+      <button type="button" onClick={() => onRepair(blocker.tikiProductId)}>
+        {t('orders.fix.repair')}
+      </button>{' '}
+      <a className="button" href={toProduct}>
+        {t('orders.fix.openProduct')}
+      </a>
+    </>
+  );
+}
+
+function ResultTable({
+  shopId,
+  rows,
+  onRepair,
+}: {
+  shopId: string;
+  rows: OrderRecord[];
+  onRepair: (tikiProductId: number) => void;
+}) {
   const { t, locale } = useLocale();
   return (
     <table className="orders-table">
@@ -224,15 +279,7 @@ function ResultTable({ rows, onRepair }: { rows: OrderRecord[]; onRepair: (tikiP
                   {record.blockers.map((blocker) => (
                     <li key={blocker.tikiProductId}>
                       {translate(locale, blocker.text)}{' '}
-                      {blocker.fix === 'repair' ? (
-                        <button type="button" onClick={() => onRepair(blocker.tikiProductId)}>
-                          {t('orders.fix.repair')}
-                        </button>
-                      ) : (
-                        <a className="button" href={blocker.fix === 'pair' ? '#products' : '#settings'}>
-                          {t(blocker.fix === 'pair' ? 'orders.fix.pair' : 'orders.fix.settings')}
-                        </a>
-                      )}
+                      <BlockerFix shopId={shopId} blocker={blocker} onRepair={onRepair} />
                     </li>
                   ))}
                 </ul>

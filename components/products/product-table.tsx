@@ -1,3 +1,4 @@
+import { useCallback, useEffect, useRef } from 'react';
 import type { NhanhProductRecord } from '../../lib/db';
 import { formatDateTime, formatVnd } from '../../lib/i18n/format';
 import type { RepairTarget } from '../../lib/products/pairing';
@@ -18,6 +19,7 @@ export interface RowActions {
 /** The Sản phẩm table: windowed rows, one per sellable Tiki product, with its pairing and actions. */
 export function ProductTable({
   rows,
+  focusedId,
   nhanhById,
   repairTargetOf,
   selected,
@@ -26,6 +28,8 @@ export function ProductTable({
   actions,
 }: {
   rows: readonly ProductRow[];
+  /** A product a link pointed at: scrolled to, marked, and its one-click re-pair focused when it has one. */
+  focusedId?: number;
   nhanhById: ReadonlyMap<number, NhanhProductRecord>;
   repairTargetOf: (row: ProductRow) => RepairTarget | undefined;
   selected: ReadonlySet<number>;
@@ -113,8 +117,26 @@ export function ProductTable({
   }
 
   const visible = useRowWindow(rows.length, ROW_HEIGHT, TABLE_HEIGHT);
+  const scrollBox = useRef<HTMLDivElement>(null);
+  const focusedIndex = focusedId === undefined ? -1 : rows.findIndex((row) => row.product.id === focusedId);
+  // The windowed table draws the row only once its box is scrolled there; the row then reveals itself.
+  useEffect(() => {
+    if (focusedIndex >= 0 && scrollBox.current)
+      scrollBox.current.scrollTop = Math.max(0, (focusedIndex + 0.5) * ROW_HEIGHT - TABLE_HEIGHT / 2);
+  }, [focusedIndex]);
+  const revealRow = useCallback((element: HTMLTableRowElement | null) => {
+    if (!element) return;
+    element.scrollIntoView({ block: 'nearest' });
+    element.querySelector<HTMLButtonElement>('.row-actions button.primary')?.focus({ preventScroll: true });
+  }, []);
+
   return (
-    <div className="product-table-scroll" style={{ maxHeight: TABLE_HEIGHT }} onScroll={visible.onScroll}>
+    <div
+      ref={scrollBox}
+      className="product-table-scroll"
+      style={{ maxHeight: TABLE_HEIGHT }}
+      onScroll={visible.onScroll}
+    >
       <table className="product-table">
         <thead>
           <tr>
@@ -136,7 +158,14 @@ export function ProductTable({
         <tbody>
           {visible.spaceAbove > 0 && <tr className="spacer" style={{ height: visible.spaceAbove }} />}
           {rows.slice(visible.first, visible.last).map((row) => (
-            <tr key={row.product.id} className={`state-${row.state}`} style={{ height: ROW_HEIGHT }}>
+            <tr
+              key={row.product.id}
+              ref={row.product.id === focusedId ? revealRow : undefined}
+              className={`state-${row.state}${row.product.id === focusedId ? ' focused' : ''}`}
+              aria-current={row.product.id === focusedId ? 'true' : undefined}
+              data-tiki-id={row.product.id}
+              style={{ height: ROW_HEIGHT }}
+            >
               <td>
                 <input
                   type="checkbox"

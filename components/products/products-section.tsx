@@ -1,5 +1,6 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { logActivity } from '../../lib/activity-log';
+import type { ProductTarget } from '../../lib/dashboard-location';
 import { type CompanionDatabase, getDb, type NhanhProductRecord } from '../../lib/db';
 import type { LocalizedText } from '../../lib/i18n';
 import { translate } from '../../lib/i18n';
@@ -15,6 +16,7 @@ import {
   unpairProducts,
 } from '../../lib/products/pairing';
 import { buildPairingWorkbook, importPairingFile } from '../../lib/products/pairing-file';
+import { readPairingFileInWorker } from '../../lib/products/pairing-file-in-worker';
 import { PAIRING_STATES } from '../../lib/products/pairing-state';
 import { countStates, filterRows, type ProductRow, type RowFilter } from '../../lib/products/rows';
 import { getSettings, type Settings, secretsOf, watchSettings } from '../../lib/settings';
@@ -36,8 +38,17 @@ type Dialog =
 const FILTERS: readonly RowFilter[] = ['all', ...PAIRING_STATES];
 const NO_NHANH = new Map<number, NhanhProductRecord>();
 
-/** "Sản phẩm": download, match, pair by hand, create in Nhanh, per Tiki shop. */
-export function ProductsSection() {
+/**
+ * "Sản phẩm": download, match, pair by hand, create in Nhanh, per Tiki shop. A `target` (a blocked order's
+ * shortcut) selects its shop, narrows the table to its product and opens what fixes it.
+ */
+export function ProductsSection({
+  target,
+  onTargetHandled,
+}: {
+  target?: ProductTarget;
+  onTargetHandled?: () => void;
+}) {
   const { t, locale } = useLocale();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [shopId, setShopId] = useState<string | null>(null);
@@ -47,7 +58,7 @@ export function ProductsSection() {
   }, []);
   const shop = settings?.shops.find((candidate) => candidate.id === shopId) ?? settings?.shops[0] ?? null;
 
-  const { rows, catalogue, reload } = useShopCatalogue(shop?.id ?? null);
+  const { rows, catalogue, catalogueShopId, reload } = useShopCatalogue(shop?.id ?? null);
   const [filter, setFilter] = useState<RowFilter>('all');
   const [query, setQuery] = useState('');
   // Filtering 50,000 rows runs behind the typing: the input never waits for the table.
@@ -62,14 +73,51 @@ export function ProductsSection() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
+  const [focusedId, setFocusedId] = useState<number | undefined>();
 
   const nhanhById = catalogue?.nhanhById ?? NO_NHANH;
   const matchIndex = useMemo(() => buildMatchIndex(catalogue?.nhanhProducts ?? []), [catalogue]);
-  const repairTarget = (row: ProductRow) =>
-    repairTargetOf(row.product, row.mapping, matchIndex, (id) => {
-      const nhanh = nhanhById.get(id);
-      return nhanh !== undefined && nhanh.kind !== 'parent';
-    });
+  const repairTarget = useCallback(
+    (row: ProductRow) =>
+      repairTargetOf(row.product, row.mapping, matchIndex, (id) => {
+        const nhanh = nhanhById.get(id);
+        return nhanh !== undefined && nhanh.kind !== 'parent';
+      }),
+    [matchIndex, nhanhById],
+  );
+
+  useEffect(() => {
+    if (!target || !settings) return;
+    // An unknown shop (removed since the order was blocked, or a hand-edited link): just the section.
+    if (!settings.shops.some((candidate) => candidate.id === target.shop)) return onTargetHandled?.();
+    if (shopId !== target.shop) return setShopId(target.shop);
+    if (!catalogue || catalogueShopId !== target.shop) return;
+    onTargetHandled?.();
+    const row = catalogue.rows.find((candidate) => candidate.product.id === target.tiki);
+    setSelected(new Set());
+    if (!row) {
+      setNotice({
+        kind: 'error',
+        lines: [{ key: 'orders.link.notDownloaded', params: { id: target.tiki } }],
+      });
+      return;
+    }
+    setFilter('all');
+    // The code the order's message named (seller SKU, else Tiki's): the table narrows to this product.
+    setQuery(row.product.originalSku || row.product.sku);
+    setFocusedId(row.product.id);
+    setNotice(
+      row.state === 'paired'
+        ? {
+            kind: 'success',
+            lines: [{ key: 'orders.link.alreadyPaired', params: { name: row.product.name } }],
+          }
+        : null,
+    );
+    // Changed on Tiki with a known new match: the row's one-click re-pair is focused instead (ProductTable).
+    const pairable = row.state === 'unpaired' || row.state === 'ambiguous' || row.state === 'needs-repair';
+    if (pairable && !(row.state === 'needs-repair' && repairTarget(row))) setDialog({ kind: 'pair', row });
+  }, [target, settings, shopId, catalogue, catalogueShopId, repairTarget, onTargetHandled]);
 
   if (!settings) return <p>{t('common.loading')}</p>;
   if (!shop) return <NoShopState message="products.noShop" />;
@@ -132,7 +180,13 @@ export function ProductsSection() {
 
   const importTable = (file: File) =>
     act(async (db) => {
-      const result = await importPairingFile(db, currentShop.id, await file.arrayBuffer(), Date.now());
+      const result = await importPairingFile(
+        db,
+        currentShop.id,
+        await file.arrayBuffer(),
+        Date.now(),
+        readPairingFileInWorker,
+      );
       if (!result.ok) return { kind: 'error', lines: [{ key: 'products.import.refused' }, ...result.errors] };
       await log(db, {
         key: 'products.log.imported',
@@ -168,6 +222,7 @@ export function ProductsSection() {
               onChange={(event) => {
                 setShopId(event.target.value);
                 setSelected(new Set());
+                setFocusedId(undefined);
                 setNotice(null);
               }}
             >
@@ -342,6 +397,7 @@ export function ProductsSection() {
           ) : (
             <ProductTable
               rows={shown}
+              focusedId={focusedId}
               nhanhById={nhanhById}
               repairTargetOf={repairTarget}
               selected={selected}

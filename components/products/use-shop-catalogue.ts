@@ -10,6 +10,8 @@ export interface CatalogueView {
   rows: ProductRow[];
   /** Null until the whole catalogue is read (the first rows may already show). */
   catalogue: ShopCatalogue | null;
+  /** The shop `catalogue` belongs to (for one render after a shop change it is still the previous one's). */
+  catalogueShopId: string | null;
   reload: () => Promise<void>;
 }
 
@@ -20,6 +22,7 @@ export interface CatalogueView {
 export function useShopCatalogue(shopId: string | null): CatalogueView {
   const [rows, setRows] = useState<ProductRow[]>([]);
   const [catalogue, setCatalogue] = useState<ShopCatalogue | null>(null);
+  const [catalogueShopId, setCatalogueShopId] = useState<string | null>(null);
   const generation = useRef(0);
 
   const reload = useCallback(async () => {
@@ -28,12 +31,14 @@ export function useShopCatalogue(shopId: string | null): CatalogueView {
     const full = await loadShopCatalogue(await getDb(), shopId);
     if (mine !== generation.current) return;
     setCatalogue(full);
+    setCatalogueShopId(shopId);
     setRows(full.rows);
   }, [shopId]);
 
   useEffect(() => {
     setRows([]);
     setCatalogue(null);
+    setCatalogueShopId(null);
     if (!shopId) return;
     const mine = ++generation.current;
     void getDb().then(async (db) => {
@@ -44,5 +49,5 @@ export function useShopCatalogue(shopId: string | null): CatalogueView {
     });
   }, [shopId, reload]);
 
-  return { rows, catalogue, reload };
+  return { rows, catalogue, catalogueShopId, reload };
 }

@@ -456,6 +456,7 @@ export function SettingsSection() {
         <label className="checkbox">
           <input
             type="checkbox"
+            name="alwaysFetchProducts"
             checked={draft.alwaysFetchProducts}
             onChange={(e) =>
               update('alwaysFetchProducts', { ...draft, alwaysFetchProducts: e.target.checked })

@@ -30,9 +30,11 @@ async function pairedProductIds(page: Page): Promise<number[]> {
         const open = indexedDB.open('nhanh-tiki-companion');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction('productMappings').objectStore('productMappings').getAll();
+          const store = open.result.transaction('productMappingChunks').objectStore('productMappingChunks');
+          const request = store.getAll();
           request.onsuccess = () => {
-            resolve((request.result as { tikiProductId: number }[]).map((mapping) => mapping.tikiProductId));
+            const chunks = request.result as { mappings: { tikiProductId: number }[] }[];
+            resolve(chunks.flatMap((chunk) => chunk.mappings.map((mapping) => mapping.tikiProductId)));
             open.result.close();
           };
         };
@@ -118,5 +120,83 @@ test.describe('Đơn hàng: automatic sync', () => {
     // The section shows the run's results, grouped.
     await expect(page.getByText('Lần chạy gần nhất (Tự động) xong lúc', { exact: false })).toBeVisible();
     await expect(page.locator('details.outcome-created summary')).toContainText('Tạo mới trên Nhanh');
+  });
+});
+
+test.describe('Đơn hàng: a blocked order leads to its product', () => {
+  let running: RunningSandbox;
+  test.afterEach(async () => {
+    await running?.close();
+  });
+
+  test("a blocked order's shortcut opens Sản phẩm at that product with its pairing open; a bad link opens just the section", async ({
+    context,
+    extensionId,
+  }) => {
+    test.setTimeout(90_000);
+    running = await routeApisToSandbox(context);
+    await storeSettings(context, { ...sandboxSettings(running), orderStatusFilter: ['new'] });
+    const page = await context.newPage();
+    await downloadAndPairProducts(page, extensionId);
+
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#orders`);
+    await page.getByRole('button', { name: 'Tải đơn' }).click();
+    await expect(page.getByText('Lần chạy gần nhất (Tải tay) xong lúc', { exact: false })).toBeVisible({
+      timeout: 30_000,
+    });
+    const blocker = page
+      .locator('details.outcome-blocked .orders-blockers li')
+      .filter({ hasText: 'chưa được ghép với sản phẩm trên Nhanh' })
+      .first();
+    const shortcut = blocker.getByRole('link', { name: 'Ghép sản phẩm' });
+    const href = (await shortcut.getAttribute('href'))!;
+    const tikiId = Number(/^#products\?shop=e2e-shop&tiki=(\d+)$/.exec(href)?.[1]);
+    const product = running.sandbox.seed.tiki.shops[0]!.orders.flatMap((order) => (order as TikiOrder).items)
+      .map((item) => item.product)
+      .find((candidate) => candidate.id === tikiId)!;
+    const sku = product.seller_product_code || product.sku;
+    await expect(blocker).toContainText(`Sản phẩm ${product.name} (${sku}) chưa được ghép`);
+
+    await shortcut.click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sản phẩm');
+    // Narrowed to the product by the code the order named, scrolled to, marked, and its pairing opened.
+    await expect(page.getByRole('searchbox', { name: 'Tìm theo tên, SKU hoặc mã' })).toHaveValue(sku);
+    const row = page.locator(`tr[data-tiki-id="${tikiId}"]`);
+    await expect(row).toHaveAttribute('aria-current', 'true');
+    await expect(row).toBeInViewport();
+    const dialog = page.getByRole('dialog', { name: `Ghép "${product.name}" với một sản phẩm Nhanh` });
+    await expect(dialog).toBeVisible();
+    // The link is acted on once: the address is the bare section again, so a reload does not reopen it.
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#products');
+
+    // Pairing from there unblocks the product; going back, the same shortcut still works.
+    const nhanh = running.sandbox.seed.nhanh.products.find((candidate) => !candidate.isParent)!;
+    await dialog.getByRole('searchbox').fill(nhanh.code);
+    await dialog.getByRole('button', { name: `Ghép ${nhanh.code}`, exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: `với ${nhanh.code}` })).toBeVisible();
+    await expect(row.locator('.badge')).toHaveText('Đã ghép');
+
+    // A hand-edited link with a bad product id: just the section, nothing opened.
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#orders`);
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#products?shop=e2e-shop&tiki=abc`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sản phẩm');
+    await expect(page.getByRole('searchbox', { name: 'Tìm theo tên, SKU hoặc mã' })).toHaveValue('');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  });
+
+  test('the shortcut of a product deleted on Tiki opens Cài đặt at "Luôn lấy sản phẩm về"', async ({
+    context,
+    extensionId,
+  }) => {
+    // The tab the first install opens at Cài đặt: once it is there, nothing else moves the dashboard.
+    await expect
+      .poll(() => context.pages().some((open) => open.url().includes('/dashboard.html')))
+      .toBe(true);
+    const page = context.pages().find((open) => open.url().includes('/dashboard.html'))!;
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#log`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhật ký');
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#settings?field=alwaysFetchProducts`);
+    await expect(page.getByRole('checkbox', { name: 'Luôn lấy sản phẩm về' })).toBeFocused();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#settings');
   });
 });

@@ -72,6 +72,10 @@ export const ordersMessages = defineMessages(
     'orders.fix.settings': 'Mở Cài đặt',
     'orders.repaired': 'Đã ghép lại {count} sản phẩm. Hãy tải lại đơn.',
     'orders.repairByHand': 'Không tự ghép lại được: hãy ghép tay trong mục Sản phẩm.',
+    'orders.fix.openProduct': 'Xem trong Sản phẩm',
+    'orders.link.notDownloaded':
+      'Sản phẩm Tiki #{id} chưa có trong danh sách đã tải của cửa hàng. Bấm "Tải sản phẩm" rồi ghép sản phẩm này.',
+    'orders.link.alreadyPaired': 'Sản phẩm {name} đã được ghép. Hãy tải lại đơn ở mục Đơn hàng.',
     'orders.noShop': 'Chưa có cửa hàng Tiki nào. Hãy thêm cửa hàng trong Cài đặt.',
     'orders.noResults': 'Chưa có kết quả. Chọn trạng thái rồi bấm "Tải đơn".',
     'orders.popup.running': 'Đang đồng bộ đơn {shop}: {done}/{total}',
@@ -147,6 +151,10 @@ export const ordersMessages = defineMessages(
     'orders.fix.settings': 'Open Settings',
     'orders.repaired': '{count} products paired again. Download the orders again.',
     'orders.repairByHand': 'Could not pair again automatically: pair by hand in Products.',
+    'orders.fix.openProduct': 'Show in Products',
+    'orders.link.notDownloaded':
+      'Tiki product #{id} is not among the shop\'s downloaded products. Press "Download products", then pair it.',
+    'orders.link.alreadyPaired': 'Product {name} is paired now. Download the orders again in Orders.',
     'orders.noShop': 'No Tiki shop yet. Add one in Settings.',
     'orders.noResults': 'No results yet. Choose statuses, then press "Download orders".',
     'orders.popup.running': 'Syncing orders of {shop}: {done}/{total}',
