@@ -9,6 +9,7 @@ import { getSettings, type Settings, watchSettings } from '../settings';
 import { attentionItem, attentionSchema, lastSyncItem } from '../status';
 import { autoSyncShops, ORDER_SYNC_ALARM, scheduleOrderSync } from './alarms';
 import { cancelJob } from './jobs';
+import { nextOrderSyncNotice } from './notice';
 import {
   cursorOf,
   type OrderSyncDeps,
@@ -68,9 +69,9 @@ async function run(settings: Settings, request: SyncRequest): Promise<SyncResult
   return result;
 }
 
-/** After a run: the popup's last sync, the attention count, and a notification when something needs the seller. */
+/** After a run: the popup's last sync, the attention count, and a notification when something new needs the seller. */
 async function tell(settings: Settings, shopId: string, result: Extract<SyncResult, { job: unknown }>) {
-  const { counts, newlyBlocked } = result.cursor;
+  const { counts, newlyBlocked, error } = result.cursor;
   await lastSyncItem.setValue({
     at: result.job.updatedAt,
     ok: result.kind === 'done',
@@ -81,13 +82,13 @@ async function tell(settings: Settings, shopId: string, result: Extract<SyncResu
   });
   await refreshOrderAttention(await getDb());
   const shop = settings.shops.find((candidate) => candidate.id === shopId)?.name ?? shopId;
-  const message: LocalizedText | null =
-    result.kind === 'failed'
+  const kind = result.kind === 'failed' ? 'failed' : 'done';
+  const notice = await nextOrderSyncNotice(shopId, { kind, error, newlyBlocked });
+  if (!notice) return;
+  const message: LocalizedText =
+    notice.kind === 'failed'
       ? { key: 'orders.notify.failed', params: { shop } }
-      : newlyBlocked > 0
-        ? { key: 'orders.notify.blocked', params: { shop, count: newlyBlocked } }
-        : null;
-  if (!message) return;
+      : { key: 'orders.notify.blocked', params: { shop, count: notice.count } };
   await browser.notifications.create(`order-sync:${shopId}:${result.cursor.runId}`, {
     type: 'basic',
     iconUrl: NOTIFICATION_ICON,
