@@ -184,6 +184,61 @@ test.describe('Đơn hàng: a blocked order leads to its product', () => {
     await expect(page.getByRole('dialog')).toHaveCount(0);
   });
 
+  test("a product changed on Tiki since pairing: the order's shortcut opens Sản phẩm with that product's one-click re-pair focused", async ({
+    context,
+    extensionId,
+  }) => {
+    test.setTimeout(90_000);
+    running = await routeApisToSandbox(context);
+    await storeSettings(context, { ...sandboxSettings(running), orderStatusFilter: ['new'] });
+    const page = await context.newPage();
+    await downloadAndPairProducts(page, extensionId);
+    const paired = new Set(await pairedProductIds(page));
+    const now = Date.now();
+    const item = (running.sandbox.seed.tiki.shops[0]!.orders as TikiOrder[])
+      .filter(
+        (order) =>
+          groupOf(order.status) === 'new' && isWithinOrderWindow(parseTikiDateTime(order.updated_at), now),
+      )
+      .flatMap((order) => order.items)
+      .find((line) => paired.has(line.product.id))!;
+    const renamed = `${item.product.name} (mẫu mới)`;
+
+    // The seller renames the product on Tiki (a later route wins): the next download marks it "cần ghép lại".
+    await context.route('https://api.tiki.vn/integration/v2.1/products**', async (route) => {
+      const url = new URL(route.request().url());
+      const response = await route.fetch({ url: `${running.origin}/tiki${url.pathname}${url.search}` });
+      const body = await response.json();
+      for (const product of body.data ?? [])
+        if ((product.product_id ?? product.id) === item.product.id) product.name = renamed;
+      await route.fulfill({ response, json: body });
+    });
+    await page.getByRole('button', { name: 'Tải sản phẩm' }).click();
+    await expect(page.getByRole('status').first()).toContainText('Nhanh: đã tải', { timeout: 30_000 });
+
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#orders`);
+    await page.getByRole('button', { name: 'Tải đơn' }).click();
+    await expect(page.getByText('Lần chạy gần nhất (Tải tay) xong lúc', { exact: false })).toBeVisible({
+      timeout: 30_000,
+    });
+    const blocker = page
+      .locator('details.outcome-blocked .orders-blockers li')
+      .filter({ hasText: 'đã bị sửa tên, SKU hoặc thuộc tính trên Tiki' })
+      .filter({ has: page.locator(`a[href$="&tiki=${item.product.id}"]`) })
+      .first();
+    await blocker.getByRole('link', { name: 'Xem trong Sản phẩm' }).click();
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sản phẩm');
+    const row = page.locator(`tr[data-tiki-id="${item.product.id}"]`);
+    await expect(row).toHaveAttribute('aria-current', 'true');
+    await expect(row.locator('.badge')).toHaveText('Cần ghép lại');
+    const repair = row.getByRole('button', { name: /^Ghép lại với / });
+    await expect(repair).toBeFocused();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await repair.click();
+    await expect(row.locator('.badge')).toHaveText('Đã ghép');
+  });
+
   test('the shortcut of a product deleted on Tiki opens Cài đặt at "Luôn lấy sản phẩm về"', async ({
     context,
     extensionId,
