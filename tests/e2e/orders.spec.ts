@@ -129,21 +129,31 @@ test.describe('Đơn hàng: a blocked order leads to its product', () => {
     await running?.close();
   });
 
-  test("a blocked order's shortcut opens Sản phẩm at that product with its pairing open; a bad link opens just the section", async ({
-    context,
-    extensionId,
-  }) => {
-    test.setTimeout(90_000);
+  /** The sandbox's shop importing status Mới, its products downloaded and paired by the rules. */
+  async function pairedShop(context: BrowserContext, extensionId: string): Promise<Page> {
     running = await routeApisToSandbox(context);
     await storeSettings(context, { ...sandboxSettings(running), orderStatusFilter: ['new'] });
     const page = await context.newPage();
     await downloadAndPairProducts(page, extensionId);
+    return page;
+  }
 
+  async function downloadNewOrders(page: Page, extensionId: string) {
     await page.goto(`chrome-extension://${extensionId}/dashboard.html#orders`);
     await page.getByRole('button', { name: 'Tải đơn' }).click();
     await expect(page.getByText('Lần chạy gần nhất (Tải tay) xong lúc', { exact: false })).toBeVisible({
       timeout: 30_000,
     });
+  }
+
+  test("a blocked order's shortcut opens Sản phẩm at that product with its pairing open; a bad link opens just the section", async ({
+    context,
+    extensionId,
+  }) => {
+    test.setTimeout(90_000);
+    const page = await pairedShop(context, extensionId);
+
+    await downloadNewOrders(page, extensionId);
     const blocker = page
       .locator('details.outcome-blocked .orders-blockers li')
       .filter({ hasText: 'chưa được ghép với sản phẩm trên Nhanh' })
@@ -189,10 +199,7 @@ test.describe('Đơn hàng: a blocked order leads to its product', () => {
     extensionId,
   }) => {
     test.setTimeout(90_000);
-    running = await routeApisToSandbox(context);
-    await storeSettings(context, { ...sandboxSettings(running), orderStatusFilter: ['new'] });
-    const page = await context.newPage();
-    await downloadAndPairProducts(page, extensionId);
+    const page = await pairedShop(context, extensionId);
     const paired = new Set(await pairedProductIds(page));
     const now = Date.now();
     const item = (running.sandbox.seed.tiki.shops[0]!.orders as TikiOrder[])
@@ -216,11 +223,7 @@ test.describe('Đơn hàng: a blocked order leads to its product', () => {
     await page.getByRole('button', { name: 'Tải sản phẩm' }).click();
     await expect(page.getByRole('status').first()).toContainText('Nhanh: đã tải', { timeout: 30_000 });
 
-    await page.goto(`chrome-extension://${extensionId}/dashboard.html#orders`);
-    await page.getByRole('button', { name: 'Tải đơn' }).click();
-    await expect(page.getByText('Lần chạy gần nhất (Tải tay) xong lúc', { exact: false })).toBeVisible({
-      timeout: 30_000,
-    });
+    await downloadNewOrders(page, extensionId);
     const blocker = page
       .locator('details.outcome-blocked .orders-blockers li')
       .filter({ hasText: 'đã bị sửa tên, SKU hoặc thuộc tính trên Tiki' })
