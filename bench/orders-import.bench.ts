@@ -8,6 +8,7 @@ import { openCompanionDb } from '../lib/db';
 import { createNhanhClient } from '../lib/nhanh/client';
 import { NHANH_PATHS, NHANH_RATE_LIMIT } from '../lib/nhanh/contract';
 import { createNhanhRateLimiter } from '../lib/nhanh/rate-limiter';
+import { readAllMappings } from '../lib/products/store';
 import { createTikiClient } from '../lib/tiki/client';
 import type { TikiOrder } from '../lib/tiki/schemas';
 import { toFetchResponse } from '../sandbox/index';
@@ -139,7 +140,7 @@ export default async function benchOrdersImport(): Promise<void> {
   const first = clients(createTikiSimulator(context));
   await downloadCatalogues({ db, clock: systemClock, ...first }, 'bench');
   await autoMatchShop(db, 'bench', now);
-  const paired = new Set((await db.getAll('productMappings')).map((mapping) => mapping.tikiProductId));
+  const paired = new Set((await readAllMappings(db)).map((mapping) => mapping.tikiProductId));
   const templates = (shopSeed.orders as TikiOrder[]).filter((order) =>
     order.items.every((item) => paired.has(item.product.id)),
   );

@@ -10,6 +10,9 @@ import { SETTINGS_VERSION } from '../lib/settings-schema';
  * The products figures that only a browser can give, measured in Chromium inside the built extension:
  * - storing 50,000 downloaded Tiki products (and 50,000 Nhanh products) in IndexedDB through the real
  *   download code, fed by in-page stand-ins for the two API clients (target: under 3 s);
+ * - automatic matching of those 50,000 against the 50,000 Nhanh products in the page, from reading both
+ *   catalogues to storing the 40,000 pairings and the other products' candidates and suggestions (target: under
+ *   3 s, the budget of storing a download: it used to take ~8 s when each pairing was its own record);
  * - opening the Sản phẩm section with those 50,000 products: time from navigation to the first table rows
  *   (target: under 500 ms), and to the whole catalogue with its counters.
  * Uses `$WXT_OUT_DIR` (default `.output-bench-products`), building it first when missing.
@@ -150,7 +153,8 @@ export default async function benchProductsInChromium(): Promise<void> {
         `→ ratio ${(stored.nhanhMs / 3000).toFixed(2)} of the 3 s budget ${stored.nhanhMs < 3000 ? 'PASS' : 'FAIL'}`,
     );
     console.log(
-      `automatic matching in the page, reading and writing IndexedDB (${stored.paired.toLocaleString('en')} paired): ${stored.matchMs.toFixed(0)} ms`,
+      `automatic matching in the page, reading and writing IndexedDB (${stored.paired.toLocaleString('en')} pairings stored): ${stored.matchMs.toFixed(0)} ms ` +
+        `→ ratio ${(stored.matchMs / 3000).toFixed(2)} of the 3 s budget ${stored.matchMs < 3000 ? 'PASS' : 'FAIL'}`,
     );
     await page.close();
 

@@ -3,8 +3,11 @@ import { attentionItem, attentionSchema } from '../status';
 import { attentionCount, isSellable, pairingStateOf } from './pairing-state';
 import { buildRows, countStates, type ProductRow } from './rows';
 import {
+  readAllMappings,
   readAllTikiProducts,
   readFirstTikiProducts,
+  readMappings,
+  readMappingsById,
   readNhanhProducts,
   readNhanhProductsById,
   readTikiProducts,
@@ -22,12 +25,11 @@ export interface ShopCatalogue {
 }
 
 export async function loadShopCatalogue(db: CompanionDatabase, shopId: string): Promise<ShopCatalogue> {
-  const [products, mappings, nhanhProducts] = await Promise.all([
+  const [products, mappingById, nhanhProducts] = await Promise.all([
     readTikiProducts(db, shopId),
-    db.getAllFromIndex('productMappings', 'by-shop', shopId),
+    readMappings(db, shopId),
     readNhanhProducts(db),
   ]);
-  const mappingById = new Map(mappings.map((mapping) => [mapping.tikiProductId, mapping]));
   const nhanhById = new Map(nhanhProducts.map((record) => [record.id, record]));
   return {
     rows: buildRows(products, mappingById, nhanhById),
@@ -48,11 +50,10 @@ export async function loadFirstRows(
   count: number,
 ): Promise<ProductRow[]> {
   const products = (await readFirstTikiProducts(db, shopId, count)).filter(isSellable).slice(0, count);
-  const mappings = await Promise.all(
-    products.map((product) => db.get('productMappings', [shopId, product.id])),
-  );
-  const mappingById = new Map(
-    mappings.flatMap((mapping) => (mapping ? [[mapping.tikiProductId, mapping]] : [])),
+  const mappingById = await readMappingsById(
+    db,
+    shopId,
+    products.map((product) => product.id),
   );
   const nhanh = await readNhanhProductsById(
     db,
@@ -68,7 +69,7 @@ export async function loadFirstRows(
 export async function refreshProductAttention(db: CompanionDatabase): Promise<number> {
   const [products, mappings, nhanhProducts] = await Promise.all([
     readAllTikiProducts(db),
-    db.getAll('productMappings'),
+    readAllMappings(db),
     readNhanhProducts(db),
   ]);
   const mappingOf = new Map(

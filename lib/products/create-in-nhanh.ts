@@ -1,11 +1,11 @@
 import type { Clock } from '../clock';
-import { type CompanionDatabase, putMany, type TikiProductRecord } from '../db';
+import type { CompanionDatabase, TikiProductRecord } from '../db';
 import type { NhanhClient } from '../nhanh/client';
 import { NHANH_MAX_PRODUCTS_PER_ADD, type NhanhProductInput } from '../nhanh/contract';
 import type { TikiOrderItem } from '../tiki/schemas';
 import { matchKey, productFingerprint } from './keys';
 import { mappingOf } from './pairing';
-import { writeNhanhProducts } from './store';
+import { writeMappings, writeNhanhProducts } from './store';
 
 /**
  * "Tạo sản phẩm trên Nhanh": creates Tiki products that have no Nhanh counterpart with `product/add`, then pairs
@@ -24,6 +24,8 @@ export interface CreatableProduct {
   /** For a variant, Tiki's name already ends with its options ("Áo thun - Đỏ, XL"). */
   name: string;
   price: number;
+  /** A downloaded product's attributes when paired (see `TikiProductRecord`); an order line has none. */
+  attributeFingerprint?: string;
 }
 
 export function appProductIdOf(tikiProductId: number): string {
@@ -52,7 +54,7 @@ export function nhanhDraftOf(product: CreatableProduct): NhanhProductInput {
 
 /** A downloaded Tiki product, to create. */
 export function creatableOf(
-  product: Pick<TikiProductRecord, 'id' | 'sku' | 'originalSku' | 'name' | 'price'>,
+  product: Pick<TikiProductRecord, 'id' | 'sku' | 'originalSku' | 'name' | 'price' | 'attributeFingerprint'>,
 ): CreatableProduct {
   return {
     tikiProductId: product.id,
@@ -60,6 +62,7 @@ export function creatableOf(
     originalSku: product.originalSku,
     name: product.name,
     price: product.price,
+    attributeFingerprint: product.attributeFingerprint,
   };
 }
 
@@ -131,7 +134,11 @@ export async function createInNhanh(
           },
           mapping: mappingOf(
             shopId,
-            { id: product.tikiProductId, fingerprint: productFingerprint(product) },
+            {
+              id: product.tikiProductId,
+              fingerprint: productFingerprint(product),
+              attributeFingerprint: product.attributeFingerprint,
+            },
             answer.id,
             'created',
             now,
@@ -143,9 +150,9 @@ export async function createInNhanh(
       deps.db,
       created.map((entry) => entry.nhanh),
     );
-    await putMany(
+    await writeMappings(
       deps.db,
-      'productMappings',
+      shopId,
       created.map((entry) => entry.mapping),
     );
     onProgress?.(Math.min(start + batch.length, products.length), products.length);

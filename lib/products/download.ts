@@ -6,8 +6,15 @@ import type { NhanhClient } from '../nhanh/client';
 import { NHANH_MAX_PAGE_SIZE, type NhanhProduct } from '../nhanh/contract';
 import type { TikiClient } from '../tiki/client';
 import type { TikiProductSummary } from '../tiki/schemas';
-import { matchKey, optionLabelOf, productFingerprint } from './keys';
-import { readTikiProducts, writeNhanhProducts, writeTikiProducts } from './store';
+import { attributeFingerprint, matchKey, optionLabelOf, productFingerprint } from './keys';
+import { withAttributeBaselines } from './pairing';
+import {
+  readMappings,
+  readTikiProducts,
+  writeMappings,
+  writeNhanhProducts,
+  writeTikiProducts,
+} from './store';
 
 /**
  * Downloads a shop's Tiki catalogue and the Nhanh catalogue into IndexedDB. Runs in the dashboard page (the
@@ -19,6 +26,7 @@ import { readTikiProducts, writeNhanhProducts, writeTikiProducts } from './store
  * A re-download updates records in place (keeping the matching results) and, only when it went through to the
  * last page, marks Tiki products it no longer found as deleted (their pairings stay, flagged) and drops Nhanh
  * products Nhanh no longer has. A cancelled or failed download marks nothing: a partial list proves nothing.
+ * A full download also gives pairings made before attributes were known their baseline (`withAttributeBaselines`).
  */
 
 export type CatalogueSource = 'tiki' | 'nhanh';
@@ -81,6 +89,12 @@ async function store(write: () => Promise<unknown>, count: number): Promise<Sour
   }
 }
 
+/** The record's `attributeFingerprint`, left out when the answer carried no attributes. */
+function optionalAttributeFingerprint(attributes: unknown): { attributeFingerprint?: string } {
+  const fingerprint = attributeFingerprint(attributes);
+  return fingerprint === undefined ? {} : { attributeFingerprint: fingerprint };
+}
+
 /** One Tiki product as stored; matching results of an earlier download are kept. */
 export function tikiRecordOf(
   shopId: string,
@@ -102,6 +116,7 @@ export function tikiRecordOf(
     price: summary.price,
     optionLabel: optionLabelOf(summary.name, parentName),
     fingerprint: productFingerprint({ name: summary.name, originalSku }),
+    ...optionalAttributeFingerprint(summary.attributes),
     deletedOnTiki: false,
     downloadedAt: now,
     candidates: previous?.candidates ?? [],
@@ -157,10 +172,11 @@ export async function downloadTikiProducts(
   const gone = [...previous.values()]
     .filter((record) => !seen.has(record.id) && !record.deletedOnTiki)
     .map((record) => ({ ...record, deletedOnTiki: true }));
-  const refused = await store(
-    () => writeTikiProducts(db, shopId, [...pending, ...labelled, ...gone]),
-    seen.size,
-  );
+  const refused = await store(async () => {
+    // Baselines first: if the products are then refused, the baselines still hold Tiki's current attributes.
+    await writeMappings(db, shopId, withAttributeBaselines(await readMappings(db, shopId), seen.values()));
+    await writeTikiProducts(db, shopId, [...pending, ...labelled, ...gone]);
+  }, seen.size);
   if (refused) return refused;
   return { state: 'done', count: seen.size, markedDeleted: gone.length };
 }

@@ -37,18 +37,41 @@ function hash53(text: string): string {
 }
 
 /**
- * What a pairing depends on: the name and the seller SKU. When it changes after pairing, the product "cần ghép
- * lại" (the help page's "Doanh nghiệp sửa tên, sku, thuộc tính sản phẩm"). A variant's option values are part of
- * its name on Tiki, so a changed option changes the name too. The SKU's spaces and case do not count, as in
- * the matching rules.
+ * What a pairing depends on, part one: the name and the seller SKU. When it changes after pairing, the product
+ * "cần ghép lại" (the help page's "Doanh nghiệp sửa tên, sku, thuộc tính sản phẩm"). A variant's option values
+ * are part of its name on Tiki too. The SKU's spaces and case do not count, as in the matching rules.
  */
 export function productFingerprint(product: { name: string; originalSku: string }): string {
   return hash53(JSON.stringify([product.name.trim(), matchKey(product.originalSku)]));
 }
 
+/** A value in a fixed spelling: an object as its sorted [key, value] pairs, text trimmed, empty values dropped. */
+function canonical(value: unknown): unknown {
+  if (typeof value === 'string') return value.trim();
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === 'object')
+    return Object.keys(value)
+      .sort()
+      .flatMap((key) => {
+        const entry = canonical((value as Record<string, unknown>)[key]);
+        return entry === '' || entry === null || entry === undefined ? [] : [[key, entry]];
+      });
+  return value ?? null;
+}
+
+/**
+ * What a pairing depends on, part two: the product's attributes as Tiki lists them (a variant's option values
+ * such as colour and size among them). Key order, surrounding spaces and empty values do not count; `[]` and
+ * `{}` are the same empty set. Undefined when the answer carried no attributes: then they cannot be compared.
+ */
+export function attributeFingerprint(attributes: unknown): string | undefined {
+  if (attributes === null || attributes === undefined) return undefined;
+  return hash53(JSON.stringify(canonical(attributes)));
+}
+
 /**
  * A variant's option values from its name: Tiki names a variant "<parent name> - <options>" (e.g.
- * "Áo thun - Đỏ, XL"). The product list answer carries no attributes, so the name is the one source.
+ * "Áo thun - Đỏ, XL"). The name is there for every variant; attributes only where the list answer carries them.
  */
 export function optionLabelOf(name: string, parentName: string | undefined): string {
   if (!parentName) return '';

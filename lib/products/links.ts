@@ -1,6 +1,6 @@
 import type { CompanionDatabase, ProductMappingRecord, TikiProductRecord } from '../db';
 import { type PairingState, pairingStateOf } from './pairing-state';
-import { readNhanhProductsById, readTikiProductsById } from './store';
+import { readMappingsById, readNhanhProductsById, readTikiProductsById } from './store';
 
 /**
  * What the orders feature asks before importing an order line: is this Tiki product paired, and with which
@@ -18,12 +18,12 @@ export interface ProductLink {
 }
 
 /** The stored pairing of one Tiki product, whatever its state. */
-export function getMapping(
+export async function getMapping(
   db: CompanionDatabase,
   shopId: string,
   tikiProductId: number,
 ): Promise<ProductMappingRecord | undefined> {
-  return db.get('productMappings', [shopId, tikiProductId]);
+  return (await readMappingsById(db, shopId, [tikiProductId])).get(tikiProductId);
 }
 
 /**
@@ -38,16 +38,16 @@ export async function getProductLinks(
   const ids = [...new Set(tikiProductIds)];
   const [products, mappings] = await Promise.all([
     readTikiProductsById(db, shopId, ids),
-    Promise.all(ids.map((id) => getMapping(db, shopId, id))),
+    readMappingsById(db, shopId, ids),
   ]);
   const nhanh = await readNhanhProductsById(
     db,
-    mappings.flatMap((mapping) => (mapping ? [mapping.nhanhProductId] : [])),
+    [...mappings.values()].map((mapping) => mapping.nhanhProductId),
   );
   const links = new Map<number, ProductLink>();
-  ids.forEach((id, position) => {
+  for (const id of ids) {
     const product = products.get(id);
-    const mapping = mappings[position];
+    const mapping = mappings.get(id);
     const nhanhExists = mapping !== undefined && nhanh.has(mapping.nhanhProductId);
     const state: PairingState = product
       ? pairingStateOf(product, mapping, nhanhExists)
@@ -62,7 +62,7 @@ export async function getProductLinks(
       mapping,
       nhanhProductId: state === 'paired' && mapping ? mapping.nhanhProductId : null,
     });
-  });
+  }
   return links;
 }
 

@@ -7,7 +7,7 @@ import { matchKey } from './keys';
 import { applyPairingChanges } from './pairing';
 import { isSellable } from './pairing-state';
 import type { ProductRow } from './rows';
-import { readNhanhProducts, readTikiProducts } from './store';
+import { readMappings, readNhanhProducts, readTikiProducts } from './store';
 
 /**
  * The pairing table as an .xlsx, so a seller with thousands of products can pair them in a spreadsheet. The
@@ -207,12 +207,12 @@ export async function importPairingFile(
   if (!read.ok) return read;
   const [products, mappings, nhanhProducts] = await Promise.all([
     readTikiProducts(db, shopId),
-    db.getAllFromIndex('productMappings', 'by-shop', shopId),
+    readMappings(db, shopId),
     readNhanhProducts(db),
   ]);
   const plan = planPairingImport(read.table, {
     products: new Map(products.map((product) => [product.id, product])),
-    mappings: new Map(mappings.map((mapping) => [mapping.tikiProductId, mapping])),
+    mappings,
     nhanhProducts,
   });
   if (!plan.ok) return plan;

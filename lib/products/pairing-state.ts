@@ -3,7 +3,7 @@ import type { ProductMappingRecord, TikiProductRecord } from '../db';
 /**
  * Where a Tiki product stands with Nhanh. Orders can be imported only for `paired` products:
  * - `deleted`: a re-download no longer found it on Tiki (its pairing, if any, is kept but flagged);
- * - `needs-repair` ("cần ghép lại"): paired, but its name, seller SKU or options changed since, or the Nhanh
+ * - `needs-repair` ("cần ghép lại"): paired, but its name, seller SKU or attributes changed since, or the Nhanh
  *   product it was paired with is gone from Nhanh;
  * - `ambiguous`: the rules found several Nhanh products and the seller must choose;
  * - `unpaired`: nothing yet.
@@ -23,15 +23,31 @@ export function isSellable(product: Pick<TikiProductRecord, 'type'>): boolean {
   return product.type !== 'configurable';
 }
 
+/**
+ * Whether the Tiki product changed since it was paired: its name or seller SKU, or its attributes. Attributes
+ * count only where both sides know them: a pairing stored before attributes were downloaded, or a download
+ * whose answer had none, is judged on name and seller SKU alone (no false alarm after the upgrade).
+ */
+function changedSincePaired(
+  product: Pick<TikiProductRecord, 'fingerprint' | 'attributeFingerprint'>,
+  mapping: Pick<ProductMappingRecord, 'tikiFingerprint' | 'tikiAttributeFingerprint'>,
+): boolean {
+  if (mapping.tikiFingerprint !== product.fingerprint) return true;
+  return (
+    mapping.tikiAttributeFingerprint !== undefined &&
+    product.attributeFingerprint !== undefined &&
+    mapping.tikiAttributeFingerprint !== product.attributeFingerprint
+  );
+}
+
 export function pairingStateOf(
-  product: Pick<TikiProductRecord, 'deletedOnTiki' | 'fingerprint' | 'candidates'>,
-  mapping: Pick<ProductMappingRecord, 'tikiFingerprint'> | undefined,
+  product: Pick<TikiProductRecord, 'deletedOnTiki' | 'fingerprint' | 'attributeFingerprint' | 'candidates'>,
+  mapping: Pick<ProductMappingRecord, 'tikiFingerprint' | 'tikiAttributeFingerprint'> | undefined,
   /** Whether the paired Nhanh product is still in the downloaded Nhanh catalogue. */
   nhanhExists: boolean,
 ): PairingState {
   if (product.deletedOnTiki) return 'deleted';
-  if (mapping)
-    return mapping.tikiFingerprint !== product.fingerprint || !nhanhExists ? 'needs-repair' : 'paired';
+  if (mapping) return changedSincePaired(product, mapping) || !nhanhExists ? 'needs-repair' : 'paired';
   return product.candidates.length > 1 ? 'ambiguous' : 'unpaired';
 }
 

@@ -1,18 +1,28 @@
-import {
-  type CompanionDatabase,
-  type NhanhProductRecord,
-  type PairingMethod,
-  type ProductMappingRecord,
-  putMany,
-  type TikiProductRecord,
+import type {
+  CompanionDatabase,
+  MatchCandidate,
+  NameSuggestion,
+  NhanhProductRecord,
+  PairingMethod,
+  ProductMappingRecord,
+  TikiProductRecord,
 } from '../db';
-import { buildMatchIndex, buildNameIndex, type MatchIndex, matchOne, suggestByName } from './match';
+import {
+  buildMatchIndex,
+  buildNameIndex,
+  type MatchIndex,
+  matchOne,
+  type NameIndex,
+  suggestByName,
+} from './match';
 import { isSellable } from './pairing-state';
 import {
+  readMappings,
   readNhanhProducts,
   readNhanhProductsById,
-  readTikiProducts,
   readTikiProductsById,
+  updateShop,
+  writeMappings,
   writeTikiProducts,
 } from './store';
 
@@ -24,7 +34,7 @@ import {
 
 export function mappingOf(
   shopId: string,
-  product: Pick<TikiProductRecord, 'id' | 'fingerprint'>,
+  product: Pick<TikiProductRecord, 'id' | 'fingerprint' | 'attributeFingerprint'>,
   nhanhProductId: number,
   method: PairingMethod,
   now: number,
@@ -36,12 +46,33 @@ export function mappingOf(
     method,
     pairedAt: now,
     tikiFingerprint: product.fingerprint,
+    ...(product.attributeFingerprint === undefined
+      ? {}
+      : { tikiAttributeFingerprint: product.attributeFingerprint }),
   };
 }
 
-async function mappingsOf(db: CompanionDatabase, shopId: string): Promise<Map<number, ProductMappingRecord>> {
-  const mappings = await db.getAllFromIndex('productMappings', 'by-shop', shopId);
-  return new Map(mappings.map((mapping) => [mapping.tikiProductId, mapping]));
+/**
+ * Pairings made before the product's attributes were known (stored before attributes were downloaded, or made
+ * from an order line) take the attributes of `products` as their baseline, while the name and seller SKU they
+ * were made with still hold: from then on an attribute change makes them "cần ghép lại". Returns those updated.
+ */
+export function withAttributeBaselines(
+  mappings: ReadonlyMap<number, ProductMappingRecord>,
+  products: Iterable<Pick<TikiProductRecord, 'id' | 'fingerprint' | 'attributeFingerprint'>>,
+): ProductMappingRecord[] {
+  const updated: ProductMappingRecord[] = [];
+  for (const product of products) {
+    const mapping = mappings.get(product.id);
+    if (
+      mapping &&
+      mapping.tikiAttributeFingerprint === undefined &&
+      product.attributeFingerprint !== undefined &&
+      mapping.tikiFingerprint === product.fingerprint
+    )
+      updated.push({ ...mapping, tikiAttributeFingerprint: product.attributeFingerprint });
+  }
+  return updated;
 }
 
 export interface AutoMatchSummary {
@@ -62,36 +93,42 @@ export async function autoMatchShop(
   shopId: string,
   now: number,
 ): Promise<AutoMatchSummary> {
-  const [products, mappings, nhanhProducts] = await Promise.all([
-    readTikiProducts(db, shopId),
-    mappingsOf(db, shopId),
-    readNhanhProducts(db),
-  ]);
-  const index = buildMatchIndex(nhanhProducts);
-  const names = buildNameIndex(nhanhProducts);
   const summary: AutoMatchSummary = { paired: 0, ambiguous: 0, suggested: 0, unmatched: 0 };
-  const newMappings: ProductMappingRecord[] = [];
-  const updated: TikiProductRecord[] = [];
-  for (const product of products) {
-    if (!isSellable(product) || product.deletedOnTiki || mappings.has(product.id)) continue;
-    const outcome = matchOne(product, index);
-    if (outcome.kind === 'paired') {
-      newMappings.push(mappingOf(shopId, product, outcome.nhanhProductId, outcome.rule, now));
-      updated.push({ ...product, candidates: [], suggestions: [] });
-      summary.paired++;
-    } else if (outcome.kind === 'ambiguous') {
-      updated.push({ ...product, candidates: outcome.candidates, suggestions: [] });
-      summary.ambiguous++;
-    } else {
-      const suggestions = suggestByName(product.name, names);
-      updated.push({ ...product, candidates: [], suggestions });
-      if (suggestions.length > 0) summary.suggested++;
-      else summary.unmatched++;
+  await updateShop(db, shopId, ({ products, mappings, nhanhProducts }) => {
+    const index = buildMatchIndex(nhanhProducts);
+    // Built on the first product the rules leave unmatched: a catalogue paired by code never pays for it.
+    let names: NameIndex | undefined;
+    const newMappings: ProductMappingRecord[] = [];
+    const updated: TikiProductRecord[] = [];
+    for (const product of products) {
+      if (!isSellable(product) || product.deletedOnTiki || mappings.has(product.id)) continue;
+      const outcome = matchOne(product, index);
+      let candidates: MatchCandidate[] = [];
+      let suggestions: NameSuggestion[] = [];
+      if (outcome.kind === 'paired') {
+        newMappings.push(mappingOf(shopId, product, outcome.nhanhProductId, outcome.rule, now));
+        summary.paired++;
+      } else if (outcome.kind === 'ambiguous') {
+        candidates = outcome.candidates;
+        summary.ambiguous++;
+      } else {
+        names ??= buildNameIndex(nhanhProducts);
+        suggestions = suggestByName(product.name, names);
+        if (suggestions.length > 0) summary.suggested++;
+        else summary.unmatched++;
+      }
+      // Only products whose results change are written: a chunk nothing changed in stays as it is.
+      if (!sameResults(product.candidates, candidates) || !sameResults(product.suggestions, suggestions))
+        updated.push({ ...product, candidates, suggestions });
     }
-  }
-  await writeTikiProducts(db, shopId, updated);
-  await putMany(db, 'productMappings', newMappings);
+    return { products: updated, mappings: newMappings };
+  });
   return summary;
+}
+
+/** Whether two lists of candidates or suggestions are the same (same order, same fields). */
+function sameResults<Item extends object>(before: readonly Item[], after: readonly Item[]): boolean {
+  return before.length === after.length && JSON.stringify(before) === JSON.stringify(after);
 }
 
 /** Thrown for ids that do not exist: the UI only offers existing products, so this is a bug, not a user error. */
@@ -124,17 +161,15 @@ export async function pairProducts(
       throw new UnknownProductError(`Nhanh product ${pair.nhanhProductId} cannot be paired`);
     return mappingOf(shopId, product, nhanh.id, method, now);
   });
-  await putMany(db, 'productMappings', mappings);
+  await writeMappings(db, shopId, mappings);
 }
 
-export async function unpairProducts(
+export function unpairProducts(
   db: CompanionDatabase,
   shopId: string,
   tikiProductIds: readonly number[],
 ): Promise<void> {
-  const tx = db.transaction('productMappings', 'readwrite');
-  for (const id of tikiProductIds) void tx.store.delete([shopId, id]);
-  await tx.done;
+  return writeMappings(db, shopId, [], tikiProductIds);
 }
 
 /** Applies a checked pairing table (see `pairing-file.ts`): pairs by hand, or unpairs where the code is empty. */
@@ -164,7 +199,7 @@ export async function confirmSuggestions(
 ): Promise<number> {
   const [products, mappings] = await Promise.all([
     readTikiProductsById(db, shopId, tikiProductIds),
-    mappingsOf(db, shopId),
+    readMappings(db, shopId),
   ]);
   const pairs = [...products.values()].flatMap((product) => {
     const best = product.suggestions[0];
@@ -208,7 +243,7 @@ export async function repairProducts(
 ): Promise<number[]> {
   const [products, mappings, nhanhProducts] = await Promise.all([
     readTikiProductsById(db, shopId, tikiProductIds),
-    mappingsOf(db, shopId),
+    readMappings(db, shopId),
     readNhanhProducts(db),
   ]);
   const index = buildMatchIndex(nhanhProducts);
@@ -226,7 +261,7 @@ export async function repairProducts(
       repaired.push(mappingOf(shopId, product, target.nhanhProductId, target.method, now));
     else left.push(id);
   });
-  await putMany(db, 'productMappings', repaired);
+  await writeMappings(db, shopId, repaired);
   return left;
 }
 

@@ -12,6 +12,7 @@ import {
   TIKI_PAGE_LIMIT,
   TIKI_PATHS,
   TIKI_PRODUCT_INCLUDE,
+  TIKI_PRODUCT_LIST_INCLUDE,
   type TikiFulfillmentType,
   type TikiOrderBy,
   type TikiOrderInclude,
@@ -168,7 +169,7 @@ export function createTikiClient(options: TikiClientOptions) {
       query: {
         page: String(page),
         limit: String(list.limit ?? TIKI_PAGE_LIMIT),
-        include: 'inventory',
+        include: TIKI_PRODUCT_LIST_INCLUDE,
         active: list.active === undefined ? undefined : list.active ? '1' : '0',
       },
       schema: productPage,

@@ -129,6 +129,12 @@ export type TikiOrderInclude = (typeof TIKI_ORDER_INCLUDES)[number];
  */
 export const TIKI_PRODUCT_INCLUDE = 'inventory,attributes';
 
+/**
+ * The v2.1 list takes `include` with `attributes` among its values (MVC): asked for, so a change of a product's
+ * attributes (a variant's option values) is seen at download. A list that ignores it simply carries none.
+ */
+export const TIKI_PRODUCT_LIST_INCLUDE = 'inventory,attributes';
+
 /** OT-ordapi: `in|a,b` or `nin|a,b` (the pipe is encoded as %7C by the URL encoder). */
 export type TikiSetExpression<T extends string> = { in: readonly T[] } | { nin: readonly T[] };
 

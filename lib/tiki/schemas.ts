@@ -98,6 +98,11 @@ const productFields = {
   updated_at: tikiDateTimeSchema,
   thumbnail: z.string().nullish(),
   inventory: inventorySchema.nullish(),
+  /**
+   * In the list only when asked for (`include=attributes`); a variant's option values are among them. An object
+   * (OT-prod `attributes{}`); an empty one may come as `[]` (PHP's empty map), so an array is accepted too.
+   */
+  attributes: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).nullish(),
 };
 
 /** Moves `id` into `product_id` and fails, naming `product_id`, when neither is there. */
@@ -114,7 +119,7 @@ function withProductId<T extends { product_id?: number; id?: number }>(
   return { ...rest, product_id: resolved };
 }
 
-/** One product of `GET /integration/v2.1/products` (a summary, with `inventory` when included). */
+/** One product of `GET /integration/v2.1/products` (a summary, with `inventory` and `attributes` when included). */
 export const tikiProductSummarySchema = z.object(productFields).transform(withProductId);
 export type TikiProductSummary = z.output<typeof tikiProductSummarySchema>;
 
@@ -122,7 +127,6 @@ export type TikiProductSummary = z.output<typeof tikiProductSummarySchema>;
 export const tikiProductSchema = z
   .object({
     ...productFields,
-    attributes: z.record(z.string(), z.unknown()).nullish(),
     option_attributes: z.array(z.unknown()).nullish(),
     categories: z.array(z.object({ id: z.int(), name: z.string() })).nullish(),
   })

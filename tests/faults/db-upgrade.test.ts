@@ -1,6 +1,9 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, openCompanionDb } from '../../lib/db';
+import { type CompanionDatabase, DB_VERSION, openCompanionDb } from '../../lib/db';
+import { productFingerprint } from '../../lib/products/keys';
+import { getMapping, getProductLinks } from '../../lib/products/links';
+import { chunkOf } from '../../lib/products/store';
 
 interface StoreShape {
   keyPath: string | string[];
@@ -53,7 +56,21 @@ const V2: Record<string, StoreShape> = {
   nhanhProductChunks: { keyPath: 'chunk', indexes: {} },
 };
 
-const SHIPPED: Record<number, Record<string, StoreShape>> = { 1: V1, 2: V2 };
+const V3: Record<string, StoreShape> = {
+  ...V2,
+  productMappingChunks: { keyPath: ['shopId', 'chunk'], indexes: { 'by-shop': 'shopId' } },
+};
+
+const SHIPPED: Record<number, Record<string, StoreShape>> = { 1: V1, 2: V2, 3: V3 };
+
+/** Records an upgrade moves on purpose: from which version on they live elsewhere, and how to read them there. */
+const MOVED: Record<string, { since: number; read: (db: CompanionDatabase) => Promise<unknown[]> }> = {
+  // v3: pairings live in chunks of the shop (lib/products/store.ts).
+  productMappings: {
+    since: 3,
+    read: async (db) => (await db.getAll('productMappingChunks')).flatMap((chunk) => chunk.mappings),
+  },
+};
 
 /** A record for any store: its key fields, every indexed field, and a payload a lossy upgrade would drop. */
 function recordFor(store: string, shape: StoreShape, n: number): Record<string, unknown> {
@@ -81,6 +98,22 @@ function describeSchema(db: IDBDatabase) {
   );
 }
 
+/** A database created exactly as version `version` shipped it, empty. */
+function openShipped(name: string, version: number) {
+  const schema = SHIPPED[version]!;
+  return openDB(name, version, {
+    upgrade(db) {
+      for (const [store, shape] of Object.entries(schema)) {
+        const created = db.createObjectStore(store, {
+          keyPath: shape.keyPath,
+          autoIncrement: shape.autoIncrement ?? false,
+        });
+        for (const [index, keyPath] of Object.entries(shape.indexes)) created.createIndex(index, keyPath);
+      }
+    },
+  });
+}
+
 describe('IndexedDB upgrade from every shipped version', () => {
   it.each(
     Object.keys(SHIPPED)
@@ -89,17 +122,7 @@ describe('IndexedDB upgrade from every shipped version', () => {
   )('should keep every record of a v%i database and end with the fresh schema', async (version) => {
     const name = `upgrade-${version}-${++counter}`;
     const schema = SHIPPED[version]!;
-    const old = await openDB(name, version, {
-      upgrade(db) {
-        for (const [store, shape] of Object.entries(schema)) {
-          const created = db.createObjectStore(store, {
-            keyPath: shape.keyPath,
-            autoIncrement: shape.autoIncrement ?? false,
-          });
-          for (const [index, keyPath] of Object.entries(shape.indexes)) created.createIndex(index, keyPath);
-        }
-      },
-    });
+    const old = await openShipped(name, version);
     const written: Record<string, unknown[]> = {};
     for (const [store, shape] of Object.entries(schema)) {
       for (let n = 1; n <= 3; n++) await old.add(store, recordFor(store, shape, n));
@@ -109,13 +132,108 @@ describe('IndexedDB upgrade from every shipped version', () => {
 
     const upgraded = await openCompanionDb(name);
     expect(upgraded.version).toBe(DB_VERSION);
-    for (const [store, records] of Object.entries(written))
-      expect(await upgraded.getAll(store as never), store).toEqual(records);
+    for (const [store, records] of Object.entries(written)) {
+      const moved = MOVED[store];
+      if (moved && version < moved.since) {
+        expect(await upgraded.getAll(store as never), store).toEqual([]);
+        const found = await moved.read(upgraded);
+        expect(found, store).toHaveLength(records.length);
+        expect(found, store).toEqual(expect.arrayContaining(records));
+      } else expect(await upgraded.getAll(store as never), store).toEqual(records);
+    }
     const fresh = await openCompanionDb(`fresh-${name}`);
     expect(describeSchema(upgraded as unknown as IDBDatabase)).toEqual(
       describeSchema(fresh as unknown as IDBDatabase),
     );
     upgraded.close();
     fresh.close();
+  });
+
+  it("should keep a v2 seller's pairings paired, per shop, once v3 moves them into chunks", async () => {
+    const name = `upgrade-pairings-${++counter}`;
+    const old = await openShipped(name, 2);
+    const product = (shopId: string, id: number, productName: string, originalSku: string) => ({
+      shopId,
+      id,
+      sku: `8000000${id}`,
+      originalSku,
+      name: productName,
+      superId: 0,
+      type: 'simple',
+      active: true,
+      price: 99_000,
+      optionLabel: '',
+      // v2 fingerprints: name and seller SKU, no attributes.
+      fingerprint: productFingerprint({ name: productName, originalSku }),
+      deletedOnTiki: false,
+      downloadedAt: 1,
+      candidates: [],
+      suggestions: [],
+    });
+    const nhanh = (id: number, code: string) => ({
+      id,
+      parentId: 0,
+      kind: 'independent',
+      code,
+      barcode: '',
+      name: code,
+      price: 1000,
+      codeKey: code.toLowerCase(),
+      barcodeKey: '',
+      downloadedAt: 1,
+    });
+    // Products 1 and 65 share a chunk; product 2 stays unpaired; shop-2 has its own product 1.
+    const shop1 = [
+      product('shop-1', 1, 'Nhà Giả Kim', 'BK-1'),
+      product('shop-1', 65, 'Đắc Nhân Tâm', 'BK-65'),
+    ];
+    await old.put('tikiProductChunks', { shopId: 'shop-1', chunk: chunkOf(1), products: shop1 });
+    await old.put('tikiProductChunks', {
+      shopId: 'shop-1',
+      chunk: chunkOf(2),
+      products: [product('shop-1', 2, 'Bút bi', 'BB-2')],
+    });
+    await old.put('tikiProductChunks', {
+      shopId: 'shop-2',
+      chunk: chunkOf(1),
+      products: [product('shop-2', 1, 'Áo thun', 'AO-1')],
+    });
+    // 101 and 165 share a chunk, 201 has its own.
+    await old.put('nhanhProductChunks', {
+      chunk: chunkOf(101),
+      products: [nhanh(101, 'BK-1'), nhanh(165, 'BK-65')],
+    });
+    await old.put('nhanhProductChunks', { chunk: chunkOf(201), products: [nhanh(201, 'AO-1')] });
+    const pairing = (shopId: string, tikiProductId: number, nhanhProductId: number, fingerprint: string) => ({
+      shopId,
+      tikiProductId,
+      nhanhProductId,
+      method: 'manual',
+      pairedAt: 5,
+      tikiFingerprint: fingerprint,
+    });
+    for (const mapping of [
+      pairing('shop-1', 1, 101, shop1[0]!.fingerprint),
+      pairing('shop-1', 65, 165, shop1[1]!.fingerprint),
+      pairing('shop-2', 1, 201, product('shop-2', 1, 'Áo thun', 'AO-1').fingerprint),
+    ])
+      await old.put('productMappings', mapping);
+    old.close();
+
+    const upgraded = await openCompanionDb(name);
+    const states = async (shopId: string, ids: number[]) =>
+      [...(await getProductLinks(upgraded, shopId, ids)).values()].map((link) => [
+        link.state,
+        link.nhanhProductId,
+      ]);
+    expect(await states('shop-1', [1, 65, 2])).toEqual([
+      ['paired', 101],
+      ['paired', 165],
+      ['unpaired', null],
+    ]);
+    expect(await states('shop-2', [1])).toEqual([['paired', 201]]);
+    expect(await getMapping(upgraded, 'shop-1', 65)).toMatchObject({ method: 'manual', pairedAt: 5 });
+    expect(await upgraded.count('productMappings')).toBe(0);
+    upgraded.close();
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCompanionDb } from '../../lib/db';
 import { type LocalizedText, translate } from '../../lib/i18n';
 import { importPairingFile } from '../../lib/products/pairing-file';
+import { readAllMappings, writeMappings } from '../../lib/products/store';
 import { parseStatement } from '../../lib/reconcile/parse';
 import { StatementFileError } from '../../lib/reconcile/statement-error';
 import { HOSTILE_FILES, type HostileFile } from '../fixtures/hostile/files';
@@ -53,21 +54,23 @@ let dbCounter = 0;
 describe('hostile files for the pairing import', () => {
   it.each(HOSTILE_FILES)('should refuse clearly and change nothing stored: $label', async (file) => {
     const db = await openCompanionDb(`hostile-pairing-${++dbCounter}`);
-    await db.put('productMappings', {
-      shopId: 'shop-1',
-      tikiProductId: 1,
-      nhanhProductId: 2,
-      method: 'manual',
-      pairedAt: 1,
-      tikiFingerprint: 'f',
-    });
-    const before = await db.getAll('productMappings');
+    await writeMappings(db, 'shop-1', [
+      {
+        shopId: 'shop-1',
+        tikiProductId: 1,
+        nhanhProductId: 2,
+        method: 'manual',
+        pairedAt: 1,
+        tikiFingerprint: 'f',
+      },
+    ]);
+    const before = await readAllMappings(db);
     const verdict = await judge(file, async (bytes) => {
       const result = await importPairingFile(db, 'shop-1', bytes.slice().buffer, 2);
       // Nothing is downloaded in this database, so no file of these can make a valid change: all refused.
       return result.ok ? { read: JSON.stringify(result) } : { refused: result.errors };
     });
-    expect(await db.getAll('productMappings')).toEqual(before);
+    expect(await readAllMappings(db)).toEqual(before);
     // Regression: the bomb is refused by its declared size before anything is inflated.
     if (isZipBomb(file)) expect(refusalKeys(verdict)).toEqual(['products.import.unpacksTooLarge']);
     db.close();

@@ -17,6 +17,7 @@ const EXPECTED_INDEXES: Record<string, string[]> = {
   jobs: [],
   tikiProductChunks: ['by-shop'],
   nhanhProductChunks: [],
+  productMappingChunks: ['by-shop'],
 };
 
 describe('database upgrade', () => {

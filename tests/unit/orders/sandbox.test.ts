@@ -3,8 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { OrderRecord } from '../../../lib/db';
 import { groupOf, type OrderGroup } from '../../../lib/orders/status-map';
 import { isWithinOrderWindow } from '../../../lib/orders/window';
-import { getProductLinks } from '../../../lib/products/links';
-import { readTikiProducts, writeTikiProducts } from '../../../lib/products/store';
+import { getMapping, getProductLinks } from '../../../lib/products/links';
+import { unpairProducts } from '../../../lib/products/pairing';
+import { readAllMappings, readTikiProducts, writeTikiProducts } from '../../../lib/products/store';
 import { parseTikiDateTime } from '../../../lib/tiki/contract';
 import type { TikiOrder } from '../../../lib/tiki/schemas';
 import { type OrdersSetup, ordersSetup, SHOP_ID } from './harness';
@@ -211,7 +212,7 @@ describe('orders against the sandbox', () => {
     await off.pairProducts();
     // A product paired by barcode: its seller SKU is no Nhanh product's code, so Nhanh accepts a new product.
     const byBarcode = new Set(
-      (await off.db.getAll('productMappings'))
+      (await readAllMappings(off.db))
         .filter((mapping) => mapping.method !== 'sku-code')
         .map((mapping) => mapping.tikiProductId),
     );
@@ -222,7 +223,7 @@ describe('orders against the sandbox', () => {
     const deleteOnTiki = async (setup: OrdersSetup) => {
       const product = (await readTikiProducts(setup.db, SHOP_ID)).find((record) => record.id === productId)!;
       await writeTikiProducts(setup.db, SHOP_ID, [{ ...product, deletedOnTiki: true }]);
-      await setup.db.delete('productMappings', [SHOP_ID, productId]);
+      await unpairProducts(setup.db, SHOP_ID, [productId]);
     };
     await deleteOnTiki(off);
     await off.run();
@@ -242,7 +243,7 @@ describe('orders against the sandbox', () => {
     const created = on.sandbox.nhanh.snapshot().products.find((p) => p.appProductId === `tiki-${productId}`);
     expect(created).toBeDefined();
     expect(on.nhanhOrders().get(target!.code)!.products[0]!.id).toBe(created!.id);
-    expect((await on.db.get('productMappings', [SHOP_ID, productId]))?.nhanhProductId).toBe(created!.id);
+    expect((await getMapping(on.db, SHOP_ID, productId))?.nhanhProductId).toBe(created!.id);
   });
 
   it("should list unpaired and changed products with the help page's message and the fix", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NhanhProductRecord } from '../../../lib/db';
-import { productFingerprint } from '../../../lib/products/keys';
+import { attributeFingerprint, productFingerprint } from '../../../lib/products/keys';
 import {
   buildNameIndex,
   type MatchableNhanh,
@@ -150,5 +150,17 @@ describe('fingerprint', () => {
     expect(productFingerprint({ name: 'Áo thun - Đỏ, XL', originalSku: ' ao-do-xl ' })).toBe(base);
     expect(productFingerprint({ name: 'Áo thun - Xanh, XL', originalSku: 'AO-DO-XL' })).not.toBe(base);
     expect(productFingerprint({ name: 'Áo thun - Đỏ, XL', originalSku: 'AO-DO-L' })).not.toBe(base);
+  });
+
+  it('should change with an attribute value, not with key order, spaces or empty values', () => {
+    const base = attributeFingerprint({ color: 'Đỏ', size: 'XL' });
+    expect(attributeFingerprint({ size: ' XL ', color: 'Đỏ', material: '' })).toBe(base);
+    expect(attributeFingerprint({ color: 'Đỏ đô', size: 'XL' })).not.toBe(base);
+    expect(attributeFingerprint({ color: 'Đỏ', size: 'XL', material: 'cotton' })).not.toBe(base);
+    expect(attributeFingerprint({ color: 'Đỏ', size: { label: 'XL', code: 4 } })).not.toBe(base);
+    // An empty set, whether Tiki sends {} or PHP's [], is one value; no attributes at all is none.
+    expect(attributeFingerprint([])).toBe(attributeFingerprint({}));
+    expect(attributeFingerprint(undefined)).toBeUndefined();
+    expect(attributeFingerprint(null)).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@ import {
   PAIRING_COLUMNS,
   PAIRING_FILE_MAX_BYTES,
 } from '../../../lib/products/pairing-file';
-import { writeNhanhProducts, writeTikiProducts } from '../../../lib/products/store';
+import { readMappings, writeNhanhProducts, writeTikiProducts } from '../../../lib/products/store';
 import { freshDb } from './harness';
 
 const SHOP = 'shop-1';
@@ -86,7 +86,7 @@ function workbook(rows: (string | number)[][]): ArrayBuffer {
 }
 
 async function mappingsOf(db: CompanionDatabase) {
-  return db.getAllFromIndex('productMappings', 'by-shop', SHOP);
+  return [...(await readMappings(db, SHOP)).values()];
 }
 
 describe('pairing table export and import', () => {

@@ -32,6 +32,8 @@ interface RawProduct {
   originalSku?: string;
   superId?: number;
   type?: string;
+  /** As the list carries them with `include=attributes`; left out, the answer has none (an older download). */
+  attributes?: Record<string, unknown> | unknown[];
 }
 
 /** A Tiki catalogue as the API pages it, run through the client's own schema. */
@@ -53,6 +55,7 @@ function fakeTiki(pages: RawProduct[][], options: { failOnPage?: number } = {}) 
             price: '99000.00',
             created_at: '2026-01-02 03:04:05',
             updated_at: '2026-01-02 03:04:05',
+            ...(product.attributes === undefined ? {} : { attributes: product.attributes }),
           })),
           paging: { total, current_page: index + 1, per_page: 50, last_page: pages.length },
         });
@@ -101,6 +104,23 @@ async function setup(db: CompanionDatabase, clock = createManualClock()) {
 
 async function stateOf(db: CompanionDatabase, id: number) {
   return (await getProductLinks(db, SHOP, [id])).get(id)!.state;
+}
+
+async function statesOf(db: CompanionDatabase, ids: number[]) {
+  return [...(await getProductLinks(db, SHOP, ids)).values()].map((link) => link.state);
+}
+
+/** The catalogue as the list answers with `include=attributes`: the variant's options, a book's publisher. */
+const WITH_ATTRIBUTES: RawProduct[] = CATALOGUE.map((product) =>
+  product.id === 3
+    ? { ...product, attributes: { color: 'Đỏ', size: 'XL' } }
+    : product.id === 1
+      ? { ...product, attributes: { publisher: 'NXB Văn Học', pages: 228 } }
+      : { ...product, attributes: [] },
+);
+
+function changeAttributes(id: number, attributes: Record<string, unknown>): RawProduct[] {
+  return WITH_ATTRIBUTES.map((product) => (product.id === id ? { ...product, attributes } : product));
 }
 
 describe('pairing and re-downloads', () => {
@@ -228,5 +248,58 @@ describe('pairing and re-downloads', () => {
     // Left: product 4 (suggestion only) and product 5 (ambiguous).
     expect(await refreshProductAttention(db)).toBe(2);
     expect(await attentionItem.getValue()).toEqual({ orders: 3, products: 2, reconcile: 0 });
+  });
+
+  it('should mark a paired product "cần ghép lại" when only its attributes changed, keep the others paired, and re-pair it in one click', async () => {
+    const db = await freshDb();
+    const clock = createManualClock();
+    await setup(db, clock);
+    await downloadTikiProducts({ db, clock, tiki: fakeTiki([WITH_ATTRIBUTES]) }, SHOP);
+    await autoMatchShop(db, SHOP, clock.now());
+    expect(await statesOf(db, [1, 3])).toEqual(['paired', 'paired']);
+
+    // The seller turns the variant's colour into "Đỏ đô" on Tiki; its name and SKU stay. The book's attributes
+    // come back in another order and spacing: the same attributes.
+    const changed = changeAttributes(3, { size: 'XL', color: 'Đỏ đô' }).map((product) =>
+      product.id === 1 ? { ...product, attributes: { pages: 228, publisher: ' NXB Văn Học ' } } : product,
+    );
+    await downloadTikiProducts({ db, clock, tiki: fakeTiki([changed]) }, SHOP);
+    expect(await statesOf(db, [1, 3])).toEqual(['paired', 'needs-repair']);
+    expect(await refreshProductAttention(db)).toBe(3);
+
+    expect(await repairProducts(db, SHOP, [3], clock.now())).toEqual([]);
+    expect(await statesOf(db, [1, 3])).toEqual(['paired', 'paired']);
+    // A download with the same attributes again leaves it paired.
+    await downloadTikiProducts({ db, clock, tiki: fakeTiki([changed]) }, SHOP);
+    expect(await stateOf(db, 3)).toBe('paired');
+  });
+
+  it('should raise no false alarm for pairings stored before attributes were downloaded, and watch attributes from then on', async () => {
+    const db = await freshDb();
+    const clock = await setup(db);
+    // Paired on a download without attributes (as every pairing made before this version was).
+    await autoMatchShop(db, SHOP, clock.now());
+    await pairProducts(db, SHOP, [{ tikiProductId: 4, nhanhProductId: 104 }], 'manual', clock.now());
+    expect((await getMapping(db, SHOP, 3))?.tikiAttributeFingerprint).toBeUndefined();
+
+    // The first download with attributes: nothing changed as far as anyone can tell, so nothing is flagged.
+    await downloadTikiProducts({ db, clock, tiki: fakeTiki([WITH_ATTRIBUTES]) }, SHOP);
+    expect(await statesOf(db, [1, 3, 4])).toEqual(['paired', 'paired', 'paired']);
+
+    // From then on a change of attributes is seen.
+    await downloadTikiProducts(
+      { db, clock, tiki: fakeTiki([changeAttributes(3, { color: 'Xanh', size: 'XL' })]) },
+      SHOP,
+    );
+    expect(await statesOf(db, [1, 3, 4])).toEqual(['paired', 'needs-repair', 'paired']);
+  });
+
+  it('should not flag a pairing when a later answer carries no attributes', async () => {
+    const db = await freshDb();
+    const clock = await setup(db);
+    await downloadTikiProducts({ db, clock, tiki: fakeTiki([WITH_ATTRIBUTES]) }, SHOP);
+    await autoMatchShop(db, SHOP, clock.now());
+    await downloadTikiProducts({ db, clock, tiki: fakeTiki([CATALOGUE]) }, SHOP);
+    expect(await statesOf(db, [1, 3])).toEqual(['paired', 'paired']);
   });
 });

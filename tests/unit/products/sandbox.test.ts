@@ -52,6 +52,11 @@ describe('products against the sandbox', () => {
     expect(stored.filter((record) => record.superId !== 0).every((record) => record.optionLabel !== '')).toBe(
       true,
     );
+    // The list carries attributes (asked for with include=attributes): each variant of a parent has its own.
+    const variants = stored.filter((record) => record.superId !== 0);
+    expect(variants.every((record) => record.attributeFingerprint !== undefined)).toBe(true);
+    const firstParent = variants.filter((record) => record.superId === variants[0]!.superId);
+    expect(new Set(firstParent.map((record) => record.attributeFingerprint)).size).toBe(firstParent.length);
     // Tiki's 50 per page: more than one page, and the bar knew the total from the first page.
     const tikiSteps = progress.filter((step) => step.source === 'tiki');
     expect(tikiSteps.length).toBeGreaterThan(1);
