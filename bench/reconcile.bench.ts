@@ -62,7 +62,14 @@ function buildStatement(): { bytes: Uint8Array; expectations: OrderExpectation[]
       sellerIncome: index % 1000 === 0 ? income - 1 : income,
       fees: null,
       successAt: Date.UTC(2026, 2, (index % 28) + 1),
-      nhanhOrderId: null,
+      // Every order linked to Nhanh, so the Nhanh comparison is timed too; one in a thousand edited there.
+      nhanhOrderId: 2_000_000 + index,
+      nhanh: {
+        kind: 'found',
+        amount: index % 1000 === 500 ? price - 1_000 : price,
+        status: 'Thành công',
+        canceled: false,
+      },
       source: 'orders',
     });
   }

@@ -386,3 +386,35 @@ export async function putMany<S extends StoreName>(
     await tx.done;
   }
 }
+
+/** What the browser's storage throws when a write cannot be kept: a full disk or quota, an aborted transaction. */
+const STORAGE_FAILURES = ['QuotaExceededError', 'AbortError', 'UnknownError'];
+
+/** Whether `error` is IndexedDB refusing a write (disk full, quota, aborted transaction). */
+export function isStorageFailure(error: unknown): error is DOMException {
+  return error instanceof DOMException && STORAGE_FAILURES.includes(error.name);
+}
+
+/**
+ * Puts records into several stores in one transaction: all are kept or none (a refused write aborts it all).
+ * Every request is awaited, so a refused write rejects once instead of leaving rejections unhandled.
+ */
+export async function putAllOrNothing(
+  db: CompanionDatabase,
+  writes: { [S in StoreName]?: readonly StoreValue<CompanionDB, S>[] },
+): Promise<void> {
+  const stores = Object.keys(writes) as StoreName[];
+  const tx = db.transaction(stores, 'readwrite');
+  const requests: Promise<unknown>[] = [];
+  try {
+    for (const store of stores) {
+      const target = tx.objectStore(store);
+      for (const record of writes[store] ?? []) requests.push(target.put(record as never));
+    }
+  } catch (error) {
+    // The transaction ended under the puts (a refused write aborts it): report the write's own failure.
+    const settled = await Promise.allSettled([...requests, tx.done]);
+    throw settled.find((result) => result.status === 'rejected')?.reason ?? error;
+  }
+  await Promise.all([...requests, tx.done]);
+}

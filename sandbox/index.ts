@@ -76,6 +76,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         const { status } = JSON.parse(request.body || '{}') as { status?: unknown };
         return { status: 200, body: tiki.setOrderStatus(decodeURIComponent(tikiStatus[1]!), String(status)) };
       }
+      const nhanhOrder = /^\/__admin\/nhanh\/orders\/(\d+)$/.exec(request.path);
+      if (nhanhOrder && request.method === 'POST')
+        return {
+          status: 200,
+          body: nhanh.editOrder(Number(nhanhOrder[1]), JSON.parse(request.body || '{}')),
+        };
       if (request.path === '/__admin/state') {
         return { status: 200, body: { faults, tiki: tiki.snapshot(), nhanh: nhanh.snapshot() } };
       }

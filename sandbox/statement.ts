@@ -98,7 +98,10 @@ export function createTikiStatement(
   now: number,
 ): TikiStatement {
   const periodEnd = now;
-  const periodStart = now - 30 * 86_400_000;
+  // Whole Vietnamese days, as the title row states the period: an order delivered early on the first day
+  // belongs to it (else it reads as unpaid at some times of day).
+  const periodStart =
+    Math.floor((now - 30 * 86_400_000 + VIETNAM_OFFSET_MS) / 86_400_000) * 86_400_000 - VIETNAM_OFFSET_MS;
   const inPeriod = (at: number | undefined) => at !== undefined && at >= periodStart && at <= periodEnd;
   const orders = (shop.orders as Json[]).slice().sort((a, b) => (a.code < b.code ? -1 : 1));
   const delivered = orders

@@ -110,53 +110,91 @@ export function OrderTable({
                 <th className="number">{t('reconcile.col.difference')}</th>
                 <th className="number">{t('reconcile.col.feeTotal')}</th>
                 <th className="number">{t('reconcile.col.feeRate')}</th>
+                <th className="number">{t('reconcile.col.nhanhAmount')}</th>
+                <th className="number">{t('reconcile.col.nhanhDifference')}</th>
                 <th>{t('reconcile.col.reason')}</th>
+                <th>{t('reconcile.reconciledBadge')}</th>
               </tr>
             </thead>
             <tbody>
               {window.spaceAbove > 0 && <tr style={{ height: window.spaceAbove }} />}
-              {rows.slice(window.first, window.last).map((row) => (
-                <tr
-                  key={row.orderCode}
-                  className={`state-${row.state}`}
-                  style={{ height: ROW_HEIGHT }}
-                  data-order={row.orderCode}
-                >
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={t('reconcile.table.select', { code: row.orderCode })}
-                      checked={selected.has(row.orderCode)}
-                      onChange={() => toggle(row.orderCode)}
-                    />
-                  </td>
-                  <td>
-                    {row.orderCode}
-                    {row.nhanhOrderId !== null && <span className="muted"> · Nhanh {row.nhanhOrderId}</span>}
-                  </td>
-                  <td>
-                    <span className={`badge state-badge state-${row.state}`}>
-                      {stateLabel(locale, row.state)}
-                    </span>
-                    {row.reconciledAt !== null && (
-                      <span className="badge badge-ok" title={formatDateTime(row.reconciledAt, locale)}>
-                        {t('reconcile.reconciledBadge')}
+              {rows.slice(window.first, window.last).map((row) => {
+                const marked = row.reconciledAt !== null;
+                const words = [
+                  row.reason ? translate(locale, row.reason) : '',
+                  row.daysOutstanding !== null ? t('reconcile.days', { days: row.daysOutstanding }) : '',
+                  // The Nhanh finding is already the reason when it made the order "cần kiểm tra".
+                  row.nhanhFinding && row.nhanhFinding.key !== row.reason?.key
+                    ? translate(locale, row.nhanhFinding)
+                    : '',
+                ]
+                  .filter((text) => text !== '')
+                  .join(' · ');
+                return (
+                  <tr
+                    key={row.orderCode}
+                    className={`state-${row.state}`}
+                    style={{ height: ROW_HEIGHT }}
+                    data-order={row.orderCode}
+                  >
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={t('reconcile.table.select', { code: row.orderCode })}
+                        checked={selected.has(row.orderCode)}
+                        onChange={() => toggle(row.orderCode)}
+                      />
+                    </td>
+                    <td>
+                      {row.orderCode}
+                      {row.nhanhOrderId !== null && (
+                        <span className="muted"> · Nhanh {row.nhanhOrderId}</span>
+                      )}
+                    </td>
+                    <td>
+                      <span className={`badge state-badge state-${row.state}`}>
+                        {stateLabel(locale, row.state)}
                       </span>
-                    )}
-                  </td>
-                  <td className="number">{money(row.expected)}</td>
-                  <td className="number">{money(row.paid)}</td>
-                  <td className={`number${row.difference ? ' attention' : ''}`}>{money(row.difference)}</td>
-                  <td className="number">{formatVnd(row.feeTotal)}</td>
-                  <td className="number">
-                    {row.feeRate === null ? '—' : `${(row.feeRate * 100).toFixed(2)}%`}
-                  </td>
-                  <td className="reason">
-                    {row.reason ? translate(locale, row.reason) : ''}
-                    {row.daysOutstanding !== null && t('reconcile.days', { days: row.daysOutstanding })}
-                  </td>
-                </tr>
-              ))}
+                      {marked && (
+                        <span className="badge badge-ok" title={formatDateTime(row.reconciledAt!, locale)}>
+                          {t('reconcile.reconciledBadge')}
+                        </span>
+                      )}
+                    </td>
+                    <td className="number">{money(row.expected)}</td>
+                    <td className="number">{money(row.paid)}</td>
+                    <td className={`number${row.difference ? ' attention' : ''}`}>{money(row.difference)}</td>
+                    <td className="number">{formatVnd(row.feeTotal)}</td>
+                    <td className="number">
+                      {row.feeRate === null ? '—' : `${(row.feeRate * 100).toFixed(2)}%`}
+                    </td>
+                    <td className="number" title={row.nhanhStatus ?? undefined}>
+                      {money(row.nhanhAmount)}
+                    </td>
+                    <td className={`number${row.nhanhFinding && row.nhanhDifference ? ' attention' : ''}`}>
+                      {money(row.nhanhDifference)}
+                    </td>
+                    <td className="reason">
+                      <div className="clamp" title={words}>
+                        {words}
+                      </div>
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        role="switch"
+                        className="row-mark"
+                        aria-checked={marked}
+                        aria-label={t('reconcile.table.markOne', { code: row.orderCode })}
+                        title={t('reconcile.table.mark')}
+                        onClick={() => void onMark([row.orderCode], !marked)}
+                      >
+                        <span className="knob" />
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
               {window.spaceBelow > 0 && <tr style={{ height: window.spaceBelow }} />}
             </tbody>
           </table>

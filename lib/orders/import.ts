@@ -63,7 +63,7 @@ export interface PageResult {
 /** Order lines sent to Nhanh at once: enough to keep its per-URL limit busy, few enough to stay polite. */
 const ORDERS_IN_FLIGHT = 4;
 /** Look-ups in Nhanh start this long before the oldest Tiki order's creation (clock differences). */
-const LOOKUP_MARGIN_MS = 86_400_000;
+export const LOOKUP_MARGIN_MS = 86_400_000;
 
 /**
  * A Nhanh refusal of this one order (bad field, refused status change): the order fails with Nhanh's message

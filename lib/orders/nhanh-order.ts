@@ -15,11 +15,18 @@ export function deliveryAddressOf(order: Pick<TikiOrder, 'shipping'>): string | 
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
+/** The seller-funded discount of an order line (OT-item: `discount_coupon` when `is_seller_discount_coupon`). */
+function sellerDiscountOf(item: TikiOrder['items'][number]): number {
+  return item.invoice.is_seller_discount_coupon ? (item.invoice.discount_coupon ?? 0) : 0;
+}
+
 /**
  * One Tiki order as a Nhanh `order/add`: `appOrderId` = the Tiki order code, the paired Nhanh products with
- * Tiki's unit price and the line's discount per unit (Tiki gives it per line; rounded to whole đồng), the
- * shop's default customer name and phone (Tiki sends neither), Tiki's delivery address, the shop's depot.
- * No payment block: Tiki collects the money and pays the seller, Nhanh is not in that flow.
+ * Tiki's unit price and the line's seller discount per unit (Tiki gives it per line; rounded to whole đồng),
+ * the shop's default customer name and phone (Tiki sends neither), Tiki's delivery address, the shop's depot.
+ * Only the seller's discount: a Tiki-funded coupon is Tiki's cost, so Nhanh holds the sale the statement
+ * shows (price × qty − seller discount), which the reconciliation compares. No payment block: Tiki collects
+ * the money and pays the seller.
  */
 export function nhanhOrderOf(
   order: TikiOrder,
@@ -43,7 +50,7 @@ export function nhanhOrderOf(
       id: nhanhProductIds[index]!,
       price: item.price,
       quantity: item.qty,
-      discount: Math.round((item.invoice.discount_amount ?? 0) / item.qty),
+      discount: Math.round(sellerDiscountOf(item) / item.qty),
     })),
   };
 }

@@ -81,6 +81,8 @@ export function readPairingFile(bytes: ArrayBuffer): PairingFileRead {
   try {
     const book = XLSX.read(bytes, {
       type: 'array',
+      // Dense rows: a table at the row cap reads in a third of the time.
+      dense: true,
       cellFormula: false,
       cellHTML: false,
       cellStyles: false,
@@ -196,21 +198,25 @@ export type PairingImportResult =
   | { ok: true; changed: number; unchanged: number }
   | { ok: false; errors: LocalizedText[] };
 
-/** Reads, checks and applies a pairing table for one shop; on any error nothing is changed. */
+/**
+ * Reads, checks and applies a pairing table for one shop; on any error nothing is changed. The dashboard
+ * passes a `read` that parses in a Web Worker (`pairing-file-in-worker.ts`).
+ */
 export async function importPairingFile(
   db: CompanionDatabase,
   shopId: string,
   bytes: ArrayBuffer,
   now: number,
+  read: (bytes: ArrayBuffer) => PairingFileRead | Promise<PairingFileRead> = readPairingFile,
 ): Promise<PairingImportResult> {
-  const read = readPairingFile(bytes);
-  if (!read.ok) return read;
+  const table = await read(bytes);
+  if (!table.ok) return table;
   const [products, mappings, nhanhProducts] = await Promise.all([
     readTikiProducts(db, shopId),
     readMappings(db, shopId),
     readNhanhProducts(db),
   ]);
-  const plan = planPairingImport(read.table, {
+  const plan = planPairingImport(table.table, {
     products: new Map(products.map((product) => [product.id, product])),
     mappings,
     nhanhProducts,

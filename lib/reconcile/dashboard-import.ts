@@ -1,11 +1,12 @@
 import { logActivity } from '../activity-log';
-import { type CompanionDatabase, getDb } from '../db';
+import { type CompanionDatabase, getDb, isStorageFailure } from '../db';
 import { getSettings, secretsOf } from '../settings';
 import { attentionItem, attentionSchema } from '../status';
 import { getContractRates } from './contract-rates-item';
 import { loadExpectations } from './expectation-source';
 import { RECONCILIATION_STATES } from './match';
 import type { ParsedStatement } from './parse';
+import { StatementFileError } from './statement-error';
 import { type ImportOutcome, importStatement, rematchStatement } from './store';
 
 /** The states a seller has to look at (everything but "khớp"), until marked reconciled. */
@@ -55,6 +56,12 @@ export async function importStatementFile(
     now,
     contract: await getContractRates(),
     loadExpectations: (request) => loadExpectations(request, { db, settings, fetch: deps.fetch }),
+  }).catch((error: unknown) => {
+    if (!isStorageFailure(error)) throw error;
+    throw new StatementFileError({
+      key: 'reconcile.err.notStored',
+      params: { file: parsed.fileName, reason: error.name },
+    });
   });
   if (outcome.status === 'imported') {
     const { counts } = outcome.statement.detail;

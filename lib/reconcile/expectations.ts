@@ -1,7 +1,9 @@
 import type { OrderRecord } from '../db';
+import type { NhanhOrder, NhanhOrderStatus } from '../nhanh/contract';
+import { isFinal, NHANH_STATUS_LABEL } from '../orders/status-map';
 import type { TikiOrder } from '../tiki/schemas';
 import type { FeeType } from './columns';
-import type { OrderExpectation } from './match';
+import type { NhanhSide, OrderExpectation } from './match';
 import { parseStatementDate } from './values';
 
 /**
@@ -52,6 +54,7 @@ export function expectationOfTikiOrder(order: TikiOrder, shopId: string | null):
     fees: hasFees ? fees : null,
     successAt,
     nhanhOrderId: null,
+    nhanh: null,
     source: 'tiki-api',
   };
 }
@@ -66,8 +69,30 @@ export function expectationOfOrderRecord(record: OrderRecord): OrderExpectation 
     fees: null,
     successAt: SUCCESS_STATUSES.has(record.tikiStatus) ? record.tikiUpdatedAt : null,
     nhanhOrderId: record.nhanhOrderId,
+    nhanh: null,
     source: 'orders',
   };
+}
+
+/**
+ * A Nhanh order as the reconciliation compares it: its value Σ (price − discount) × quantity (Nhanh's discount
+ * is per unit), its status in Nhanh's own words, and whether it ended without a sale (any final status but
+ * Success: canceled, failed, returned, sold out).
+ */
+export function nhanhSideOf(
+  order: Pick<NhanhOrder, 'products' | 'status' | 'statusCode'>,
+): Extract<NhanhSide, { kind: 'found' }> {
+  const amount = order.products.reduce((sum, line) => sum + (line.price - line.discount) * line.quantity, 0);
+  return { kind: 'found', amount: Math.round(amount), ...nhanhStatusOf(order.status, order.statusCode) };
+}
+
+/** The status fields of a found Nhanh order; an int Nhanh's table does not name shows as `#<code>`. */
+export function nhanhStatusOf(
+  status: NhanhOrderStatus | undefined,
+  statusCode: number | null,
+): { status: string | null; canceled: boolean } {
+  if (status === undefined) return { status: statusCode === null ? null : `#${statusCode}`, canceled: false };
+  return { status: NHANH_STATUS_LABEL[status], canceled: isFinal(status) && status !== 'Success' };
 }
 
 /** Indexes expectations by order code (several shops can, rarely, hold the same code). */

@@ -133,6 +133,11 @@ export function reportWorkbook(locale: Locale, input: ReportExportInput): Uint8A
       col('daysOutstanding'),
       col('skus'),
       col('nhanhOrder'),
+      col('saleValue'),
+      col('nhanhAmount'),
+      col('nhanhDifference'),
+      col('nhanhStatus'),
+      col('nhanhFinding'),
       col('reconciledAt'),
     ],
     ...input.orders.map((order) => [
@@ -152,6 +157,11 @@ export function reportWorkbook(locale: Locale, input: ReportExportInput): Uint8A
       order.daysOutstanding,
       order.skus.join(', '),
       order.nhanhOrderId,
+      order.saleValue,
+      order.nhanhAmount,
+      order.nhanhDifference,
+      order.nhanhStatus,
+      order.nhanhFinding ? translate(locale, order.nhanhFinding) : '',
       dateText(order.reconciledAt),
     ]),
   ];

@@ -1,5 +1,6 @@
 import type { ReconciliationState } from '../db';
 import type { LocalizedText } from '../i18n';
+import { formatVnd } from '../i18n/format';
 import type { FeeType } from './columns';
 import { type ContractRates, commissionRateFor } from './contract-rates';
 import { type SheetSummary, type StatementLine, type StatementTotals, totalsOf } from './parse';
@@ -19,9 +20,22 @@ import { type SheetSummary, type StatementLine, type StatementTotals, totalsOf }
  *   orders file) or when Tiki answered that the order does not exist.
  * - A line whose content appears twice in the statement makes its order "nghi trùng"; it still counts in `paid`
  *   (it is what Tiki pays), and the state says why the payout is too high.
+ * - An order linked to a Nhanh order is also compared with it: the statement's sale value (gross − seller
+ *   discount of its sale lines) against the Nhanh order's value, and a Nhanh order that ended without a sale
+ *   (canceled, failed, returned) against a paid sale. A disagreement is a Nhanh finding in its own fields; it
+ *   turns "khớp" into "cần kiểm tra" (the books disagree, we never pick one) and leaves other states as they are.
  */
 
 export type ExpectationBasis = 'orders' | 'tiki-api' | 'statement';
+
+/** The Nhanh order an order is linked to, as far as the reconciliation could learn it. */
+export type NhanhSide =
+  /** Its value Σ (price − discount) × quantity, its status as the seller sees it, and whether it ended unsold. */
+  | { kind: 'found'; amount: number; status: string | null; canceled: boolean }
+  /** Nhanh no longer has an order with the linked id. */
+  | { kind: 'missing' }
+  /** Linked, but not compared: no Nhanh connection, too many orders for one run, or Nhanh did not answer. */
+  | { kind: 'unchecked'; why: 'noConnection' | 'limit' | 'failed' };
 
 /** What we know of one order from outside the statement. */
 export interface OrderExpectation {
@@ -36,6 +50,8 @@ export interface OrderExpectation {
   /** When the order became successful (delivered/complete), epoch ms; null when it is not (yet). */
   successAt: number | null;
   nhanhOrderId: number | null;
+  /** The linked Nhanh order; null when there is none or the source has no figure of it. */
+  nhanh: NhanhSide | null;
   source: 'orders' | 'tiki-api';
 }
 
@@ -82,6 +98,16 @@ export interface OrderResult {
   /** Whole days since the order became successful, for "chưa được thanh toán". */
   daysOutstanding: number | null;
   skus: string[];
+  /** Gross − seller discount of the sale lines: what the Nhanh order should hold; null without a gross amount. */
+  saleValue: number | null;
+  /** The linked Nhanh order's value; null when not known. */
+  nhanhAmount: number | null;
+  /** The linked Nhanh order's status, as the seller sees it in Nhanh. */
+  nhanhStatus: string | null;
+  /** saleValue − nhanhAmount; null when either is unknown. */
+  nhanhDifference: number | null;
+  /** Why the Nhanh order disagrees, or why it was not compared; null when it agrees or there is none. */
+  nhanhFinding: LocalizedText | null;
   /** Epoch ms when the seller marked it reconciled; null before. */
   reconciledAt: number | null;
 }
@@ -150,6 +176,60 @@ function addFees(into: Partial<Record<FeeType, number>>, fees: Partial<Record<Fe
 
 function review(key: string, params?: Record<string, string | number>): LocalizedText {
   return { key: `reconcile.reason.${key}` as LocalizedText['key'], params };
+}
+
+/** No Nhanh side: an order not linked, or not in this statement. */
+export const NO_NHANH = {
+  nhanhAmount: null,
+  nhanhStatus: null,
+  nhanhDifference: null,
+  nhanhFinding: null,
+} as const satisfies Partial<OrderResult>;
+
+type NhanhComparison = Pick<OrderResult, keyof typeof NO_NHANH> & { disagrees: boolean };
+const NOT_LINKED: NhanhComparison = { ...NO_NHANH, disagrees: false };
+
+function nhanhText(key: string, nhanhOrderId: number, params?: Record<string, string>): LocalizedText {
+  return { key: `reconcile.nhanh.${key}` as LocalizedText['key'], params: { id: nhanhOrderId, ...params } };
+}
+
+/**
+ * The statement against the linked Nhanh order. `disagrees` is true when the books differ (the order then
+ * needs review if it otherwise matched); an order not compared only says why. The import sends Nhanh each
+ * line's discount per unit in whole đồng, so a line with a seller discount may differ by up to half its
+ * quantity in đồng: `rounding` is that allowance for the order. Runs once per order: no allocation when agreed.
+ */
+function compareWithNhanh(
+  nhanhOrderId: number | null,
+  side: NhanhSide | null,
+  sale: { lines: number; value: number | null; returned: boolean; rounding: number },
+): NhanhComparison {
+  if (side === null || nhanhOrderId === null) return NOT_LINKED;
+  if (side.kind !== 'found')
+    return {
+      ...NO_NHANH,
+      nhanhFinding: nhanhText(side.kind === 'missing' ? 'missing' : side.why, nhanhOrderId),
+      disagrees: side.kind === 'missing',
+    };
+  const difference = sale.value === null ? null : sale.value - side.amount;
+  let nhanhFinding: LocalizedText | null = null;
+  // A return in this statement explains a Nhanh order that ended unsold.
+  if (side.canceled && sale.lines > 0 && !sale.returned)
+    nhanhFinding = nhanhText('canceled', nhanhOrderId, { status: side.status ?? '' });
+  else if (sale.lines > 0 && sale.value === null) nhanhFinding = nhanhText('noSaleValue', nhanhOrderId);
+  else if (difference !== null && Math.abs(difference) > sale.rounding)
+    nhanhFinding = nhanhText('amount', nhanhOrderId, {
+      nhanh: formatVnd(side.amount),
+      statement: formatVnd(sale.value as number),
+      difference: formatVnd(difference),
+    });
+  return {
+    nhanhAmount: side.amount,
+    nhanhStatus: side.status,
+    nhanhDifference: difference,
+    nhanhFinding,
+    disagrees: nhanhFinding !== null && nhanhFinding.key !== 'reconcile.nhanh.noSaleValue',
+  };
 }
 
 function stateOfDifference(difference: number): ReconciliationState {
@@ -234,7 +314,10 @@ export function reconcileStatement(
     let gross = 0;
     let feeTotal = 0;
     let saleLines = 0;
+    let rmaLines = 0;
     let computedSales: number | null = 0;
+    let saleValue: number | null = 0;
+    let rounding = 0;
     const fees: Partial<Record<FeeType, number>> = {};
     // Most orders have one line: only longer groups need a count of repeated contents.
     const hashes = group.length > 1 ? new Map<string, number>() : null;
@@ -246,8 +329,13 @@ export function reconcileStatement(
         saleLines++;
         computedSales =
           line.computedNet === null || computedSales === null ? null : computedSales + line.computedNet;
-      } else if (line.kind === 'rma') rma += line.netAmount;
-      else adjustments += line.netAmount;
+        saleValue =
+          line.gross === null || saleValue === null ? null : saleValue + line.gross - line.sellerDiscount;
+        if (line.sellerDiscount !== 0) rounding += Math.floor((line.quantity ?? 1) / 2);
+      } else if (line.kind === 'rma') {
+        rma += line.netAmount;
+        rmaLines++;
+      } else adjustments += line.netAmount;
       gross += line.gross ?? 0;
       feeTotal += line.feeTotal;
       addFees(fees, line.fees);
@@ -293,6 +381,16 @@ export function reconcileStatement(
       state = 'needs_review';
       reason = review('noIncome');
     } else state = compare(known.sellerIncome);
+    const nhanh = compareWithNhanh(known?.nhanhOrderId ?? null, known?.nhanh ?? null, {
+      lines: saleLines,
+      value: saleLines > 0 ? saleValue : null,
+      returned: rmaLines > 0,
+      rounding,
+    });
+    if (nhanh.disagrees && state === 'matched') {
+      state = 'needs_review';
+      reason = nhanh.nhanhFinding;
+    }
     if (duplicateLines > 0) {
       state = 'suspected_duplicate';
       reason = review('duplicate', { count: duplicateLines + 1 });
@@ -323,6 +421,11 @@ export function reconcileStatement(
       duplicateLines,
       daysOutstanding: null,
       skus,
+      saleValue: saleLines > 0 ? saleValue : null,
+      nhanhAmount: nhanh.nhanhAmount,
+      nhanhStatus: nhanh.nhanhStatus,
+      nhanhDifference: nhanh.nhanhDifference,
+      nhanhFinding: nhanh.nhanhFinding,
       reconciledAt: null,
     });
   }
@@ -358,6 +461,8 @@ export function reconcileStatement(
         duplicateLines: 0,
         daysOutstanding: Math.max(0, Math.floor((context.now - order.successAt) / DAY_MS)),
         skus: [],
+        saleValue: null,
+        ...NO_NHANH,
         reconciledAt: null,
       });
     }

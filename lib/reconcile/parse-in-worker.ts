@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n';
+import { requestFromWorker, WorkerFailure } from '../worker-request';
 import type { ParsedStatement } from './parse';
 import { StatementFileError } from './statement-error';
 
@@ -14,24 +15,17 @@ export type ParseReply =
 const WORKER_TIMEOUT_MS = 120_000;
 
 /** Parses a statement in a Web Worker and hashes it; rejects with `StatementFileError` for a refused file. */
-export function parseInWorker(request: ParseRequest): Promise<{ fileId: string; parsed: ParsedStatement }> {
+export async function parseInWorker(
+  request: ParseRequest,
+): Promise<{ fileId: string; parsed: ParsedStatement }> {
   const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
-  return new Promise<{ fileId: string; parsed: ParsedStatement }>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new StatementFileError({ key: 'reconcile.err.worker', params: { detail: 'timeout' } })),
-      WORKER_TIMEOUT_MS,
-    );
-    worker.onmessage = (event: MessageEvent<ParseReply>) => {
-      clearTimeout(timer);
-      const reply = event.data;
-      if (reply.ok) resolve({ fileId: reply.fileId, parsed: reply.parsed });
-      else reject(new StatementFileError(reply.text));
-    };
-    worker.onerror = (event) => {
-      clearTimeout(timer);
-      event.preventDefault();
-      reject(new StatementFileError({ key: 'reconcile.err.worker', params: { detail: 'worker' } }));
-    };
-    worker.postMessage(request, [request.bytes.buffer]);
-  }).finally(() => worker.terminate());
+  let reply: ParseReply;
+  try {
+    reply = await requestFromWorker<ParseReply>(worker, request, [request.bytes.buffer], WORKER_TIMEOUT_MS);
+  } catch (error) {
+    if (!(error instanceof WorkerFailure)) throw error;
+    throw new StatementFileError({ key: 'reconcile.err.worker', params: { detail: error.reason } });
+  }
+  if (!reply.ok) throw new StatementFileError(reply.text);
+  return { fileId: reply.fileId, parsed: reply.parsed };
 }

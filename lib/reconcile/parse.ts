@@ -171,6 +171,18 @@ export function sheetJsOptions(): XLSX.ParsingOptions {
   };
 }
 
+/**
+ * Whether a text holds more than `limit` line breaks. Twice the row cap in line breaks is far past the cap
+ * even with multi-line cells, so such a text is refused before SheetJS reads all of it (seconds for 1,000,000
+ * rows, which delayed the message past the 5 s a seller waits).
+ */
+function hasMoreLineBreaks(text: string, limit: number): boolean {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1))
+    if (++count > limit) return true;
+  return false;
+}
+
 function readWorkbook(bytes: Uint8Array): { workbook: XLSX.WorkBook; format: Format } {
   const kind = sniff(bytes);
   if (kind === 'binary') fail('notSpreadsheet');
@@ -180,6 +192,8 @@ function readWorkbook(bytes: Uint8Array): { workbook: XLSX.WorkBook; format: For
       if (text.trim() === '') fail('empty');
       const html = /^\s*</.test(text);
       if (!html && !/[,;\t]/.test(text.slice(0, 4096))) fail('notSpreadsheet');
+      if (hasMoreLineBreaks(text, 2 * (sheetJsOptions().sheetRows ?? 0)))
+        fail('tooManyRows', { max: MAX_STATEMENT_LINES });
       // raw: text stays text, so "01/02/2025" is not read as an American date and "1.234" not as 1.234.
       const workbook = XLSX.read(text, { ...sheetJsOptions(), type: 'string', raw: true });
       return { workbook, format: html ? 'html' : 'csv' };

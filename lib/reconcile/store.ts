@@ -3,6 +3,7 @@ import { putMany } from '../db';
 import type { ContractRates } from './contract-rates';
 import {
   type ExpectationBasis,
+  NO_NHANH,
   type OrderExpectation,
   type ReconcileReport,
   reconcileStatement,
@@ -203,12 +204,16 @@ function statementRange(statementId: string): IDBKeyRange {
   return IDBKeyRange.bound([statementId, ''], [statementId, '\uffff']);
 }
 
+/** Findings stored before the Nhanh comparison existed hold none of its fields: they read as "not compared". */
+const BEFORE_NHANH_COMPARISON = { saleValue: null, ...NO_NHANH };
+
 /** The findings of one statement, in file order of their first line. */
 export async function findingsOf(
   db: CompanionDatabase,
   statementId: string,
 ): Promise<ReconciliationRecord[]> {
-  return db.getAll('reconciliations', statementRange(statementId));
+  const findings = await db.getAll('reconciliations', statementRange(statementId));
+  return findings.map((finding) => ({ ...BEFORE_NHANH_COMPARISON, ...finding }));
 }
 
 /** The lines of one statement, in sheet and row order. */

@@ -1,6 +1,6 @@
 import { logActivity } from '../activity-log';
 import type { Clock } from '../clock';
-import type { CompanionDatabase, JobRecord } from '../db';
+import { type CompanionDatabase, isStorageFailure, type JobRecord } from '../db';
 import { ApiError } from '../http/api-error';
 import type { LocalizedText } from '../i18n';
 import type { NhanhClient } from '../nhanh/client';
@@ -248,6 +248,7 @@ export async function runOrderSync(deps: OrderSyncDeps, request: SyncRequest): P
 
 function errorText(error: unknown): LocalizedText {
   if (error instanceof ApiError) return error.text;
+  if (isStorageFailure(error)) return { key: 'orders.err.notStored', params: { reason: error.name } };
   return {
     key: 'error.unexpected',
     params: { message: error instanceof Error ? error.message : String(error) },

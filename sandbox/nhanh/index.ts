@@ -2,7 +2,7 @@ import { NHANH_ERROR, NHANH_PATHS } from '../../lib/nhanh/contract';
 import type { SandboxRequest, SandboxResponse, Simulator, SimulatorContext } from '../types';
 import { createNhanhAuth } from './auth';
 import { FormFieldsError, fail, isRecord, ok } from './envelope';
-import { addOrder, listOrders, updateOrderStatus, V2Refusal } from './orders';
+import { addOrder, adminEditOrder, listOrders, updateOrderStatus, V2Refusal } from './orders';
 import { addProducts, listProducts } from './products';
 import { createUrlRateLimit, type RateDecision } from './rate-limit';
 import { createNhanhStore, type StoredOrder } from './store';
@@ -30,6 +30,8 @@ export interface NhanhSnapshot {
 
 export interface NhanhSimulator extends Simulator {
   snapshot(): NhanhSnapshot;
+  /** The seller's edit of an order in Nhanh's own screens (lines, status); see `adminEditOrder`. */
+  editOrder(id: number, body: unknown): unknown;
 }
 
 function bodyObject(body: unknown): Record<string, unknown> {
@@ -185,6 +187,7 @@ export function createNhanhSimulator(context: SimulatorContext): NhanhSimulator 
   return {
     handle,
     expireTokens: () => auth.revokeAll(),
+    editOrder: (id, body) => adminEditOrder(store, id, body),
     snapshot: () => ({
       orders: [...store.orders.values()].map(
         ({ id, appOrderId, status, depotId, products, createdAt, updatedAt }) => ({

@@ -22,7 +22,7 @@ import {
   ok,
 } from './envelope';
 import { pageOf, readPaginator } from './paging';
-import { type NhanhStore, type StoredOrder, TransitionError } from './store';
+import { type NhanhStore, type StoredOrder, type StoredOrderLine, TransitionError } from './store';
 
 /** [INF] Orders created through the API carry saleChannel 10 = API [3P S15]. */
 const SALE_CHANNEL_API = 10;
@@ -228,4 +228,34 @@ export function updateOrderStatus(store: NhanhStore, data: unknown) {
     shipFeeDiscount: 0,
     codFeeDiscount: 0,
   };
+}
+
+/**
+ * The admin route `POST /__admin/nhanh/orders/{id}` `{ status?, products?: [{ price?, discount?, quantity? }] }`
+ * (lines by position): the seller's own edit in Nhanh's screens, which no API call makes. Throws on bad input.
+ */
+export function adminEditOrder(store: NhanhStore, id: number, body: unknown) {
+  const order = store.orders.get(id);
+  if (!order) throw new Error(`no Nhanh order ${id}`);
+  if (!isRecord(body)) throw new Error('the body must be a JSON object');
+  const { status, products } = body;
+  if (status !== undefined && !(typeof status === 'string' && Object.hasOwn(NHANH_ORDER_STATUS, status)))
+    throw new Error(`unknown Nhanh status "${String(status)}"`);
+  if (products !== undefined && (!Array.isArray(products) || products.length > order.products.length))
+    throw new Error(`products must be an array of at most ${order.products.length} line edits`);
+  const lines = (products ?? []) as unknown[];
+  for (const [index, line] of lines.entries()) {
+    const valid =
+      isRecord(line) &&
+      ['price', 'discount'].every(
+        (key) => line[key] === undefined || (typeof line[key] === 'number' && line[key] >= 0),
+      ) &&
+      (line.quantity === undefined || isPositiveInt(line.quantity));
+    if (!valid) throw new Error(`products.${index}: price and discount ≥ 0, quantity a positive integer`);
+  }
+  store.editOrder(order, {
+    status: status as NhanhOrderStatus | undefined,
+    products: lines as Partial<StoredOrderLine>[],
+  });
+  return renderOrder(order);
 }

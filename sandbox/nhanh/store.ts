@@ -4,6 +4,7 @@ import {
   type NhanhOrderStatus,
   type NhanhSettableStatus,
 } from '../../lib/nhanh/contract';
+import { isFinal } from '../../lib/orders/status-map';
 import type { SeedNhanh } from '../types';
 
 /** One product as the simulator keeps it. */
@@ -196,6 +197,35 @@ export function createNhanhStore(seed: SeedNhanh, now: () => number) {
     order.updatedAt = Math.floor(now() / 1000);
   }
 
+  /** Stock an order's status takes: an open order holds its lines, Success has taken them, other endings none. */
+  function applyStockOf(order: StoredOrder, sign: 1 | -1): void {
+    const open = !isFinal(order.status);
+    if (!open && order.status !== 'Success') return;
+    for (const line of order.products) {
+      const entry = depotStock(line.id, order.depotId);
+      if (open) entry.holding += sign * line.quantity;
+      else entry.remain -= sign * line.quantity;
+    }
+  }
+
+  /**
+   * What the seller can do in Nhanh's own screens and no API call does: change an order's lines (price,
+   * discount, quantity) or set any status. Stock follows the new lines and status.
+   */
+  function editOrder(
+    order: StoredOrder,
+    patch: { status?: NhanhOrderStatus; products?: Partial<StoredOrderLine>[] },
+  ): void {
+    applyStockOf(order, -1);
+    if (patch.status) order.status = patch.status;
+    patch.products?.forEach((line, index) => {
+      const current = order.products[index];
+      if (current) Object.assign(current, line);
+    });
+    applyStockOf(order, 1);
+    order.updatedAt = Math.floor(now() / 1000);
+  }
+
   return {
     depots: seed.depots,
     products,
@@ -211,6 +241,7 @@ export function createNhanhStore(seed: SeedNhanh, now: () => number) {
     },
     addOrder,
     changeStatus,
+    editOrder,
     /** Stock per product and depot with `available = remain − holding`, for tests and the admin view. */
     stockSnapshot() {
       const view: Record<number, Record<number, DepotStock & { available: number }>> = {};

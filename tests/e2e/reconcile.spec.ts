@@ -52,9 +52,18 @@ test.describe('Đối soát', () => {
     await page.getByRole('button', { name: 'Đánh dấu đã đối soát (1)' }).click();
     await expect(row).toContainText('Đã đối soát');
     await states.getByRole('button', { name: 'Nghi trùng 1' }).click();
-    await expect(page.locator(`tr[data-order="${duplicatedOrderCode}"]`)).toContainText(
-      'Một dòng của đơn xuất hiện 2 lần',
-    );
+    const duplicated = page.locator(`tr[data-order="${duplicatedOrderCode}"]`);
+    await expect(duplicated).toContainText('Một dòng của đơn xuất hiện 2 lần');
+    // The row's own switch marks one order, and takes the mark back.
+    const rowSwitch = duplicated.getByRole('switch', {
+      name: `Đánh dấu đơn ${duplicatedOrderCode} đã đối soát`,
+    });
+    await rowSwitch.click();
+    await expect(rowSwitch).toHaveAttribute('aria-checked', 'true');
+    await expect(duplicated).toContainText('Đã đối soát');
+    await rowSwitch.click();
+    await expect(rowSwitch).toHaveAttribute('aria-checked', 'false');
+    await expect(duplicated).not.toContainText('Đã đối soát');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

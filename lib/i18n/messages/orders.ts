@@ -24,6 +24,8 @@ export const ordersMessages = defineMessages(
     'orders.err.noPhone':
       'Cửa hàng {shop} chưa có SĐT khách mặc định (Tiki không gửi SĐT khách, Nhanh bắt buộc có): hãy nhập trong Cài đặt.',
     'orders.err.busy': 'Cửa hàng này đang tải đơn: hãy chờ lần đang chạy xong.',
+    'orders.err.notStored':
+      'Trình duyệt không lưu được đơn vừa tải ({reason}), thường do ổ đĩa đầy. Các đơn đã lưu vẫn giữ nguyên và đơn đã lên Nhanh sẽ không bị tạo lại. Hãy giải phóng dung lượng rồi tải lại.',
     'orders.log.manual.done':
       'Tải đơn Tiki ({shop}) xong: {created} tạo mới, {updated} cập nhật trạng thái, {present} đã có, {blocked} bị chặn, {failed} lỗi, {conflict} xung đột.',
     'orders.log.manual.failed':
@@ -103,6 +105,8 @@ export const ordersMessages = defineMessages(
     'orders.err.noPhone':
       'Shop {shop} has no default customer phone (Tiki sends none, Nhanh requires one): enter it in Settings.',
     'orders.err.busy': 'This shop is already downloading orders: wait for that run to finish.',
+    'orders.err.notStored':
+      'The browser could not save the downloaded orders ({reason}), usually because the disk is full. Orders saved earlier are kept and orders already in Nhanh will not be created again. Free up space, then download again.',
     'orders.log.manual.done':
       'Tiki order download ({shop}) done: {created} created, {updated} status updated, {present} already there, {blocked} blocked, {failed} failed, {conflict} in conflict.',
     'orders.log.manual.failed':

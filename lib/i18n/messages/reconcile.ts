@@ -34,6 +34,18 @@ export const reconcileMessages = defineMessages(
       'Chưa tra được đơn này trên Tiki (chưa kết nối hoặc lỗi mạng): hãy đối soát lại sau.',
     'reconcile.reason.noIncome': 'Tiki chưa có số tiền nhà bán nhận của đơn này: hãy đối soát lại sau.',
     'reconcile.reason.duplicate': 'Một dòng của đơn xuất hiện {count} lần trong sao kê.',
+    'reconcile.nhanh.amount':
+      'Đơn Nhanh {id} ghi {nhanh} nhưng sao kê bán {statement} (lệch {difference}): đơn trên Nhanh đã bị sửa? Hãy kiểm tra sổ Nhanh.',
+    'reconcile.nhanh.canceled':
+      'Đơn Nhanh {id} đang "{status}" nhưng Tiki đã thanh toán đơn này: hãy kiểm tra đơn trên Nhanh (doanh thu, tồn kho).',
+    'reconcile.nhanh.missing':
+      'Không còn thấy đơn Nhanh {id} trên Nhanh dù Tiki đã thanh toán: đơn có bị xóa không? Hãy kiểm tra sổ Nhanh.',
+    'reconcile.nhanh.noSaleValue': 'Sao kê không có giá bán của đơn này nên chưa so được với đơn Nhanh {id}.',
+    'reconcile.nhanh.noConnection': 'Chưa so với đơn Nhanh {id}: chưa kết nối Nhanh trong Cài đặt.',
+    'reconcile.nhanh.limit':
+      'Chưa so với đơn Nhanh {id}: sao kê có quá nhiều đơn để tra trên Nhanh trong một lần.',
+    'reconcile.nhanh.failed':
+      'Chưa so được với đơn Nhanh {id}: Nhanh không trả lời (mạng, giới hạn gọi API hoặc hết hạn đăng nhập). Hãy bấm "Đối soát lại" sau.',
     'reconcile.state.matched': 'Khớp',
     'reconcile.state.underpaid': 'Trả thiếu',
     'reconcile.state.overpaid': 'Trả dư',
@@ -77,6 +89,11 @@ export const reconcileMessages = defineMessages(
     'reconcile.col.daysOutstanding': 'Số ngày chờ',
     'reconcile.col.skus': 'SKU',
     'reconcile.col.nhanhOrder': 'Mã đơn Nhanh',
+    'reconcile.col.saleValue': 'Giá trị bán (sao kê)',
+    'reconcile.col.nhanhAmount': 'Giá trị đơn Nhanh',
+    'reconcile.col.nhanhDifference': 'Lệch với Nhanh',
+    'reconcile.col.nhanhStatus': 'Trạng thái đơn Nhanh',
+    'reconcile.col.nhanhFinding': 'Ghi chú Nhanh',
     'reconcile.col.reconciledAt': 'Đã đối soát lúc',
     'reconcile.col.rate': 'Tỷ lệ hợp đồng (%)',
     'reconcile.col.expectedFee': 'Phí theo hợp đồng',
@@ -129,6 +146,8 @@ export const reconcileMessages = defineMessages(
     'reconcile.unmarkSelected': 'Bỏ đánh dấu ({count})',
     'reconcile.marked': 'Đã cập nhật {count} đơn.',
     'reconcile.reconciledBadge': 'Đã đối soát',
+    'reconcile.table.mark': 'Đánh dấu đã đối soát',
+    'reconcile.table.markOne': 'Đánh dấu đơn {code} đã đối soát',
     'reconcile.export.report': 'Tải báo cáo đối soát (.xlsx)',
     'reconcile.export.claims': 'Tải danh sách khiếu nại phí (.xlsx)',
     'reconcile.export.template': 'Tải sao kê theo file mẫu (.xlsx)',
@@ -183,6 +202,19 @@ export const reconcileMessages = defineMessages(
       'This order could not be looked up on Tiki (not connected or network error): reconcile again later.',
     'reconcile.reason.noIncome': 'Tiki has no seller income for this order yet: reconcile again later.',
     'reconcile.reason.duplicate': 'A line of this order appears {count} times in the statement.',
+    'reconcile.nhanh.amount':
+      'Nhanh order {id} holds {nhanh} but the statement sold {statement} (off by {difference}): was the Nhanh order edited? Check your Nhanh books.',
+    'reconcile.nhanh.canceled':
+      'Nhanh order {id} is "{status}" but Tiki paid this order: check the order in Nhanh (revenue, stock).',
+    'reconcile.nhanh.missing':
+      'Nhanh order {id} is no longer in Nhanh although Tiki paid it: was it deleted? Check your Nhanh books.',
+    'reconcile.nhanh.noSaleValue':
+      'The statement has no sales price for this order, so it could not be compared with Nhanh order {id}.',
+    'reconcile.nhanh.noConnection': 'Not compared with Nhanh order {id}: Nhanh is not connected in Settings.',
+    'reconcile.nhanh.limit':
+      'Not compared with Nhanh order {id}: the statement has too many orders to look up in Nhanh at once.',
+    'reconcile.nhanh.failed':
+      'Could not compare with Nhanh order {id}: Nhanh did not answer (network, API limit or expired sign-in). Click "Reconcile again" later.',
     'reconcile.state.matched': 'Matched',
     'reconcile.state.underpaid': 'Underpaid',
     'reconcile.state.overpaid': 'Overpaid',
@@ -226,6 +258,11 @@ export const reconcileMessages = defineMessages(
     'reconcile.col.daysOutstanding': 'Days outstanding',
     'reconcile.col.skus': 'SKU',
     'reconcile.col.nhanhOrder': 'Nhanh order',
+    'reconcile.col.saleValue': 'Sale value (statement)',
+    'reconcile.col.nhanhAmount': 'Nhanh order value',
+    'reconcile.col.nhanhDifference': 'Difference with Nhanh',
+    'reconcile.col.nhanhStatus': 'Nhanh order status',
+    'reconcile.col.nhanhFinding': 'Nhanh note',
     'reconcile.col.reconciledAt': 'Reconciled at',
     'reconcile.col.rate': 'Contract rate (%)',
     'reconcile.col.expectedFee': 'Fee per contract',
@@ -279,6 +316,8 @@ export const reconcileMessages = defineMessages(
     'reconcile.unmarkSelected': 'Unmark ({count})',
     'reconcile.marked': '{count} orders updated.',
     'reconcile.reconciledBadge': 'Reconciled',
+    'reconcile.table.mark': 'Mark reconciled',
+    'reconcile.table.markOne': 'Mark order {code} reconciled',
     'reconcile.export.report': 'Download the reconciliation report (.xlsx)',
     'reconcile.export.claims': 'Download the fee claim list (.xlsx)',
     'reconcile.export.template': 'Download the statement as the template (.xlsx)',

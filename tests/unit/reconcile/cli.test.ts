@@ -35,7 +35,14 @@ describe('npm run reconcile', () => {
     writeFileSync(
       orders,
       JSON.stringify([
-        { code: '1001', sellerIncome: netOf(100_000) },
+        // The Nhanh order's value, as an accountant's Nhanh export gives it: compared with the sale too.
+        {
+          code: '1001',
+          sellerIncome: netOf(100_000),
+          nhanhOrderId: 9001,
+          nhanhAmount: 100_000,
+          nhanhStatus: 'Success',
+        },
         { code: '1003', sellerIncome: 5, successAt: '10/03/2026' },
       ]),
     );
@@ -65,6 +72,14 @@ describe('npm run reconcile', () => {
       ['1002', 'unknown_order'],
       ['1003', 'unpaid'],
     ]);
+    expect(output.report.orders[0]).toMatchObject({
+      nhanhOrderId: 9001,
+      saleValue: 100_000,
+      nhanhAmount: 100_000,
+      nhanhStatus: 'Thành công',
+      nhanhDifference: 0,
+      nhanhFinding: null,
+    });
   });
 
   it('should exit with code 2 and one clear line on stderr for a bad file', () => {

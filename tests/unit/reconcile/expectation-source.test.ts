@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type CompanionDatabase, type OrderRecord, openCompanionDb } from '../../../lib/db';
+import { type CompanionDatabase, openCompanionDb } from '../../../lib/db';
 import { loadExpectations } from '../../../lib/reconcile/expectation-source';
 import { settingsSchema } from '../../../lib/settings';
 import { createSandbox } from '../../../sandbox/index';
+import { storedOrder } from './stored-orders';
 
 const sandbox = createSandbox();
 const shopSeed = sandbox.seed.tiki.shops[0]!;
@@ -24,25 +25,6 @@ function settings(withKey: boolean) {
     : { ...parsed, shops: parsed.shops.map((shop) => ({ ...shop, connectionKey: '' })) };
 }
 
-function stored(code: string, sellerIncome: number): OrderRecord {
-  return {
-    shopId: 'shop',
-    code,
-    tikiStatus: 'complete',
-    tikiCreatedAt: 1,
-    tikiUpdatedAt: 2,
-    nhanhOrderId: 77,
-    nhanhStatus: 'Success',
-    syncState: 'imported',
-    reason: null,
-    blockers: [],
-    runId: 'run',
-    outcome: 'created',
-    sellerIncome,
-    updatedAt: 3,
-  };
-}
-
 describe('where expected amounts come from', () => {
   let db: CompanionDatabase;
   beforeEach(async () => {
@@ -51,14 +33,20 @@ describe('where expected amounts come from', () => {
   });
 
   it('should use stored orders first, ask Tiki for the rest, and know which codes Tiki does not have', async () => {
-    await db.put('orders', stored('STORED-1', 123));
+    await db.put('orders', storedOrder({ shopId: 'shop', code: 'STORED-1', sellerIncome: 123 }));
     const known = orders[0]!;
     const loaded = await loadExpectations(
       { codes: ['STORED-1', known.code, '999999999'], sellerId: null, period: null },
       { db, settings: settings(true), fetch: sandbox.fetch },
     );
+    // Linked to Nhanh order 77, but these settings hold no Nhanh connection: not compared, and it says so.
     expect(loaded.expectations.get('STORED-1')).toEqual([
-      expect.objectContaining({ source: 'orders', sellerIncome: 123, nhanhOrderId: 77 }),
+      expect.objectContaining({
+        source: 'orders',
+        sellerIncome: 123,
+        nhanhOrderId: 77,
+        nhanh: { kind: 'unchecked', why: 'noConnection' },
+      }),
     ]);
     expect(loaded.expectations.get(known.code)).toEqual([
       expect.objectContaining({
@@ -72,7 +60,7 @@ describe('where expected amounts come from', () => {
   });
 
   it('should treat stored orders as complete when there is no Tiki connection to ask', async () => {
-    await db.put('orders', stored('STORED-1', 123));
+    await db.put('orders', storedOrder({ shopId: 'shop', code: 'STORED-1', sellerIncome: 123 }));
     const loaded = await loadExpectations(
       { codes: ['STORED-1', 'OTHER'], sellerId: null, period: null },
       { db, settings: settings(false), fetch: sandbox.fetch },

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
+import { indexExpectations } from '../../../lib/reconcile/expectations';
 import { claimsWorkbook, reportWorkbook, templateWorkbook } from '../../../lib/reconcile/export';
 import { reconcileStatement } from '../../../lib/reconcile/match';
 import { parseStatement } from '../../../lib/reconcile/parse';
 import { neutralizeFormula, restoreNeutralized } from '../../../lib/spreadsheet-cells';
-import { SALES_HEADER, salesRow, xlsxOf } from './workbooks';
+import { netOf, SALES_HEADER, salesRow, xlsxOf } from './workbooks';
 
 function cells(bytes: Uint8Array, sheetIndex = 0): XLSX.CellObject[] {
   const workbook = XLSX.read(bytes, { type: 'array', cellFormula: true });
@@ -114,5 +115,53 @@ describe('exports', () => {
       ['1001', 5_000, 8_000, 3_000],
       ['1002', 2_500, 4_000, 1_500],
     ]);
+  });
+
+  it("should show each order's Nhanh amount, difference and note in the report", () => {
+    const statement = parseStatement(
+      xlsxOf({ 'GD bán hàng': [SALES_HEADER, salesRow(1, '1001', 100_000)] }),
+      'nhanh.xlsx',
+    );
+    const report = reconcileStatement(statement.lines, statement.sheets, {
+      expectations: indexExpectations([
+        {
+          orderCode: '1001',
+          shopId: 'shop',
+          status: 'complete',
+          sellerIncome: netOf(100_000),
+          fees: null,
+          successAt: null,
+          nhanhOrderId: 9001,
+          nhanh: { kind: 'found', amount: 90_000, status: 'Thành công', canceled: false },
+          source: 'orders',
+        },
+      ]),
+      ordersComplete: true,
+      notFound: new Set(),
+      inOtherStatements: new Set(),
+      period: null,
+      contract: null,
+      now: 0,
+    });
+    const bytes = reportWorkbook('vi', {
+      fileName: 'nhanh.xlsx',
+      period: null,
+      payout: report.totals.netAmount,
+      report,
+      orders: report.orders,
+    });
+    const [row] = XLSX.utils.sheet_to_json<Record<string, unknown>>(
+      XLSX.read(bytes, { type: 'array' }).Sheets['Đối soát đơn'] as XLSX.WorkSheet,
+    );
+    expect(row).toMatchObject({
+      'Mã đơn hàng': '1001',
+      'Trạng thái': 'Cần kiểm tra',
+      'Mã đơn Nhanh': 9001,
+      'Giá trị bán (sao kê)': 100_000,
+      'Giá trị đơn Nhanh': 90_000,
+      'Lệch với Nhanh': 10_000,
+      'Trạng thái đơn Nhanh': 'Thành công',
+    });
+    expect(row?.['Ghi chú Nhanh']).toContain('Đơn Nhanh 9001 ghi');
   });
 });

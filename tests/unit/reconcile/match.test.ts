@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { translate } from '../../../lib/i18n';
+import { formatVnd } from '../../../lib/i18n/format';
 import { NO_CONTRACT_RATES } from '../../../lib/reconcile/contract-rates';
-import { expectationOfTikiOrder, indexExpectations } from '../../../lib/reconcile/expectations';
+import { expectationOfTikiOrder, indexExpectations, nhanhSideOf } from '../../../lib/reconcile/expectations';
 import {
   type OrderExpectation,
   type ReconcileContext,
@@ -28,6 +30,7 @@ function order(
     fees: null,
     successAt: Date.UTC(2026, 2, 10),
     nhanhOrderId: null,
+    nhanh: null,
     source: 'orders',
     ...extra,
   };
@@ -134,6 +137,113 @@ describe('per-order states', () => {
       context([order('1007', 70_000)], { inOtherStatements: new Set(['1007']) }),
     );
     expect(again.orders).toEqual([]);
+  });
+});
+
+describe('against the linked Nhanh order', () => {
+  const header = [
+    'Mã đơn hàng',
+    'Số lượng',
+    'Giá bán',
+    'Giảm giá từ nhà bán',
+    'Số tiền thanh toán/Thực nhận',
+  ];
+  const nhanhStatement = parseStatement(
+    xlsxOf({
+      'GD bán hàng': [
+        header,
+        ['N1', 3, 50_000, 10_000, 140_000],
+        ['N2', 1, 100_000, 0, 100_000],
+        ['N3', 1, 100_000, 0, 100_000],
+        ['N4', 1, 100_000, 0, 100_000],
+        ['N5', 1, 100_000, 0, 100_000],
+        ['N6', 1, 100_000, 0, 100_000],
+        ['N7', 1, 100_000, 0, 100_000],
+        ['N8', 1, 100_000, 0, 100_000],
+      ],
+      RMA: [
+        ['Mã đơn hàng', 'Số tiền hoàn trả'],
+        ['N4', 100_000],
+      ],
+    }),
+    'nhanh.xlsx',
+  );
+  /** A Nhanh order of one product line, as order/list answers it. */
+  const nhanhOrder = (price: number, quantity: number, discount: number, status = 'Success' as const) =>
+    nhanhSideOf({
+      products: [{ id: 1, price, quantity, discount }],
+      status,
+      statusCode: 60,
+    });
+  const linked = (code: string, income: number, nhanh: OrderExpectation['nhanh']) =>
+    order(code, income, { nhanhOrderId: 5_000 + Number(code.slice(1)), nhanh });
+  const report = reconcileStatement(
+    nhanhStatement.lines,
+    nhanhStatement.sheets,
+    context([
+      // The import sends the 10.000 đ seller discount as 3.333 đ per unit: Nhanh holds 140.001 đ.
+      linked('N1', 140_000, nhanhOrder(50_000, 3, 3_333)),
+      linked('N2', 100_000, nhanhOrder(80_000, 1, 0)),
+      linked('N3', 100_000, {
+        kind: 'found',
+        amount: 100_000,
+        ...{ status: 'Khách hủy', canceled: true },
+      }),
+      linked('N4', 100_000, { kind: 'found', amount: 100_000, status: 'Đã chuyển hoàn', canceled: true }),
+      linked('N5', 103_000, nhanhOrder(90_000, 1, 0)),
+      linked('N6', 100_000, { kind: 'missing' }),
+      linked('N7', 100_000, { kind: 'unchecked', why: 'failed' }),
+      order('N8', 100_000),
+    ]),
+  );
+
+  it("should agree with a Nhanh order that differs only by the import's per-unit rounding", () => {
+    expect(stateOf(report, 'N1')).toMatchObject({
+      state: 'matched',
+      saleValue: 140_000,
+      nhanhAmount: 140_001,
+      nhanhStatus: 'Thành công',
+      nhanhDifference: -1,
+      nhanhFinding: null,
+    });
+  });
+
+  it('should put a matched order edited in Nhanh up for review, with both amounts and the difference', () => {
+    const edited = stateOf(report, 'N2');
+    expect(edited).toMatchObject({ state: 'needs_review', nhanhAmount: 80_000, nhanhDifference: 20_000 });
+    expect(edited?.reason).toEqual(edited?.nhanhFinding);
+    expect(translate('vi', edited!.reason!)).toBe(
+      `Đơn Nhanh 5002 ghi ${formatVnd(80_000)} nhưng sao kê bán ${formatVnd(100_000)} (lệch ${formatVnd(20_000)}): đơn trên Nhanh đã bị sửa? Hãy kiểm tra sổ Nhanh.`,
+    );
+  });
+
+  it('should put up for review an order Tiki paid whose Nhanh order was canceled, unless a return explains it', () => {
+    expect(stateOf(report, 'N3')).toMatchObject({ state: 'needs_review', nhanhDifference: 0 });
+    expect(stateOf(report, 'N3')?.reason?.key).toBe('reconcile.nhanh.canceled');
+    expect(stateOf(report, 'N4')).toMatchObject({ state: 'matched', nhanhFinding: null });
+  });
+
+  it('should keep a Tiki finding as the state and show the Nhanh disagreement beside it', () => {
+    expect(stateOf(report, 'N5')).toMatchObject({
+      state: 'underpaid',
+      difference: -3_000,
+      nhanhDifference: 10_000,
+    });
+    expect(stateOf(report, 'N5')?.reason).toBeNull();
+    expect(stateOf(report, 'N5')?.nhanhFinding?.key).toBe('reconcile.nhanh.amount');
+  });
+
+  it('should put up for review an order whose Nhanh order is gone, and only say why when Nhanh was not asked', () => {
+    expect(stateOf(report, 'N6')).toMatchObject({ state: 'needs_review', nhanhAmount: null });
+    expect(stateOf(report, 'N6')?.reason?.key).toBe('reconcile.nhanh.missing');
+    expect(stateOf(report, 'N7')).toMatchObject({ state: 'matched', nhanhAmount: null, reason: null });
+    expect(stateOf(report, 'N7')?.nhanhFinding?.key).toBe('reconcile.nhanh.failed');
+    expect(stateOf(report, 'N8')).toMatchObject({
+      state: 'matched',
+      nhanhAmount: null,
+      nhanhDifference: null,
+      nhanhFinding: null,
+    });
   });
 });
 
