@@ -1,5 +1,10 @@
-import type { CompanionDatabase, ReconciliationRecord, StatementLineRecord, StatementRecord } from '../db';
-import { putMany } from '../db';
+import {
+  type CompanionDatabase,
+  putAllOrNothing,
+  type ReconciliationRecord,
+  type StatementLineRecord,
+  type StatementRecord,
+} from '../db';
 import type { ContractRates } from './contract-rates';
 import {
   type ExpectationBasis,
@@ -189,9 +194,13 @@ export async function importStatement(
     statementId: fileId,
   }));
   const findings: ReconciliationRecord[] = report.orders.map((order) => ({ ...order, statementId: fileId }));
-  await putMany(db, 'statementLines', lineRecords);
-  await putMany(db, 'reconciliations', findings);
-  await db.put('statements', statement);
+  // All or nothing: a write the browser refuses (disk full) must not leave lines without their statement,
+  // which a later import of the same file would take for an earlier statement's lines and not count.
+  await putAllOrNothing(db, {
+    statementLines: lineRecords,
+    reconciliations: findings,
+    statements: [statement],
+  });
   return { status: 'imported', statement };
 }
 

@@ -25,6 +25,8 @@ export const reconcileMessages = defineMessages(
       'Trang "{sheet}" không có cột số tiền (ví dụ "Số tiền thanh toán/Thực nhận", "Giá bán" hoặc "Số tiền hoàn trả"). Hãy giữ nguyên các cột của Tiki hoặc dùng file mẫu của tiện ích.',
     'reconcile.err.worker': 'Không đọc được file ({detail}). Hãy thử lại; nếu vẫn lỗi, hãy mở Nhật ký.',
     'reconcile.err.storage': 'Không lưu được kết quả đối soát vào trình duyệt. Hãy thử lại.',
+    'reconcile.err.notStored':
+      'Trình duyệt không lưu được sao kê {file} ({reason}), thường do ổ đĩa đầy. Các sao kê đã nhập vẫn giữ nguyên. Hãy giải phóng dung lượng rồi nhập lại file này.',
     'reconcile.reason.noSaleLine':
       'Đơn chỉ có dòng hoàn trả/điều chỉnh trong kỳ này (khoản của kỳ khác): hãy đối chiếu với sao kê kỳ đó.',
     'reconcile.reason.noExpectation':
@@ -192,6 +194,8 @@ export const reconcileMessages = defineMessages(
     'reconcile.err.worker':
       'The file could not be read ({detail}). Try again; if it keeps failing, open the log.',
     'reconcile.err.storage': 'The reconciliation could not be saved in the browser. Try again.',
+    'reconcile.err.notStored':
+      'The browser could not save statement {file} ({reason}), usually because the disk is full. Statements imported earlier are kept. Free up space, then import this file again.',
     'reconcile.reason.noSaleLine':
       "Only return/adjustment lines for this order in this period (money of another period): check that period's statement.",
     'reconcile.reason.noExpectation':
