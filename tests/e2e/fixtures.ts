@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type BrowserContext, test as base, chromium, type Worker } from '@playwright/test';
+import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
 import { SETTINGS_VERSION } from '../../lib/settings-schema';
 
 export const EXTENSION_PATH = path.resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
@@ -77,4 +77,13 @@ export async function serveSellerCenterPage(context: BrowserContext, urlGlob: st
   await context.route(urlGlob, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture(fixtureName) }),
   );
+}
+
+/** Downloads both catalogues in Sản phẩm and pairs them automatically, as a seller starts (settings stored first). */
+export async function downloadAndPairProducts(page: Page, extensionId: string) {
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html#products`);
+  await page.getByRole('button', { name: 'Tải sản phẩm' }).click();
+  await test.expect(page.getByRole('status')).toContainText('Nhanh: đã tải', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Ghép tự động' }).click();
+  await test.expect(page.getByRole('status')).toContainText('Ghép tự động:');
 }

@@ -5,7 +5,14 @@ import type { OrderSyncView } from '../../lib/sync/sync-view';
 import { parseTikiDateTime } from '../../lib/tiki/contract';
 import type { TikiOrder } from '../../lib/tiki/schemas';
 import type { RunningSandbox } from '../../sandbox/server';
-import { expect, serviceWorker, stopServiceWorker, storeSettings, test } from './fixtures';
+import {
+  downloadAndPairProducts,
+  expect,
+  serviceWorker,
+  stopServiceWorker,
+  storeSettings,
+  test,
+} from './fixtures';
 import { routeApisToSandbox, sandboxSettings } from './sandbox-route';
 
 const GROUPS: OrderGroup[] = ['new', 'confirmed', 'success', 'canceled'];
@@ -40,14 +47,6 @@ async function pairedProductIds(page: Page): Promise<number[]> {
         };
       }),
   );
-}
-
-async function downloadAndPairProducts(page: Page, extensionId: string) {
-  await page.goto(`chrome-extension://${extensionId}/dashboard.html#products`);
-  await page.getByRole('button', { name: 'Tải sản phẩm' }).click();
-  await expect(page.getByRole('status')).toContainText('Nhanh: đã tải', { timeout: 30_000 });
-  await page.getByRole('button', { name: 'Ghép tự động' }).click();
-  await expect(page.getByRole('status')).toContainText('Ghép tự động:');
 }
 
 async function fireAlarm(context: BrowserContext) {

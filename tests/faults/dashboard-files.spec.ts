@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, storeSettings, test } from '../e2e/fixtures';
+import { downloadAndPairProducts, expect, storeSettings, test } from '../e2e/fixtures';
 import { routeApisToSandbox, sandboxSettings } from '../e2e/sandbox-route';
 import { HOSTILE_FILES } from '../fixtures/hostile/files';
 
@@ -28,26 +28,29 @@ function startHeartbeat(page: Page) {
 const longestStall = (page: Page) =>
   page.evaluate(() => (window as unknown as { __longest: number }).__longest);
 
-/** Row counts of the stores the two imports write: a refused file must leave them as they were. */
-function storedCounts(page: Page) {
+/** What the two imports write: statement and line counts, and every stored pairing (held in per-shop chunks). */
+function storedState(page: Page) {
   return page.evaluate(
     () =>
-      new Promise<Record<string, number>>((resolve, reject) => {
+      new Promise<Record<string, unknown>>((resolve, reject) => {
         const open = indexedDB.open('nhanh-tiki-companion');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const names = ['statements', 'statementLines', 'productMappings'] as const;
-          const tx = open.result.transaction([...names]);
-          const counts: Record<string, number> = {};
-          for (const name of names) {
+          const tx = open.result.transaction(['statements', 'statementLines', 'productMappingChunks']);
+          const state: Record<string, unknown> = {};
+          for (const name of ['statements', 'statementLines'] as const) {
             const request = tx.objectStore(name).count();
             request.onsuccess = () => {
-              counts[name] = request.result;
+              state[name] = request.result;
             };
           }
+          const pairings = tx.objectStore('productMappingChunks').getAll();
+          pairings.onsuccess = () => {
+            state.pairings = JSON.stringify(pairings.result);
+          };
           tx.oncomplete = () => {
             open.result.close();
-            resolve(counts);
+            resolve(state);
           };
           tx.onerror = () => reject(tx.error);
         };
@@ -96,12 +99,14 @@ test.describe('hostile files dropped into the dashboard', () => {
       await storeSettings(context, sandboxSettings(running));
       try {
         const page = await context.newPage();
+        // Stored pairings to protect: a refused pairing file must leave every one of them as it was.
+        if (drop.section === 'products') await downloadAndPairProducts(page, extensionId);
         await page.goto(`chrome-extension://${extensionId}/dashboard.html#${drop.section}`);
         for (const [index, file] of HOSTILE_FILES.entries()) {
           // A fresh document per file: its notice and its timer belong to this file alone.
           await page.reload();
           await expect(drop.input(page)).toBeAttached();
-          const before = await storedCounts(page);
+          const before = await storedState(page);
           await startHeartbeat(page);
 
           const startedAt = Date.now();
@@ -119,7 +124,7 @@ test.describe('hostile files dropped into the dashboard', () => {
           expect(text, file.label).toMatch(VIETNAMESE);
           expect(stallMs, `${file.label}: longest stall`).toBeLessThan(LONGEST_STALL_MS);
           if (role !== 'alert') expect(file.mayBeRead, `${file.label} was accepted: ${text}`).toBe(true);
-          else expect(await storedCounts(page), file.label).toEqual(before);
+          else expect(await storedState(page), file.label).toEqual(before);
         }
       } finally {
         await running.close();
