@@ -373,20 +373,6 @@ export function getDb(): Promise<CompanionDatabase> {
   return cached;
 }
 
-/** Writes records in transactions of `batchSize`, so 50,000 products are not one giant transaction. */
-export async function putMany<S extends StoreName>(
-  db: CompanionDatabase,
-  store: S,
-  records: readonly StoreValue<CompanionDB, S>[],
-  batchSize = 2_000,
-): Promise<void> {
-  for (let start = 0; start < records.length; start += batchSize) {
-    const tx = db.transaction(store, 'readwrite');
-    for (const record of records.slice(start, start + batchSize)) void tx.store.put(record);
-    await tx.done;
-  }
-}
-
 /** What the browser's storage throws when a write cannot be kept: a full disk or quota, an aborted transaction. */
 const STORAGE_FAILURES = ['QuotaExceededError', 'AbortError', 'UnknownError'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clearActivity, listActivity, logActivity } from '../../../lib/activity-log';
-import { DB_VERSION, openCompanionDb, putMany } from '../../../lib/db';
+import { DB_VERSION, openCompanionDb } from '../../../lib/db';
 
 let dbCounter = 0;
 const freshDb = () => openCompanionDb(`test-db-${++dbCounter}-${Date.now()}`);
@@ -29,26 +29,6 @@ describe('database upgrade', () => {
     for (const [store, indexes] of Object.entries(EXPECTED_INDEXES)) {
       expect([...tx.objectStore(store as 'jobs').indexNames].sort(), store).toEqual(indexes);
     }
-    db.close();
-  });
-
-  it('should write many records in batches and read them back by index', async () => {
-    const db = await freshDb();
-    const records = Array.from({ length: 2_500 }, (_, i) => ({
-      id: i + 1,
-      parentId: 0,
-      kind: 'independent' as const,
-      code: `SP-${i}`,
-      barcode: `893${i}`,
-      name: `Sản phẩm ${i}`,
-      price: 1000 * i,
-      codeKey: `sp-${i}`,
-      barcodeKey: `893${i}`,
-      downloadedAt: 0,
-    }));
-    await putMany(db, 'nhanhProducts', records, 1_000);
-    expect(await db.count('nhanhProducts')).toBe(2_500);
-    expect((await db.getFromIndex('nhanhProducts', 'by-code-key', 'sp-1234'))?.name).toBe('Sản phẩm 1234');
     db.close();
   });
 });
