@@ -191,7 +191,19 @@ export function planPairingImport(
     else changes.push({ tikiProductId, nhanhProductId });
   });
   if (dataRows === 0) return { ok: false, errors: [{ key: 'products.import.empty' }] };
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, changes, unchanged };
+  return errors.length > 0 ? { ok: false, errors: firstErrors(errors) } : { ok: true, changes, unchanged };
+}
+
+/** How many row errors the seller reads at once: enough to see the pattern, few enough to read. */
+export const LISTED_ROW_ERRORS = 50;
+
+/** The first row errors, then one line counting the rest (a sheet where every row is wrong stays readable). */
+function firstErrors(errors: LocalizedText[]): LocalizedText[] {
+  if (errors.length <= LISTED_ROW_ERRORS) return errors;
+  return [
+    ...errors.slice(0, LISTED_ROW_ERRORS),
+    { key: 'products.import.moreErrors', params: { count: errors.length - LISTED_ROW_ERRORS } },
+  ];
 }
 
 export type PairingImportResult =

@@ -131,6 +131,8 @@ export const productsMessages = defineMessages(
     'products.import.ambiguousNhanh':
       'Dòng {row}: có nhiều sản phẩm Nhanh cùng mã "{code}". Hãy sửa trên Nhanh để mã là duy nhất.',
     'products.import.empty': 'File không có dòng dữ liệu nào nên không có gì để nhập.',
+    'products.import.moreErrors':
+      '… và {count} dòng lỗi khác. Sửa các dòng trên (thường cùng một lỗi) rồi nhập lại.',
     'products.log.downloaded': 'Tải sản phẩm của {shop}: {tiki} sản phẩm Tiki, {nhanh} sản phẩm Nhanh.',
     'products.log.autoMatched':
       'Ghép tự động cho {shop}: {paired} sản phẩm được ghép, {ambiguous} trùng nhiều.',
@@ -268,6 +270,8 @@ export const productsMessages = defineMessages(
     'products.import.ambiguousNhanh':
       'Row {row}: several Nhanh products have code "{code}". Make the code unique in Nhanh.',
     'products.import.empty': 'The file has no data rows, so there is nothing to import.',
+    'products.import.moreErrors':
+      '… and {count} more rows with errors. Fix the rows above (usually the same mistake), then import again.',
     'products.log.downloaded': 'Products of {shop} downloaded: {tiki} Tiki products, {nhanh} Nhanh products.',
     'products.log.autoMatched':
       'Automatic matching for {shop}: {paired} products paired, {ambiguous} with several matches.',

@@ -9,6 +9,7 @@ import { pairProducts } from '../../../lib/products/pairing';
 import {
   buildPairingWorkbook,
   importPairingFile,
+  LISTED_ROW_ERRORS,
   PAIRING_COLUMNS,
   PAIRING_FILE_MAX_BYTES,
 } from '../../../lib/products/pairing-file';
@@ -163,6 +164,24 @@ describe('pairing table export and import', () => {
       ],
     });
     expect(await mappingsOf(db)).toEqual(before);
+  });
+
+  it('should list the first row errors of a sheet where every row is wrong, then count the rest', async () => {
+    const db = await seeded();
+    const rows = Array.from({ length: LISTED_ROW_ERRORS + 25 }, (_, index) => [900_000 + index, 'BK-001']);
+    const result = await importPairingFile(
+      db,
+      SHOP,
+      workbook([[PAIRING_COLUMNS.tikiId, PAIRING_COLUMNS.nhanhCode], ...rows]),
+      NOW,
+    );
+    if (result.ok) throw new Error('a file of unknown products was accepted');
+    expect(result.errors).toHaveLength(LISTED_ROW_ERRORS + 1);
+    expect(result.errors[0]).toEqual({
+      key: 'products.import.unknownTiki',
+      params: { row: 2, id: '900000' },
+    });
+    expect(result.errors.at(-1)).toEqual({ key: 'products.import.moreErrors', params: { count: 25 } });
   });
 
   it('should explain an empty file, a file without the columns, a foreign file and an oversized one', async () => {
