@@ -33,10 +33,6 @@ import { publishJob, refreshOrderAttention } from './progress';
  */
 const WORKER_HOLDER = `worker:${crypto.randomUUID()}`;
 
-/** A 32×32 square in the extension's blue: notifications need an icon and the extension ships none. */
-const NOTIFICATION_ICON =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAIAAAD8GO2jAAAAKklEQVR42mOQKn5BU8QwasGoBaMWjFowasGoBaMWjFowasGoBaMWDBULACYM1EwIDQXQAAAAAElFTkSuQmCC';
-
 async function depsFor(settings: Settings, shopId: string): Promise<OrderSyncDeps> {
   const db = await getDb();
   const shop = settings.shops.find((candidate) => candidate.id === shopId);
@@ -91,7 +87,7 @@ async function tell(settings: Settings, shopId: string, result: Extract<SyncResu
       : { key: 'orders.notify.blocked', params: { shop, count: notice.count } };
   await browser.notifications.create(`order-sync:${shopId}:${result.cursor.runId}`, {
     type: 'basic',
-    iconUrl: NOTIFICATION_ICON,
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: translate(settings.language, { key: 'orders.notify.title' }),
     message: translate(settings.language, message),
   });
