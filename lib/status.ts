@@ -68,6 +68,39 @@ export async function setNhanhHealth(health: ConnectionHealth): Promise<void> {
   await healthItem.setValue({ ...current, nhanh: health });
 }
 
+/**
+ * What an order sync proved about the connections: a finished run reached both APIs; a run stopped by an API
+ * (key refused or paused, token expired, the API unreachable) marks that one with the reason. Other failures
+ * (a full disk, missing settings) say nothing about the connections and leave their health as it was.
+ */
+export async function recordSyncHealth(
+  shopId: string,
+  outcome: { at: number; ok: boolean; api: 'tiki' | 'nhanh' | null; error: LocalizedText | null },
+): Promise<void> {
+  const current = await getHealth();
+  const previousTiki = current.tiki[shopId] ?? UNCHECKED;
+  const ok = (previous: ConnectionHealth): ConnectionHealth => ({
+    state: 'ok',
+    checkedAt: outcome.at,
+    remoteName: previous.remoteName,
+    error: null,
+  });
+  const refused = (previous: ConnectionHealth): ConnectionHealth => ({
+    ...previous,
+    state: 'error',
+    checkedAt: outcome.at,
+    error: outcome.error,
+  });
+  if (outcome.ok)
+    await healthItem.setValue({
+      tiki: { ...current.tiki, [shopId]: ok(previousTiki) },
+      nhanh: ok(current.nhanh),
+    });
+  else if (outcome.api === 'tiki')
+    await healthItem.setValue({ ...current, tiki: { ...current.tiki, [shopId]: refused(previousTiki) } });
+  else if (outcome.api === 'nhanh') await healthItem.setValue({ ...current, nhanh: refused(current.nhanh) });
+}
+
 export type TokenExpiry = 'unknown' | ReturnType<typeof tokenExpiryState>;
 
 export interface StatusSnapshot {

@@ -10,7 +10,7 @@ import {
 import { type LocalizedText, translate } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/i18n/format';
 import { sendMessage } from '../../lib/messaging';
-import { ORDER_GROUPS, type OrderGroup, tikiStatusesOf } from '../../lib/orders/status-map';
+import { groupOfStored, ORDER_GROUPS, type OrderGroup, tikiStatusesOf } from '../../lib/orders/status-map';
 import { refreshProductAttention } from '../../lib/products/catalogue';
 import { repairProducts } from '../../lib/products/pairing';
 import { getSettings, type Settings, watchSettings } from '../../lib/settings';
@@ -212,6 +212,18 @@ function RunStatus({ view }: { view: OrderSyncView }) {
 }
 
 /** The way out of one blocked line: to the product in Sản phẩm, or to "Luôn lấy sản phẩm về" in Cài đặt. */
+/** A Tiki status in the seller's words (its group), with Tiki's own value beside it for support questions. */
+function TikiStatus({ status }: { status: string }) {
+  const { t } = useLocale();
+  const group = groupOfStored(status);
+  if (!group) return <>{status}</>;
+  return (
+    <>
+      {t(`orders.group.${group}`)} <span className="muted">({status})</span>
+    </>
+  );
+}
+
 function BlockerFix({
   shopId,
   blocker,
@@ -271,7 +283,9 @@ function ResultTable({
         {rows.map((record) => (
           <tr key={record.code} data-code={record.code}>
             <td>{record.code}</td>
-            <td>{record.tikiStatus}</td>
+            <td>
+              <TikiStatus status={record.tikiStatus} />
+            </td>
             <td>{record.nhanhOrderId ?? ''}</td>
             <td>
               {record.blockers.length > 0 ? (

@@ -14,7 +14,16 @@ export function formatVnd(amount: number): string {
 }
 
 const dateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
-  vi: new Intl.DateTimeFormat('vi-VN', { timeZone: SHOP_TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }),
+  // "02:42 01/12/2026": full year and two-digit day and month, as Vietnamese invoices write dates.
+  vi: new Intl.DateTimeFormat('vi-VN', {
+    timeZone: SHOP_TIME_ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }),
   en: new Intl.DateTimeFormat('en-GB', { timeZone: SHOP_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }),
 };
 

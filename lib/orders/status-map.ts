@@ -59,6 +59,11 @@ export function groupOf(status: TikiOrderStatus): TikiStatusGroup {
   return TIKI_STATUS_GROUP[status];
 }
 
+/** The group of a status read back from storage, or null for a value this version does not know. */
+export function groupOfStored(status: string): TikiStatusGroup | null {
+  return Object.hasOwn(TIKI_STATUS_GROUP, status) ? TIKI_STATUS_GROUP[status as TikiOrderStatus] : null;
+}
+
 /** The Nhanh status an order of each group must reach; `other` drives nothing. */
 export const NHANH_TARGET: Readonly<Record<OrderGroup, NhanhOrderStatus | null>> = {
   new: 'New',

@@ -6,7 +6,7 @@ import { type LocalizedText, translate } from '../i18n';
 import { createOrderProductLinks } from '../orders/product-links';
 import type { OrderGroup } from '../orders/status-map';
 import { getSettings, type Settings, watchSettings } from '../settings';
-import { attentionItem, attentionSchema, lastSyncItem } from '../status';
+import { attentionItem, attentionSchema, lastSyncItem, recordSyncHealth } from '../status';
 import { autoSyncShops, ORDER_SYNC_ALARM, scheduleOrderSync } from './alarms';
 import { cancelJob } from './jobs';
 import { nextOrderSyncNotice } from './notice';
@@ -75,6 +75,12 @@ async function tell(settings: Settings, shopId: string, result: Extract<SyncResu
     updated: counts.updated,
     blocked: counts.blocked,
     failed: counts.failed + counts.conflict,
+  });
+  await recordSyncHealth(shopId, {
+    at: result.job.updatedAt,
+    ok: result.kind === 'done',
+    api: result.cursor.errorApi ?? null,
+    error,
   });
   await refreshOrderAttention(await getDb());
   const shop = settings.shops.find((candidate) => candidate.id === shopId)?.name ?? shopId;

@@ -1,7 +1,7 @@
 import { logActivity } from '../activity-log';
 import type { Clock } from '../clock';
 import { type CompanionDatabase, isStorageFailure, type JobRecord } from '../db';
-import { ApiError } from '../http/api-error';
+import { ApiError, type ApiName } from '../http/api-error';
 import type { LocalizedText } from '../i18n';
 import type { NhanhClient } from '../nhanh/client';
 import { emptyCounts, type ImportShop, type OrderCounts, syncOrderPage } from '../orders/import';
@@ -43,6 +43,8 @@ export interface OrderSyncCursor {
   counts: OrderCounts;
   newlyBlocked: number;
   error: LocalizedText | null;
+  /** Which API refused the run, when one did (absent in cursors stored before it was recorded). */
+  errorApi?: ApiName | null;
   /** When the last successful automatic run started: where the next one starts (minus the overlap). */
   watermark: number | null;
 }
@@ -164,9 +166,13 @@ export async function runOrderSync(deps: OrderSyncDeps, request: SyncRequest): P
   let job = acquired.job;
   let cursor = job.cursor as OrderSyncCursor;
 
-  const end = async (state: 'done' | 'failed' | 'cancelled', error: LocalizedText | null) => {
+  const end = async (
+    state: 'done' | 'failed' | 'cancelled',
+    error: LocalizedText | null,
+    errorApi: ApiName | null = null,
+  ) => {
     const watermark = state === 'done' && cursor.trigger === 'auto' ? job.startedAt : cursor.watermark;
-    cursor = { ...cursor, error, watermark };
+    cursor = { ...cursor, error, errorApi, watermark };
     job = { ...job, cursor, updatedAt: clock.now() };
     const mine = await finishJob(db, job, state, lease());
     if (!mine) return { kind: 'lost' as const, job, cursor };
@@ -242,7 +248,7 @@ export async function runOrderSync(deps: OrderSyncDeps, request: SyncRequest): P
       await deps.onProgress?.(job);
     }
   } catch (error) {
-    return end('failed', errorText(error));
+    return end('failed', errorText(error), error instanceof ApiError ? error.api : null);
   }
 }
 

@@ -7,6 +7,7 @@ import {
   createStatusOf,
   decideTransition,
   groupOf,
+  groupOfStored,
   NEVER_IMPORTED_STATUSES,
   NHANH_TARGET,
   TIKI_STATUS_GROUP,
@@ -17,6 +18,13 @@ import { TIKI_ORDER_STATUSES } from '../../../lib/tiki/contract';
 import type { TikiOrderItem } from '../../../lib/tiki/schemas';
 
 describe('the order status table', () => {
+  it('should name the group of a stored status, and nothing for a value it does not know', () => {
+    expect(groupOfStored('paid')).toBe('new');
+    expect(groupOfStored('waiting_payment')).toBe('not-accepted');
+    for (const unknown of ['toString', '__proto__', 'PAID', 'on_hold'])
+      expect(groupOfStored(unknown)).toBeNull();
+  });
+
   it('should place every Tiki status in exactly one group', () => {
     expect(Object.keys(TIKI_STATUS_GROUP).sort()).toEqual([...TIKI_ORDER_STATUSES].sort());
     expect(tikiStatusesOf('new')).toEqual(['queueing', 'paid']);
