@@ -4,6 +4,7 @@ import { getDb } from '../../lib/db';
 import { LOCALES, translate } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/i18n/format';
 import { sendMessage } from '../../lib/messaging';
+import type { NhanhDepot } from '../../lib/nhanh/contract';
 import {
   DEFAULT_SETTINGS,
   exportSettingsFile,
@@ -32,12 +33,17 @@ import { Field } from './field';
 type Notice = { kind: 'success' | 'error'; text: string } | null;
 
 /** "Cài đặt": Tiki shops, the Nhanh connection, sync options; validated inline, saved to storage.local. */
+/** The depots a shop's depot field suggests (one list shared by every shop of the form). */
+const NHANH_DEPOTS_LIST = 'nhanh-depots';
+
 export function SettingsSection() {
   const { t, locale } = useLocale();
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
   const [showAllErrors, setShowAllErrors] = useState(false);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [notice, setNotice] = useState<Notice>(null);
+  /** Nhanh's depots from the last connection check, offered in each shop's depot field. */
+  const [depots, setDepots] = useState<NhanhDepot[]>([]);
   const [includeSecrets, setIncludeSecrets] = useState(false);
 
   // Load once; a later language change must not discard what is being typed.
@@ -112,6 +118,7 @@ export function SettingsSection() {
       const { health, depots } = await sendMessage('checkNhanhConnection', undefined);
       if (health.state !== 'ok')
         return { ok: false, text: health.error ? translate(locale, health.error) : '' };
+      setDepots(depots);
       const list = depots.map((depot) => `${depot.id} (${depot.name})`).join(', ');
       return {
         ok: true,
@@ -253,11 +260,21 @@ export function SettingsSection() {
                 <input
                   {...props}
                   inputMode="numeric"
+                  list={depots.length > 0 ? NHANH_DEPOTS_LIST : undefined}
                   value={shop.nhanhDepotId}
                   onChange={(e) => updateShop(index, { nhanhDepotId: e.target.value })}
                 />
               )}
             </Field>
+            {index === 0 && depots.length > 0 && (
+              <datalist id={NHANH_DEPOTS_LIST}>
+                {depots.map((depot) => (
+                  <option key={depot.id} value={String(depot.id)}>
+                    {depot.name}
+                  </option>
+                ))}
+              </datalist>
+            )}
             <div className="field-row">
               <Field
                 label={t('field.defaultCustomerName')}

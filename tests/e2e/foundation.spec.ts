@@ -1,4 +1,12 @@
-import { expect, serveSellerCenterPage, serviceWorker, stopServiceWorker, test } from './fixtures';
+import {
+  expect,
+  serveSellerCenterPage,
+  serviceWorker,
+  stopServiceWorker,
+  storeSettings,
+  test,
+} from './fixtures';
+import { routeApisToSandbox, sandboxSettings } from './sandbox-route';
 
 test.describe('the built extension', () => {
   test('loads with only the permissions and hosts the README lists', async ({ context }) => {
@@ -102,6 +110,36 @@ test.describe('the built extension', () => {
     expect(status.res.shops).toEqual([expect.objectContaining({ name: 'Nhà sách Hoa Mai' })]);
     // Secrets never go to storage.sync.
     expect(await popup.evaluate(() => chrome.storage.sync.get(null))).toEqual({});
+  });
+
+  test('checking Nhanh in Cài đặt lists its depots and offers them in each shop’s depot field, and the popup shows it working', async ({
+    context,
+    extensionId,
+  }) => {
+    const running = await routeApisToSandbox(context);
+    try {
+      await storeSettings(context, sandboxSettings(running));
+      const { depots } = running.sandbox.seed.nhanh;
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/dashboard.html#settings`);
+      await page
+        .getByRole('group', { name: 'Kết nối Nhanh.vn' })
+        .getByRole('button', { name: 'Kiểm tra kết nối' })
+        .click();
+      await expect(page.getByText(`Kết nối Nhanh tốt (${depots.length} kho).`)).toBeVisible();
+      const depotField = page.getByLabel('Kho Nhanh mặc định (ID)');
+      const offered = await depotField.evaluate((input) =>
+        [...((input as HTMLInputElement).list?.options ?? [])].map((option) => [option.value, option.label]),
+      );
+      expect(offered).toEqual(depots.map((depot) => [String(depot.id), depot.name]));
+
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      await expect(popup.getByText('Token hết hạn')).toBeVisible();
+      await expect(popup.getByText('Chưa kiểm tra')).toHaveCount(1); // Tiki not checked yet; Nhanh is.
+    } finally {
+      await running.close();
+    }
   });
 
   test('switching the language to English re-renders the dashboard in English', async ({
