@@ -41,7 +41,7 @@ export default async function benchNhanhRateLimit(): Promise<void> {
     });
 
     const started = performance.now();
-    const outcomes = await Promise.allSettled(Array.from({ length: CALLS }, () => client.listDepots()));
+    const outcomes = await Promise.allSettled(Array.from({ length: CALLS }, () => client.listProducts()));
     const elapsedMs = performance.now() - started;
 
     const windowMs = NHANH_RATE_LIMIT.windowMs / TIME_SCALE;

@@ -11,7 +11,12 @@ import {
 } from './seller-center/background';
 import { captureTikiKey } from './seller-center/key-capture';
 import { readStatus } from './status';
-import { cancelOrderImport, startOrderImport, startOrderSyncInBackground } from './sync/background-sync';
+import {
+  cancelNhanhShipment,
+  cancelOrderImport,
+  startOrderImport,
+  startOrderSyncInBackground,
+} from './sync/background-sync';
 
 /**
  * Everything the service worker listens to, registered synchronously: the worker can be stopped at any moment
@@ -31,6 +36,7 @@ export function startBackground(): void {
         }),
       startOrderImport: ({ shopId, statuses }) => startOrderImport(shopId, statuses),
       cancelOrderImport: ({ shopId }) => cancelOrderImport(shopId),
+      cancelNhanhShipment: ({ shopId, code }) => cancelNhanhShipment(shopId, code),
       getSellerCenterLocale: () => sellerCenterLocale(),
       captureTikiKey: (captured) => captureTikiKey(captured),
       reportSellerCenterIssue: (report) => recordSellerCenterIssue(report),

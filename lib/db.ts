@@ -122,10 +122,35 @@ export interface ProductMappingChunk {
   mappings: ProductMappingRecord[];
 }
 
-export type OrderSyncState = 'pending' | 'imported' | 'blocked' | 'failed';
+/**
+ * Where an order stands: `excluded` = never to be created (a return, a payment under review, an FBT order the
+ * shop skips), `unreadable` = Tiki sent a record the extension could not read.
+ */
+export type OrderSyncState = 'pending' | 'imported' | 'blocked' | 'failed' | 'excluded' | 'unreadable';
 
-/** What the last sync run did with an order (see `lib/orders/`). */
-export type OrderOutcome = 'created' | 'updated' | 'present' | 'blocked' | 'failed' | 'conflict';
+/**
+ * What the last sync run did with an order (see `lib/orders/`). `returned`: Tiki took it back and Nhanh could
+ * not be moved to "Đã hoàn" (the seller acts in Nhanh); `excluded` and `unreadable` as in `OrderSyncState`.
+ */
+export type OrderOutcome =
+  | 'created'
+  | 'updated'
+  | 'present'
+  | 'blocked'
+  | 'failed'
+  | 'conflict'
+  | 'returned'
+  | 'excluded'
+  | 'unreadable';
+
+/** Outcomes the seller must act on: the popup's and the badge's count, and Nhật ký's warnings. */
+export const ATTENTION_OUTCOMES: readonly OrderOutcome[] = [
+  'blocked',
+  'failed',
+  'conflict',
+  'returned',
+  'unreadable',
+];
 
 /** A product line that keeps an order out of Nhanh, and the fix the seller is offered. */
 export interface OrderBlocker {
@@ -147,6 +172,12 @@ export interface OrderRecord {
   tikiUpdatedAt: number;
   nhanhOrderId: number | null;
   nhanhStatus: string | null;
+  /** Sent to a carrier through Nhanh: Nhanh and the carrier drive it now (absent on older records). */
+  nhanhSentToCarrier?: boolean;
+  /** A return to handle in Nhanh: the lines to take back, as the seller recognises them. */
+  returnLines?: { name: string; sku: string; qty: number }[];
+  /** When the seller said the return was handled in Nhanh: it leaves the returns list for good. */
+  returnHandledAt?: number;
   syncState: OrderSyncState;
   /** Why it is blocked, failed or in conflict, to show in the seller's language. */
   reason: LocalizedText | null;

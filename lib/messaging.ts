@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { base64DecodedSize } from './base64';
 import type { Locale, LocalizedText } from './i18n';
 import type { NhanhDepot } from './nhanh/contract';
+import type { CancelShipmentResult } from './orders/returns';
 import { ORDER_GROUPS, type OrderGroup } from './orders/status-map';
 import type { KeyCaptureResult } from './seller-center/key-capture';
 import { MAX_STATEMENT_BYTES } from './seller-center/limits';
@@ -43,6 +44,8 @@ export interface ProtocolMap {
   }): { started: true } | { started: false; error: LocalizedText };
   /** Stops a shop's running order import after its current page. */
   cancelOrderImport(data: { shopId: string }): boolean;
+  /** Cancels the carrier shipment of one linked order in Nhanh: only on the seller's confirmed click. */
+  cancelNhanhShipment(data: { shopId: string; code: string }): CancelShipmentResult;
 
   // Seller-center helpers (issue 4): sent by the content script, only after the seller's click
   /** The extension's UI language, so the in-page helper speaks it. */
@@ -83,6 +86,10 @@ export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: read
     from: ['extension-page'],
   },
   cancelOrderImport: { data: z.object({ shopId: z.string().min(1) }).strict(), from: ['extension-page'] },
+  cancelNhanhShipment: {
+    data: z.object({ shopId: z.string().min(1), code: z.string().min(1).max(64) }).strict(),
+    from: ['extension-page'],
+  },
 
   // Seller-center helpers (issue 4)
   getSellerCenterLocale: { data: z.undefined(), from: ['seller-center'] },

@@ -16,6 +16,8 @@ export interface ShopDraft {
   defaultCustomerName: string;
   defaultCustomerPhone: string;
   autoSync: boolean;
+  fbtOrders: 'skip' | 'import';
+  fbtDepotId: string;
 }
 
 export interface SettingsDraft {
@@ -55,6 +57,8 @@ export function newShopDraft(id: string): ShopDraft {
     defaultCustomerName: 'Khách Tiki',
     defaultCustomerPhone: '',
     autoSync: true,
+    fbtOrders: 'skip',
+    fbtDepotId: '',
   };
 }
 
@@ -83,6 +87,8 @@ export function toDraft(stored: unknown, defaults: Settings, newId: () => string
         defaultCustomerName: text(shop.defaultCustomerName, 'Khách Tiki'),
         defaultCustomerPhone: text(shop.defaultCustomerPhone),
         autoSync: bool(shop.autoSync, true),
+        fbtOrders: shop.fbtOrders === 'import' ? 'import' : 'skip',
+        fbtDepotId: text(shop.fbtDepotId),
       };
     }),
     nhanh: {
@@ -118,7 +124,11 @@ function numberOrText(value: string): number | string | null {
 export function fromDraft(draft: SettingsDraft): unknown {
   return {
     ...draft,
-    shops: draft.shops.map((shop) => ({ ...shop, nhanhDepotId: numberOrText(shop.nhanhDepotId) })),
+    shops: draft.shops.map((shop) => ({
+      ...shop,
+      nhanhDepotId: numberOrText(shop.nhanhDepotId),
+      fbtDepotId: numberOrText(shop.fbtDepotId),
+    })),
     nhanh: { ...draft.nhanh, businessId: numberOrText(draft.nhanh.businessId) },
     autoSync: {
       enabled: draft.autoSync.enabled,

@@ -60,8 +60,21 @@ export const shopSchema = z
       .refine((v) => v === '' || VN_PHONE.test(v), { error: 'settings.err.phone' })
       .default(''),
     autoSync: z.boolean().default(true),
+    /**
+     * Orders Tiki delivers from its own warehouse (FBT, `instock`) sell Tiki's stock, not the seller's depot:
+     * skipped by default; or imported into a depot of their own (e.g. one that mirrors the stock at Tiki).
+     */
+    fbtOrders: z.enum(['skip', 'import']).default('skip'),
+    fbtDepotId: z
+      .number({ error: 'settings.err.depot' })
+      .int({ error: 'settings.err.depot' })
+      .positive({ error: 'settings.err.depot' })
+      .nullable()
+      .default(null),
   })
   .superRefine((shop, ctx) => {
+    if (shop.fbtOrders === 'import' && shop.fbtDepotId === null)
+      ctx.addIssue({ code: 'custom', path: ['fbtDepotId'], message: 'settings.err.fbtDepot' });
     const hasApp = shop.clientId !== '' || shop.clientSecret !== '';
     if (hasApp && shop.clientId === '')
       ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'settings.err.appPair' });

@@ -36,6 +36,13 @@ export interface Faults {
   timeScale: number;
   /** Lifetime of Tiki OAuth tokens issued from now on, in seconds of sandbox time. */
   tikiTokenTtlSeconds: number;
+  /** What Nhanh's order/list does with the undocumented `filters.appOrderIds`: unknown, so all three exist. */
+  nhanhAppOrderIdsFilter: 'ignored' | 'honoured' | 'refused';
+  /**
+   * How Nhanh words an order/edit refused by a business rule (not documented): ERR_INVALID_FORM_FIELDS on
+   * `info`, or a bare `{code: 0, messages: "…"}` with no errorCode.
+   */
+  nhanhEditRefusal: 'form-fields' | 'message';
 }
 
 export const DEFAULT_FAULTS: Faults = {
@@ -45,6 +52,8 @@ export const DEFAULT_FAULTS: Faults = {
   tikiPaused: false,
   timeScale: 1,
   tikiTokenTtlSeconds: 3599,
+  nhanhAppOrderIdsFilter: 'ignored',
+  nhanhEditRefusal: 'message',
 };
 
 /** What a simulator gets from the composition root. */

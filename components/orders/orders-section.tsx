@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { productHash, settingHash } from '../../lib/dashboard-location';
 import {
+  ATTENTION_OUTCOMES,
   type CompanionDatabase,
   getDb,
   type OrderBlocker,
@@ -10,18 +11,38 @@ import {
 import { type LocalizedText, translate } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/i18n/format';
 import { sendMessage } from '../../lib/messaging';
-import { groupOfStored, ORDER_GROUPS, type OrderGroup, tikiStatusesOf } from '../../lib/orders/status-map';
+import { markReturnHandled } from '../../lib/orders/returns';
+import {
+  groupOfStored,
+  NHANH_STATUS_LABEL,
+  type NhanhStatusName,
+  nhanhOrderPageUrl,
+  ORDER_GROUPS,
+  type OrderGroup,
+  tikiStatusesOf,
+} from '../../lib/orders/status-map';
 import { refreshProductAttention } from '../../lib/products/catalogue';
 import { repairProducts } from '../../lib/products/pairing';
 import { getSettings, type Settings, watchSettings } from '../../lib/settings';
+import { refreshOrderAttention } from '../../lib/sync/progress';
 import { type OrderSyncView, orderSyncItem } from '../../lib/sync/sync-view';
 import { NoShopState } from '../common/no-shop';
 import { useLocale } from '../locale';
 import './orders.css';
 
 /** Result groups, problems first: they are what the seller has to act on. */
-const OUTCOMES: readonly OrderOutcome[] = ['blocked', 'failed', 'conflict', 'created', 'updated', 'present'];
-const OPEN_BY_DEFAULT = new Set<OrderOutcome>(['blocked', 'failed', 'conflict']);
+const OUTCOMES: readonly OrderOutcome[] = [
+  'blocked',
+  'failed',
+  'conflict',
+  'returned',
+  'unreadable',
+  'excluded',
+  'created',
+  'updated',
+  'present',
+];
+const OPEN_BY_DEFAULT = new Set<OrderOutcome>(ATTENTION_OUTCOMES);
 /** Rows shown per group; the rest is counted (a full 30-day import can hold thousands of "already there"). */
 const ROWS_PER_GROUP = 300;
 
@@ -101,6 +122,17 @@ export function OrdersSection() {
     reload();
   };
 
+  const cancelShipment = async (code: string) => {
+    if (!window.confirm(t('orders.cancelShipment.confirm', { code }))) return;
+    const answer = await sendMessage('cancelNhanhShipment', { shopId: shop.id, code });
+    setNotice(
+      answer.ok
+        ? { kind: 'success', text: { key: 'orders.cancelShipment.done', params: { code, id: '' } } }
+        : { kind: 'error', text: answer.error },
+    );
+    reload();
+  };
+
   return (
     <div className="orders">
       <div className="orders-toolbar">
@@ -149,6 +181,8 @@ export function OrdersSection() {
 
       {view && <RunStatus view={view} />}
 
+      <ReturnsPanel shopId={shop.id} reloadKey={view?.updatedAt ?? 0} onChanged={reload} />
+
       {!view ? (
         <p className="empty-state">{t('orders.noResults')}</p>
       ) : (
@@ -168,6 +202,7 @@ export function OrdersSection() {
                 shopId={shop.id}
                 rows={rows.slice(0, ROWS_PER_GROUP)}
                 onRepair={(id) => void repair(id)}
+                onCancelShipment={(code) => void cancelShipment(code)}
               />
               {rows.length > ROWS_PER_GROUP && <p className="muted">… +{rows.length - ROWS_PER_GROUP}</p>}
             </details>
@@ -259,14 +294,112 @@ function BlockerFix({
   );
 }
 
+/** The Nhanh side of an order: a link to it in Nhanh, its status there, and who drives it now. */
+function NhanhOrderCell({ record }: { record: OrderRecord }) {
+  const { t } = useLocale();
+  if (record.nhanhOrderId === null) return null;
+  const status = record.nhanhStatus as NhanhStatusName | null;
+  return (
+    <>
+      <a href={nhanhOrderPageUrl(record.nhanhOrderId)} target="_blank" rel="noreferrer">
+        #{record.nhanhOrderId}
+      </a>
+      {status && Object.hasOwn(NHANH_STATUS_LABEL, status) && <> · {NHANH_STATUS_LABEL[status]}</>}
+      {record.nhanhSentToCarrier && <div className="muted">{t('orders.nhanhCarrier')}</div>}
+    </>
+  );
+}
+
+/** Returns Nhanh could not record, across runs, until the seller says each was handled in Nhanh. */
+function ReturnsPanel({
+  shopId,
+  reloadKey,
+  onChanged,
+}: {
+  shopId: string;
+  reloadKey: number;
+  onChanged: () => void;
+}) {
+  const { t, locale } = useLocale();
+  const [returns, setReturns] = useState<OrderRecord[]>([]);
+  const [version, setVersion] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `reloadKey` and `version` are reload triggers.
+  useEffect(() => {
+    let current = true;
+    void getDb()
+      .then((db) => db.getAllFromIndex('orders', 'by-shop', shopId))
+      .then((records) => {
+        if (current) setReturns(records.filter((record) => record.outcome === 'returned'));
+      });
+    return () => {
+      current = false;
+    };
+  }, [shopId, reloadKey, version]);
+  if (returns.length === 0) return null;
+
+  const handled = async (code: string) => {
+    const db = await getDb();
+    await markReturnHandled(db, shopId, code, Date.now());
+    await refreshOrderAttention(db);
+    setVersion((value) => value + 1);
+    onChanged();
+  };
+
+  return (
+    <section className="orders-returns" aria-labelledby="orders-returns-title">
+      <h3 id="orders-returns-title">
+        {t('orders.returns.title')} <span className="count">{returns.length}</span>
+      </h3>
+      <p className="hint">{t('orders.returns.hint')}</p>
+      <table className="orders-table">
+        <thead>
+          <tr>
+            <th>{t('orders.col.code')}</th>
+            <th>{t('orders.col.nhanh')}</th>
+            <th>{t('orders.returns.lines')}</th>
+            <th>{t('orders.col.detail')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {returns.map((record) => (
+            <tr key={record.code} data-code={record.code}>
+              <td>{record.code}</td>
+              <td>
+                <NhanhOrderCell record={record} />
+              </td>
+              <td>
+                <ul className="orders-blockers">
+                  {(record.returnLines ?? []).map((line) => (
+                    <li key={`${line.sku}-${line.name}`}>
+                      {line.qty} × {line.name} <span className="muted">({line.sku})</span>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td>
+                {record.reason && translate(locale, record.reason)}{' '}
+                <button type="button" onClick={() => void handled(record.code)}>
+                  {t('orders.returns.handled')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 function ResultTable({
   shopId,
   rows,
   onRepair,
+  onCancelShipment,
 }: {
   shopId: string;
   rows: OrderRecord[];
   onRepair: (tikiProductId: number) => void;
+  onCancelShipment: (code: string) => void;
 }) {
   const { t, locale } = useLocale();
   return (
@@ -286,7 +419,9 @@ function ResultTable({
             <td>
               <TikiStatus status={record.tikiStatus} />
             </td>
-            <td>{record.nhanhOrderId ?? ''}</td>
+            <td>
+              <NhanhOrderCell record={record} />
+            </td>
             <td>
               {record.blockers.length > 0 ? (
                 <ul className="orders-blockers">
@@ -299,6 +434,14 @@ function ResultTable({
                 </ul>
               ) : (
                 record.reason && translate(locale, record.reason)
+              )}
+              {record.reason?.key === 'orders.conflict.carrier' && record.nhanhSentToCarrier && (
+                <>
+                  {' '}
+                  <button type="button" onClick={() => onCancelShipment(record.code)}>
+                    {t('orders.cancelShipment')}
+                  </button>
+                </>
               )}
             </td>
           </tr>

@@ -266,6 +266,35 @@ export function SettingsSection() {
                 />
               )}
             </Field>
+            <div className="field-row">
+              <Field label={t('field.fbtOrders')} hint={t('settings.hint.fbtOrders')}>
+                {(props) => (
+                  <select
+                    {...props}
+                    value={shop.fbtOrders}
+                    onChange={(e) =>
+                      updateShop(index, { fbtOrders: e.target.value === 'import' ? 'import' : 'skip' })
+                    }
+                  >
+                    <option value="skip">{t('settings.fbt.skip')}</option>
+                    <option value="import">{t('settings.fbt.import')}</option>
+                  </select>
+                )}
+              </Field>
+              {shop.fbtOrders === 'import' && (
+                <Field label={t('field.fbtDepotId')} error={errorAt(`shops.${index}.fbtDepotId`)}>
+                  {(props) => (
+                    <input
+                      {...props}
+                      inputMode="numeric"
+                      list={depots.length > 0 ? NHANH_DEPOTS_LIST : undefined}
+                      value={shop.fbtDepotId}
+                      onChange={(e) => updateShop(index, { fbtDepotId: e.target.value })}
+                    />
+                  )}
+                </Field>
+              )}
+            </div>
             {index === 0 && depots.length > 0 && (
               <datalist id={NHANH_DEPOTS_LIST}>
                 {depots.map((depot) => (

@@ -1,9 +1,11 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Clock } from '../clock';
 import { ApiError, invalidResponse, parseResponse } from '../http/api-error';
 import { DEFAULT_RETRY_POLICY, type RetryDecision, type RetryPolicy, withRetry } from '../http/retry';
+import { readRecords, type UnreadableRecord } from '../http/tolerant';
 import {
-  depotsDataSchema,
+  cancelCarrierBody,
+  depotSchema,
   endpointName,
   envelopeCodeSchema,
   NHANH_API_BASE,
@@ -19,6 +21,7 @@ import {
   type NhanhOrder,
   type NhanhOrderDateField,
   type NhanhOrderInput,
+  type NhanhOrderListFilter,
   type NhanhPath,
   type NhanhProduct,
   type NhanhProductFilters,
@@ -26,17 +29,17 @@ import {
   type NhanhSettableStatus,
   orderAddBody,
   orderAddDataSchema,
+  orderEditDataSchema,
   orderListBody,
-  orderListDataSchema,
-  orderUpdateDataSchema,
-  orderUpdateV2Data,
+  orderSchema,
+  orderStatusEditBody,
   productAddDataSchema,
   productListBody,
-  productListDataSchema,
+  productSchema,
   splitItemField,
+  toDepot,
   toOrder,
   toProduct,
-  v2FormBody,
   v3Headers,
   v3Url,
 } from './contract';
@@ -65,6 +68,8 @@ export type NhanhProductAddResult =
 
 export interface NhanhProductPage {
   products: NhanhProduct[];
+  /** Products of this page that could not be read, with the reason (the download goes on without them). */
+  unreadable: UnreadableRecord[];
   /** Send back exactly as received; undefined on the last page. */
   next?: unknown;
   /** Only on the first page. */
@@ -75,8 +80,6 @@ export interface NhanhOrderQuery {
   /** Epoch ms, inclusive. Any span: split into ≤ 31-day windows. */
   from: number;
   to: number;
-  /** Only our orders with these `channel.appOrderId` (Tiki order codes). */
-  appOrderIds?: string[];
   /** Which date the range applies to; default `createdAt`. */
   dateField?: NhanhOrderDateField;
 }
@@ -86,6 +89,9 @@ interface Attempts {
   ambiguous: boolean;
 }
 
+/** A list answer: rows are read one by one, so one odd record never fails the page. */
+const listData = z.array(z.unknown());
+
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
@@ -93,7 +99,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /**
- * The Nhanh.vn client (API v3, plus v2 `order/update` for status changes). Every call goes through the
+ * The Nhanh.vn client (API v3 only). Every call goes through the
  * per-URL rate limiter, retries 5xx/network failures with jittered backoff up to a hard cap, waits out
  * ERR_429 locks without touching the URL, and never retries a business error. Answers are validated with
  * zod; failures are `ApiError`s (api `nhanh`, `code` = Nhanh's errorCode, per-field messages kept).
@@ -168,13 +174,11 @@ export function createNhanhClient(options: NhanhClientOptions) {
     next?: unknown,
     size = NHANH_MAX_PAGE_SIZE,
   ): Promise<NhanhProductPage> {
-    const answer = await callV3(
-      NHANH_PATHS.productList,
-      productListBody(filters, size, next),
-      productListDataSchema,
-    );
+    const answer = await callV3(NHANH_PATHS.productList, productListBody(filters, size, next), listData);
+    const { records, unreadable } = readRecords(productSchema, answer.data, (row) => row.id);
     return {
-      products: answer.data.map(toProduct),
+      products: records.map(toProduct),
+      unreadable,
       next: answer.paginator?.next ?? undefined,
       totalItems: answer.paginator?.totalItems,
     };
@@ -240,100 +244,164 @@ export function createNhanhClient(options: NhanhClientOptions) {
   }
 
   /**
-   * Creates an order; `appOrderId` makes it idempotent. When Nhanh answers that the appOrderId exists
-   * (a retry after a lost answer, or an earlier run), the existing order is looked up in the last 31 days
-   * and returned with `alreadyExisted`; if it cannot be found, the duplicate error is thrown.
+   * Creates an order; `appOrderId` makes it idempotent ("NhanhAPI sẽ chặn trùng theo appId + appOrderId"). When
+   * Nhanh answers that it exists (a retry after a lost answer, an earlier run), or answers success with no id,
+   * the existing order is looked up from `createdFrom` on and returned as `existing` (its status included); if
+   * it cannot be found, the duplicate error is thrown.
    */
-  async function addOrder(order: NhanhOrderInput): Promise<{ id: number; alreadyExisted: boolean }> {
+  async function addOrder(
+    order: NhanhOrderInput,
+    createdFrom: number = clock.now() - NHANH_ORDER_WINDOW_SECONDS * 1000,
+  ): Promise<{ id: number; existing: NhanhOrder | null }> {
     if (order.appOrderId.trim() === '' || order.appOrderId.length > NHANH_APP_ORDER_ID_MAX)
       throw new RangeError(`appOrderId must be 1 to ${NHANH_APP_ORDER_ID_MAX} characters`);
+    let duplicate: ApiError | undefined;
     try {
       const answer = await callV3(NHANH_PATHS.orderAdd, orderAddBody(order), orderAddDataSchema);
-      return { id: answer.data.id, alreadyExisted: false };
+      if (answer.data) return { id: answer.data.id, existing: null };
     } catch (error) {
       if (!isDuplicateOrderError(error)) throw error;
-      const now = clock.now();
-      const [existing] = await listOrders({
-        from: now - NHANH_ORDER_WINDOW_SECONDS * 1000,
-        to: now,
-        appOrderIds: [order.appOrderId],
-      });
-      if (existing) return { id: existing.id, alreadyExisted: true };
-      throw new ApiError({
-        api: 'nhanh',
-        code: error.code,
-        endpoint: error.endpoint,
-        status: error.status,
-        text: { key: 'nhanh.err.duplicateOrder', params: { appOrderId: order.appOrderId } },
-        retryable: false,
-        fieldMessages: error.fieldMessages,
-        cause: error,
-      });
+      duplicate = error;
     }
+    const [existing] = await findOrdersByAppOrderIds([order.appOrderId], createdFrom);
+    if (existing) return { id: existing.id, existing };
+    throw new ApiError({
+      api: 'nhanh',
+      code: duplicate?.code ?? 'not_found',
+      endpoint: endpointName(NHANH_PATHS.orderAdd),
+      status: duplicate?.status,
+      text: { key: 'nhanh.err.duplicateOrder', params: { appOrderId: order.appOrderId } },
+      retryable: false,
+      fieldMessages: duplicate?.fieldMessages,
+      cause: duplicate,
+    });
   }
 
-  /** Orders in any date range: one request series per ≤ 31-day window (and per 100 appOrderIds). */
-  async function listOrders(query: NhanhOrderQuery): Promise<NhanhOrder[]> {
+  /** Every order one filter matches, page after page; unreadable records are dropped (an order needs its id). */
+  async function listAll(filter: NhanhOrderListFilter): Promise<NhanhOrder[]> {
+    const orders: NhanhOrder[] = [];
+    let next: unknown;
+    do {
+      const body = orderListBody(filter, NHANH_MAX_PAGE_SIZE, next);
+      const answer = await callV3(NHANH_PATHS.orderList, body, listData);
+      const { records } = readRecords(orderSchema, answer.data, () => null);
+      for (const raw of records) orders.push(toOrder(raw));
+      const following = answer.paginator?.next ?? undefined;
+      if (following !== undefined && JSON.stringify(following) === JSON.stringify(next))
+        throw repeatedCursor(endpointName(NHANH_PATHS.orderList), 'paginator.next');
+      next = following;
+    } while (next !== undefined);
+    return orders;
+  }
+
+  function windows(query: NhanhOrderQuery): { field: NhanhOrderDateField; from: number; to: number }[] {
     const field = query.dateField ?? 'createdAt';
     const to = Math.floor(query.to / 1000);
-    const wanted = query.appOrderIds ? new Set(query.appOrderIds) : undefined;
-    const idChunks = query.appOrderIds ? chunks(query.appOrderIds, NHANH_MAX_IDS_PER_FILTER) : [undefined];
+    const list = [];
+    for (let from = Math.floor(query.from / 1000); from <= to; from += NHANH_ORDER_WINDOW_SECONDS + 1)
+      list.push({ field, from, to: Math.min(from + NHANH_ORDER_WINDOW_SECONDS, to) });
+    return list;
+  }
+
+  /** Orders in any date range (documented filters only): one request series per ≤ 31-day window. */
+  async function listOrders(query: NhanhOrderQuery): Promise<NhanhOrder[]> {
     const orders: NhanhOrder[] = [];
-    for (let from = Math.floor(query.from / 1000); from <= to; from += NHANH_ORDER_WINDOW_SECONDS + 1) {
-      const window = { field, from, to: Math.min(from + NHANH_ORDER_WINDOW_SECONDS, to) };
-      for (const ids of idChunks) {
-        let next: unknown;
-        do {
-          const body = orderListBody(window, ids, NHANH_MAX_PAGE_SIZE, next);
-          const answer = await callV3(NHANH_PATHS.orderList, body, orderListDataSchema);
-          for (const raw of answer.data) orders.push(toOrder(raw));
-          const following = answer.paginator?.next ?? undefined;
-          if (following !== undefined && JSON.stringify(following) === JSON.stringify(next))
-            throw repeatedCursor(endpointName(NHANH_PATHS.orderList), 'paginator.next');
-          next = following;
-        } while (next !== undefined);
-      }
-    }
-    // The appOrderIds filter is an assumption: filtering here too keeps the answer right if Nhanh ignores it.
-    return wanted
-      ? orders.filter((order) => order.appOrderId !== null && wanted.has(order.appOrderId))
-      : orders;
+    for (const window of windows(query)) orders.push(...(await listAll({ window })));
+    return orders;
+  }
+
+  /** Orders by Nhanh id, with the documented `ids` filter (no date window needed) [OFF-v3 §8.1]. */
+  async function listOrdersByIds(ids: readonly number[]): Promise<NhanhOrder[]> {
+    const orders: NhanhOrder[] = [];
+    for (const batch of chunks([...new Set(ids)], NHANH_MAX_IDS_PER_FILTER))
+      orders.push(...(await listAll({ ids: batch })));
+    const wanted = new Set(ids);
+    return orders.filter((order) => wanted.has(order.id));
   }
 
   /**
-   * Sets an order's status through v2 `order/update` (see the contract for why v2). If an attempt was lost
-   * (5xx, network) and the retry is refused, the change may have landed the first time: the order is looked
-   * up among those updated since, and found in the target status the call counts as done.
+   * Our orders with these `channel.appOrderId`, created from `createdFrom` (epoch ms) until now. order/list has
+   * no documented appOrderId filter [OFF-v3 §8.1], so the undocumented `appOrderIds` is only a first try whose
+   * answer is checked: an answer holding other orders shows the filter was ignored, and is then the documented
+   * created-time listing itself, matched here; a refusal or an empty answer is followed by that listing.
+   */
+  async function findOrdersByAppOrderIds(
+    codes: readonly string[],
+    createdFrom: number,
+  ): Promise<NhanhOrder[]> {
+    const wanted = new Set(codes);
+    const ours = (order: NhanhOrder) => order.appOrderId !== null && wanted.has(order.appOrderId);
+    const range = { from: createdFrom, to: clock.now() };
+    const found = new Map<string, NhanhOrder>();
+    for (const batch of chunks([...wanted], NHANH_MAX_IDS_PER_FILTER)) {
+      let listed: NhanhOrder[] = [];
+      try {
+        for (const window of windows(range)) listed.push(...(await listAll({ window, appOrderIds: batch })));
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.code !== NHANH_ERROR.invalidFormFields) throw error;
+        listed = [];
+      }
+      if (listed.length === 0) listed = await listOrders(range);
+      for (const order of listed) if (ours(order)) found.set(order.appOrderId!, order);
+      // An ignored filter already listed every order of the range: the other batches are in it too.
+      if (listed.some((order) => !ours(order))) break;
+    }
+    return codes.flatMap((code) => (found.has(code) ? [found.get(code)!] : []));
+  }
+
+  /**
+   * Sets an order's status with v3 `order/edit` [OFF-v3 §8.3]. If an attempt was lost (5xx, network) and the
+   * retry is refused, the change may have landed the first time: the order is read back by id, and found in
+   * the target status the call counts as done.
    */
   async function updateOrderStatus(input: { orderId: number; status: NhanhSettableStatus }) {
-    const path = NHANH_PATHS.orderUpdateV2;
     const attempts: Attempts = { ambiguous: false };
-    const startedAt = clock.now();
-    const init = () => ({
-      method: 'POST',
-      body: v2FormBody(appId, businessId, accessToken, orderUpdateV2Data(input.orderId, input.status)),
-    });
+    const body = orderStatusEditBody(input.orderId, input.status);
     try {
-      const answer = await send(path, `${base}${path}`, init, orderUpdateDataSchema, attempts);
-      return { orderId: Number(answer.data.orderId), status: input.status };
+      await callV3(NHANH_PATHS.orderEdit, body, orderEditDataSchema, attempts);
+      return { orderId: input.orderId, status: input.status };
     } catch (error) {
       if (!attempts.ambiguous || !(error instanceof ApiError) || error.retryable) throw error;
-      const updated = await listOrders({ from: startedAt - 60_000, to: clock.now(), dateField: 'updatedAt' });
-      const landed = updated.find((order) => order.id === input.orderId && order.status === input.status);
-      if (landed) return { orderId: landed.id, status: input.status };
+      const [landed] = await listOrdersByIds([input.orderId]);
+      if (landed?.status === input.status) return { orderId: landed.id, status: input.status };
       throw error;
     }
   }
 
+  /** Every depot, following `paginator.next` [OFF-v3 §6.1]. */
+  async function listDepots(): Promise<NhanhDepot[]> {
+    const depots: NhanhDepot[] = [];
+    const seen = new Set<string>();
+    let next: unknown;
+    do {
+      const body = next === undefined ? {} : { paginator: { next } };
+      const answer = await callV3(NHANH_PATHS.depots, body, listData);
+      depots.push(...readRecords(depotSchema, answer.data, (row) => row.id).records.map(toDepot));
+      next = answer.paginator?.next ?? undefined;
+      const cursor = JSON.stringify(next);
+      if (next !== undefined && seen.has(cursor))
+        throw repeatedCursor(endpointName(NHANH_PATHS.depots), 'paginator.next');
+      seen.add(cursor);
+    } while (next !== undefined);
+    return depots;
+  }
+
+  /** Cancels the shipment of an order sent to a carrier [OFF-v3 §8.4]: only on the seller's explicit click. */
+  async function cancelCarrier(orderId: number): Promise<void> {
+    await callV3(NHANH_PATHS.orderCancelCarrier, cancelCarrierBody(orderId), orderEditDataSchema);
+  }
+
   return {
-    listDepots: async (): Promise<NhanhDepot[]> =>
-      (await callV3(NHANH_PATHS.depots, {}, depotsDataSchema)).data,
+    listDepots,
     listProducts,
     iterateProducts,
     addProducts,
     addOrder,
     listOrders,
+    listOrdersByIds,
+    findOrdersByAppOrderIds,
     updateOrderStatus,
+    cancelCarrier,
   };
 }
 

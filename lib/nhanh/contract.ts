@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { lenientInt, lenientNumber, lenientText, optionalField } from '../http/tolerant';
 
 /**
- * Everything the Nhanh client assumes about Nhanh.vn Open API v3.0 (and the one v2 call it still needs),
- * in one file: hosts, paths, the envelope, limits, status and error codes, and the zod schemas of every
+ * Everything the Nhanh client assumes about Nhanh.vn Open API v3.0 (v2 is out of support since 30 Nov 2026
+ * [OFF-v3 §1]: nothing here calls it), in one file: hosts, paths, the envelope, limits, status and error codes, and the zod schemas of every
  * answer. Sources are cited as in `docs/api-contracts.md` (S1…S18 of `nhanh-open-api.md`); `[INF]` marks an
  * inference where the public material is silent. A correction against the real API should touch this file only.
  */
@@ -21,12 +22,10 @@ export const NHANH_PATHS = {
   productAdd: '/v3.0/product/add',
   orderAdd: '/v3.0/order/add',
   orderList: '/v3.0/order/list',
-  /**
-   * v2 fallback for status changes: the v3 `order/edit` request schema is not public and the only third-party
-   * client using it sends `info`/`carrier`/`payment` with no status, while v2 `order/update` documents
-   * `status` (Confirmed|Success|Canceled|Aborted) [OFF-v1 S7; 3P S6].
-   */
-  orderUpdateV2: '/api/order/update',
+  /** Status changes: `{"info": {"id", "status"}}` [OFF-v3 §8.3]. */
+  orderEdit: '/v3.0/order/edit',
+  /** Cancels the shipment of an order sent to a carrier [OFF-v3 §8.4]; only ever on the seller's click. */
+  orderCancelCarrier: '/v3.0/order/cancelcarrier',
 } as const;
 
 export type NhanhPath = (typeof NHANH_PATHS)[keyof typeof NHANH_PATHS];
@@ -49,26 +48,7 @@ export function v3Headers(accessToken: string): Record<string, string> {
   return { Authorization: accessToken, 'Content-Type': 'application/json' };
 }
 
-/**
- * The v2 envelope of `order/update`: form fields `version=2.0`, `appId`, `businessId`, `accessToken` and
- * `data` = a JSON string [OFF S3]. [INF] a v3 token is accepted by v2 calls (the docs only say the reverse,
- * a v2 token on v3, fails with ERR_INVALID_VERSION); if the real API refuses it, status changes need v3
- * `order/edit` once its schema is published, and only this function and the path above change.
- */
-export function v2FormBody(appId: string, businessId: number, accessToken: string, data: unknown): FormData {
-  const form = new FormData();
-  form.set('version', '2.0');
-  form.set('appId', appId);
-  form.set('businessId', String(businessId));
-  form.set('accessToken', accessToken);
-  form.set('data', JSON.stringify(data));
-  return form;
-}
-
-/**
- * Rate limit: 150 requests per 30 s per appId + businessId + URL unless an endpoint documents its own
- * [OFF S2]. [INF] the same for the v2 path (no v2 figure was found).
- */
+/** Rate limit: 150 requests per 30 s per appId + businessId + URL unless an endpoint documents its own [OFF S2]. */
 export const NHANH_RATE_LIMIT = { requests: 150, windowMs: 30_000 } as const;
 /** Lock the sandbox applies on a breach, and adds per call during a lock (the docs' example shows 10 s) [OFF S2]. */
 export const NHANH_LOCK_SECONDS = 10;
@@ -105,10 +85,13 @@ export const NHANH_RATE_LIMIT_CODES: readonly string[] = [
 ];
 
 /**
- * [INF] The message key of a duplicate `channel.appOrderId` (3P S18 says Nhanh rejects a second order with the
- * same appId + appOrderId; the exact answer is unknown): ERR_INVALID_FORM_FIELDS with this field.
+ * A second order with the same appId + appOrderId is refused ("NhanhAPI sẽ chặn trùng theo appId + appOrderId"
+ * [OFF-v3 §8.2]), but the answer is not documented. Public clients recognise it by the field, an error code or
+ * the wording [CE: a Python sync, a Java `isDuplicateResponse`], so all three count: ERR_INVALID_FORM_FIELDS
+ * naming this field, an errorCode or a message matching the pattern below.
  */
 export const DUPLICATE_APP_ORDER_FIELD = 'channel.appOrderId';
+export const DUPLICATE_ORDER_PATTERN = /đã tồn tại|already exist|existed|duplicate|trùng/i;
 
 /**
  * [INF] Per-item validation keys of array bodies use the dot notation of the docs' `customer.mobile`
@@ -122,10 +105,7 @@ export function splitItemField(key: string): { index: number; field: string } | 
 /** `channel.appOrderId` is at most 36 characters (v2 `id` string(36) [OFF-v1 S7]; INF the same in v3). */
 export const NHANH_APP_ORDER_ID_MAX = 36;
 
-/**
- * Order statuses: v2 names and v3 ints [3P S16; the official modelconstant page was not found]. The v3
- * `order/list` answers ints; v2 `order/update` takes names.
- */
+/** Order statuses, v3 ints [OFF-v3 §5 Model Constant "Order Status"], named as the third-party clients do. */
 export const NHANH_ORDER_STATUS = {
   New: 54,
   Confirming: 55,
@@ -148,25 +128,45 @@ export const NHANH_ORDER_STATUS = {
 } as const;
 export type NhanhOrderStatus = keyof typeof NHANH_ORDER_STATUS;
 
-/** Statuses an order may be created with [3P S6 validation: New/Confirming/Confirmed]. */
+/** Statuses an order may be created with [OFF-v3 §8.2: "Mới, Chờ xác nhận, Đang xác nhận, Đã xác nhận"]. */
 export const NHANH_CREATE_STATUSES = [
   'New',
   'Confirming',
   'Confirmed',
 ] as const satisfies readonly NhanhOrderStatus[];
-/** The only statuses `order/update` can set [OFF-v1 S7; `Success` from 3P S6]. */
+
+/**
+ * Targets `order/edit` accepts: "Đã xác nhận, Khách hủy, Hệ thống hủy, Thành công, Đã hoàn" [OFF-v3 §8.3].
+ * "Đã hoàn" has no int in the docs' status table; [INF, check `nhanh.returnedStatus`] it is 72 "Đã chuyển
+ * hoàn", the nearest label (changelog 2025-11-20 added it). A refusal is shown on the order, never hidden.
+ */
 export const NHANH_SETTABLE_STATUSES = [
   'Confirmed',
   'Success',
   'Canceled',
   'Aborted',
+  'Returned',
 ] as const satisfies readonly NhanhOrderStatus[];
 export type NhanhSettableStatus = (typeof NHANH_SETTABLE_STATUSES)[number];
-/** Canceled/Aborted only while the order is still one of these [OFF-v1 S7]. */
-export const NHANH_CANCELABLE_FROM = [
-  'New',
-  'Confirming',
-  'Confirmed',
+
+/**
+ * "Đơn hàng đã gửi sang hãng vận chuyển hoặc trạng thái Thành công, Đã hoàn không được phép sửa"
+ * [OFF-v3 §8.3]: the only source-state rule of `order/edit`. Success and Đã hoàn are final.
+ */
+export const NHANH_UNEDITABLE_STATUSES = [
+  'Success',
+  'Returned',
+] as const satisfies readonly NhanhOrderStatus[];
+
+/**
+ * Statuses that only exist once a carrier has the parcel: "Chờ thu gom", "Đang chuyển", "Đang chuyển hoàn"
+ * [OFF-v3 §5]. [INF] Together with `carrier.sendCarrierAt` / `carrier.carrierCode` of order/list
+ * [OFF-v3 §8.1], they tell an order sent to a carrier through Nhanh.
+ */
+export const NHANH_CARRIER_STATUSES = [
+  'Pickup',
+  'Shipping',
+  'Returning',
 ] as const satisfies readonly NhanhOrderStatus[];
 
 export function orderStatusName(code: number): NhanhOrderStatus | undefined {
@@ -232,83 +232,130 @@ export function successSchema<D extends z.ZodType>(data: D) {
   return z.object({ code: z.literal(1), data, paginator: paginatorSchema.optional() });
 }
 
-/** `data` of `app/getaccesstoken` [3P S16, several independent clients]. */
+/** `data` of `app/getaccesstoken` [OFF-v3 §2.4]; `token_type`-like extras are ignored. */
 export const accessTokenDataSchema = z.object({
   accessToken: z.string().min(1),
-  businessId: z.number().int().positive(),
-  expiredAt: unixSeconds,
-  depotIds: z.array(z.number().int()).default([]),
+  businessId: lenientInt.pipe(z.int().positive()),
+  expiredAt: lenientInt.pipe(z.int().nonnegative()),
+  depotIds: z
+    .array(lenientInt)
+    .nullish()
+    .catch(undefined)
+    .transform((ids) => ids ?? []),
   permissions: z.unknown().optional(),
 });
 
-/** `data` of `business/depot` [OFF S2 lists the endpoint; fields INF]. */
-export const depotsDataSchema = z.array(z.object({ id: z.number().int(), name: z.string() }));
+/** `data` of `business/depot` [OFF-v3 §6.1: `{id, code, name, mobile, location}`, paged by `paginator.next`]. */
+export const depotSchema = z.object({
+  id: lenientInt,
+  name: optionalField(z.string()),
+  code: optionalField(lenientText),
+});
 
+/** A depot's stock [OFF-v3 §7.1]; every count optional: a missing one is unknown, not 0. */
 const stockSchema = z.object({
-  remain: z.number(),
-  holding: z.number(),
-  available: z.number(),
+  remain: optionalField(lenientNumber),
+  holding: optionalField(lenientNumber),
+  available: optionalField(lenientNumber),
 });
 
 /**
- * One product of `product/list` [field names from v3 product/detail OFF S10 and v2 inventory OFF-v1 S7].
- * [INF] `inventory.depots` is keyed by depot id as in v2.
+ * `inventory` of product/list [OFF-v3 §7.1]: `depots` is an ARRAY of objects with their own `id`; the v2 map
+ * keyed by depot id is read too. A product without the block has unknown stock.
  */
-export const productSchema = z.object({
-  id: z.number().int(),
-  parentId: z.number().int(),
-  code: z.string(),
-  barcode: z.string().nullable(),
-  name: z.string(),
-  status: z.number().int(),
-  prices: z.object({ retail: z.number() }),
-  inventory: stockSchema.extend({ depots: z.record(z.string(), stockSchema) }),
-});
-export const productListDataSchema = z.array(productSchema);
-
-/** `data` of `product/add`: one row per item [OFF S2/S9]. */
-export const productAddDataSchema = z.array(
-  z.object({ appProductId: z.string(), id: z.number().int(), barcode: z.string().nullable() }),
-);
-
-/** `data` of `order/add`: the Nhanh order id [3P S18 reads `data.id`]. */
-export const orderAddDataSchema = z.object({
-  id: z.number().int(),
-  trackingUrl: z.string().nullable().optional(),
-});
-
-/** One order of `order/list`, in the v3 blocks [OFF S13 v3; 3P S16]. */
-export const orderSchema = z.object({
-  info: z.object({
-    id: z.number().int(),
-    type: z.number().int(),
-    status: z.number().int(),
-    depotId: z.number().int().nullable(),
-    createdAt: unixSeconds,
-    updatedAt: unixSeconds,
-    description: z.string().nullable().optional(),
-  }),
-  channel: z.object({
-    saleChannel: z.number().int(),
-    appOrderId: z.string().nullable(),
-    sourceName: z.string().nullable().optional(),
-  }),
-  products: z.array(
-    z.object({
-      id: z.number().int(),
-      price: z.number(),
-      discount: z.number().default(0),
-      quantity: z.number(),
-    }),
+const inventorySchema = stockSchema.extend({
+  depots: optionalField(
+    z.union([
+      z.array(stockSchema.extend({ id: lenientInt })),
+      z
+        .record(z.string(), stockSchema)
+        .transform((byId) => Object.entries(byId).map(([id, stock]) => ({ ...stock, id: Number(id) }))),
+    ]),
   ),
 });
-export const orderListDataSchema = z.array(orderSchema);
 
-/** `data` of v2 `order/update` [OFF-v1 S7; 3P S6]. */
-export const orderUpdateDataSchema = z.object({
-  orderId: z.union([z.number().int(), z.string()]),
-  status: z.string(),
+/**
+ * One product of `product/list` [OFF-v3 §7.1]. Only `id` is required: a product without a barcode, prices or
+ * an inventory block is still a product.
+ */
+export const productSchema = z.object({
+  id: lenientInt,
+  parentId: optionalField(lenientInt),
+  code: optionalField(lenientText),
+  barcode: optionalField(lenientText),
+  name: optionalField(z.string()),
+  status: optionalField(lenientInt),
+  prices: optionalField(z.object({ retail: optionalField(lenientNumber) })),
+  inventory: optionalField(inventorySchema),
 });
+
+/** `data` of `product/add`: one row per item [OFF-v3 §7.2]. */
+export const productAddDataSchema = z.array(
+  z.object({
+    appProductId: lenientText,
+    id: lenientInt,
+    barcode: optionalField(lenientText).transform((value) => value ?? null),
+  }),
+);
+
+/**
+ * `data` of `order/add`: `{id, trackingUrl, carrierCode}` [OFF-v3 §8.2]; one public client reads a list
+ * `[{id}]` [CE], and `data` may be empty when the order already exists [CE, 3P]: all three are read.
+ */
+const addedOrderSchema = z.union([
+  z.object({ id: lenientInt }),
+  z
+    .array(z.object({ id: lenientInt }))
+    .min(1)
+    .transform((rows) => rows[0]!),
+]);
+export const orderAddDataSchema = z
+  .unknown()
+  .optional()
+  .transform((data) => {
+    const added = addedOrderSchema.safeParse(data);
+    return added.success ? { id: added.data.id } : null;
+  });
+
+/** One line of an order: `productId` [OFF-v3 §8.1] or `id` [OFF-v3 §9.5 webhooks]. */
+const orderLineSchema = z
+  .object({
+    productId: optionalField(lenientInt),
+    id: optionalField(lenientInt),
+    price: lenientNumber,
+    discount: optionalField(lenientNumber),
+    quantity: lenientNumber,
+  })
+  .transform((line, context) => {
+    const id = line.productId ?? line.id;
+    if (id === undefined || id === null) {
+      context.addIssue({ code: 'custom', path: ['productId'], message: 'productId is missing' });
+      return z.NEVER;
+    }
+    return { id, price: line.price, discount: line.discount ?? 0, quantity: line.quantity };
+  });
+
+/**
+ * One order of `order/list` [OFF-v3 §8.1]. Only `info.id` is required; a status Nhanh's table does not name, or
+ * lines that cannot be read, are kept as unknown (`status` undefined, `products` null) for the caller to judge.
+ */
+export const orderSchema = z.object({
+  info: z.object({
+    id: lenientInt,
+    status: optionalField(lenientInt),
+    depotId: optionalField(lenientInt),
+    createdAt: optionalField(lenientInt),
+    updatedAt: optionalField(lenientInt),
+  }),
+  channel: optionalField(z.object({ appOrderId: optionalField(lenientText) })),
+  products: z.array(orderLineSchema).nullish().catch(null),
+  carrier: optionalField(
+    z.object({ sendCarrierAt: optionalField(lenientInt), carrierCode: optionalField(lenientText) }),
+  ),
+});
+
+/** `data` of `order/edit`: `{id, trackingUrl, carrierCode}` [OFF-v3 §8.3]; nothing of it is needed. */
+export const orderEditDataSchema = z.unknown();
 
 // ---------------------------------------------------------------------------------------------------------
 // Requests and the plain shapes callers see: the version-specific field names stop here.
@@ -317,6 +364,10 @@ export const orderUpdateDataSchema = z.object({
 export interface NhanhDepot {
   id: number;
   name: string;
+}
+
+export function toDepot(raw: z.output<typeof depotSchema>): NhanhDepot {
+  return { id: raw.id, name: raw.name?.trim() || `#${raw.id}` };
 }
 
 export interface NhanhStock {
@@ -334,26 +385,39 @@ export interface NhanhProduct {
   code: string;
   barcode: string | null;
   name: string;
+  /** 0 when Nhanh sent no retail price. */
   price: number;
-  status: number;
-  stock: NhanhStock & { byDepot: Record<number, NhanhStock> };
+  status: number | null;
+  /** Null when the answer had no inventory block. */
+  stock: (NhanhStock & { byDepot: Record<number, NhanhStock> }) | null;
+}
+
+/** [OFF-v3 §7.1] `available` is what can be sold; [INF] remain − holding when only those are sent. */
+function toStock(raw: z.output<typeof stockSchema>): NhanhStock {
+  const remain = raw.remain ?? 0;
+  const holding = raw.holding ?? 0;
+  return { remain, holding, available: raw.available ?? remain - holding };
 }
 
 export function toProduct(raw: z.output<typeof productSchema>): NhanhProduct {
-  const { depots, ...total } = raw.inventory;
+  const parentId = raw.parentId ?? NHANH_PARENT_ID.independent;
   return {
     id: raw.id,
-    kind: productKind(raw.parentId),
-    parentId: raw.parentId > 0 ? raw.parentId : undefined,
-    code: raw.code,
-    barcode: raw.barcode,
-    name: raw.name,
-    price: raw.prices.retail,
-    status: raw.status,
-    stock: {
-      ...total,
-      byDepot: Object.fromEntries(Object.entries(depots).map(([id, stock]) => [Number(id), stock])),
-    },
+    kind: productKind(parentId),
+    parentId: parentId > 0 ? parentId : undefined,
+    code: raw.code ?? '',
+    barcode: raw.barcode?.trim() || null,
+    name: raw.name ?? '',
+    price: raw.prices?.retail ?? 0,
+    status: raw.status ?? null,
+    stock: raw.inventory
+      ? {
+          ...toStock(raw.inventory),
+          byDepot: Object.fromEntries(
+            (raw.inventory.depots ?? []).map((depot) => [depot.id, toStock(depot)]),
+          ),
+        }
+      : null,
   };
 }
 
@@ -393,7 +457,7 @@ export interface NhanhOrderInput {
   depotId: number;
   status?: (typeof NHANH_CREATE_STATUSES)[number];
   type?: keyof typeof NHANH_ORDER_TYPE;
-  /** Free-text source, e.g. "Tiki" (no saleChannel input exists [INF from S12/S14]). */
+  /** Free-text source, e.g. "Tiki" (no saleChannel input exists [OFF-v3 §8.2]). */
   sourceName?: string;
   description?: string;
   customer: { name: string; mobile: string; address?: string };
@@ -402,7 +466,7 @@ export interface NhanhOrderInput {
   payment?: { transferAmount?: number; depositAmount?: number };
 }
 
-/** The v3 order/add body [OFF S12 example]. */
+/** The v3 order/add body [OFF-v3 §8.2 example]. */
 export function orderAddBody(order: NhanhOrderInput) {
   return {
     info: {
@@ -425,49 +489,67 @@ export function orderAddBody(order: NhanhOrderInput) {
 export interface NhanhOrder {
   id: number;
   appOrderId: string | null;
-  /** Undefined for an int not in the (third-party) table: shown as `statusCode`. */
+  /** Undefined for an int not in the status table (or none sent): shown as `statusCode`. */
   status: NhanhOrderStatus | undefined;
-  statusCode: number;
+  statusCode: number | null;
   depotId: number | null;
-  /** Unix seconds. */
-  createdAt: number;
-  updatedAt: number;
-  products: { id: number; price: number; discount: number; quantity: number }[];
+  /** Unix seconds; null when not sent. */
+  createdAt: number | null;
+  updatedAt: number | null;
+  /** Null when Nhanh's lines could not be read: the order's value is then unknown. */
+  products: { id: number; price: number; discount: number; quantity: number }[] | null;
+  /** Sent to a carrier through Nhanh: `order/edit` can no longer change it [OFF-v3 §8.3]. */
+  sentToCarrier: boolean;
 }
 
 export function toOrder(raw: z.output<typeof orderSchema>): NhanhOrder {
+  const statusCode = raw.info.status ?? null;
+  const status = statusCode === null ? undefined : orderStatusName(statusCode);
+  const carrier = raw.carrier;
   return {
     id: raw.info.id,
-    appOrderId: raw.channel.appOrderId,
-    status: orderStatusName(raw.info.status),
-    statusCode: raw.info.status,
-    depotId: raw.info.depotId,
-    createdAt: raw.info.createdAt,
-    updatedAt: raw.info.updatedAt,
-    products: raw.products,
+    appOrderId: raw.channel?.appOrderId ?? null,
+    status,
+    statusCode,
+    depotId: raw.info.depotId ?? null,
+    createdAt: raw.info.createdAt ?? null,
+    updatedAt: raw.info.updatedAt ?? null,
+    products: raw.products ?? null,
+    sentToCarrier:
+      (carrier?.sendCarrierAt ?? 0) > 0 ||
+      Boolean(carrier?.carrierCode?.trim()) ||
+      (status !== undefined && (NHANH_CARRIER_STATUSES as readonly string[]).includes(status)),
   };
 }
 
 export type NhanhOrderDateField = 'createdAt' | 'updatedAt';
 
-/** One ≤ 31-day window of order/list (unix s, both ends inclusive). [INF] `appOrderIds` filter, see docs. */
-export function orderListBody(
-  window: { field: NhanhOrderDateField; from: number; to: number },
-  appOrderIds: string[] | undefined,
-  size: number,
-  next: unknown,
-) {
-  return {
-    filters: {
-      [`${window.field}From`]: window.from,
-      [`${window.field}To`]: window.to,
-      ...(appOrderIds ? { appOrderIds } : {}),
-    },
-    paginator: { size, sort: { id: 'asc' }, ...(next !== undefined ? { next } : {}) },
-  };
+/**
+ * order/list filters [OFF-v3 §8.1]: a ≤ 31-day window of one date field, or `ids` (which lifts the date
+ * requirement). `appOrderIds` is NOT documented: sent only as a first try whose answer the client checks.
+ */
+export type NhanhOrderListFilter =
+  | { window: { field: NhanhOrderDateField; from: number; to: number }; appOrderIds?: string[] }
+  | { ids: number[] };
+
+export function orderListBody(filter: NhanhOrderListFilter, size: number, next: unknown) {
+  const filters =
+    'ids' in filter
+      ? { ids: filter.ids }
+      : {
+          [`${filter.window.field}From`]: filter.window.from,
+          [`${filter.window.field}To`]: filter.window.to,
+          ...(filter.appOrderIds ? { appOrderIds: filter.appOrderIds } : {}),
+        };
+  return { filters, paginator: { size, ...(next !== undefined ? { next } : {}) } };
 }
 
-/** The `data` JSON of v2 order/update: by Nhanh order id [OFF-v1 S7]. */
-export function orderUpdateV2Data(orderId: number, status: NhanhSettableStatus) {
-  return { orderId, status };
+/** The order/edit body of a status change: only the fields to change [OFF-v3 §8.3 example 1]. */
+export function orderStatusEditBody(orderId: number, status: NhanhSettableStatus) {
+  return { info: { id: orderId, status: NHANH_ORDER_STATUS[status] } };
+}
+
+/** The order/cancelcarrier body [OFF-v3 §8.4 example: `{"orderId": 14905641}`]. */
+export function cancelCarrierBody(orderId: number) {
+  return { orderId };
 }

@@ -3,6 +3,7 @@ import { ApiError, type ApiErrorInit, parseResponse } from '../http/api-error';
 import type { LocalizedText } from '../i18n';
 import {
   DUPLICATE_APP_ORDER_FIELD,
+  DUPLICATE_ORDER_PATTERN,
   envelopeCodeSchema,
   failureSchema,
   NHANH_ERROR,
@@ -157,15 +158,19 @@ export function needsReconnect(error: unknown): boolean {
 }
 
 /**
- * Nhanh refused `order/add` because an order with this `channel.appOrderId` already exists. Recognised by the
- * field alone (the wording is not documented); the client validates appOrderId before sending, so no other
- * complaint about that field can come back.
+ * Nhanh refused `order/add` because an order with this `channel.appOrderId` already exists. The answer is not
+ * documented, so any of the signs public clients use counts (see `DUPLICATE_ORDER_PATTERN`): the field among
+ * the per-field messages, or an error code or message text that says so. The client validates appOrderId before
+ * sending, so no other complaint about that field can come back.
  */
 export function isDuplicateOrderError(error: unknown): error is ApiError {
-  return (
-    error instanceof ApiError &&
-    error.api === 'nhanh' &&
-    error.code === NHANH_ERROR.invalidFormFields &&
-    error.fieldMessages?.[DUPLICATE_APP_ORDER_FIELD] !== undefined
-  );
+  if (!(error instanceof ApiError) || error.api !== 'nhanh' || error.retryable) return false;
+  if (error.fieldMessages?.[DUPLICATE_APP_ORDER_FIELD] !== undefined) return true;
+  const params = error.text.params ?? {};
+  const said = [
+    error.code,
+    ...Object.values(error.fieldMessages ?? {}),
+    ...Object.values(params).map(String),
+  ];
+  return said.some((text) => DUPLICATE_ORDER_PATTERN.test(text));
 }

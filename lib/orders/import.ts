@@ -1,15 +1,16 @@
 import type { Clock } from '../clock';
 import type { CompanionDatabase, OrderBlocker, OrderOutcome, OrderRecord } from '../db';
 import { ApiError } from '../http/api-error';
-import type { LocalizedText } from '../i18n';
+import type { UnreadableRecord } from '../http/tolerant';
+import { type LocalizedText, translate } from '../i18n';
 import type { NhanhClient } from '../nhanh/client';
 import { NHANH_ERROR, type NhanhOrder, type NhanhOrderStatus } from '../nhanh/contract';
 import { NHANH_REJECTED } from '../nhanh/errors';
 import type { Shop } from '../settings';
 import { parseTikiDateTime } from '../tiki/contract';
 import type { TikiOrder, TikiOrderItem } from '../tiki/schemas';
-import { type LineVerdict, orderVerdict } from './blocking';
-import { nhanhOrderOf } from './nhanh-order';
+import { type LineVerdict, orderVerdict, shownSku } from './blocking';
+import { depotOf, nhanhOrderOf } from './nhanh-order';
 import type { OrderProductLinks } from './product-links';
 import {
   createStatusOf,
@@ -17,32 +18,47 @@ import {
   groupOf,
   NHANH_STATUS_LABEL,
   NHANH_TARGET,
+  neverCreatedBecause,
+  nhanhTargetOf,
   type OrderGroup,
 } from './status-map';
 import { isWithinOrderWindow } from './window';
 
 /**
- * One page of Tiki orders → Nhanh, idempotently: an order is created only when neither the local link nor Nhanh
- * (by `appOrderId`) knows it, and Nhanh's own duplicate answer links instead of failing. Orders already in
- * Nhanh follow their Tiki status forward, never backwards; a contradiction is recorded, never overwritten.
- * Every order's record is written as soon as Nhanh has changed, so an interruption loses no link.
+ * One page of Tiki orders → Nhanh, idempotently: an order is created only when the local link does not know it,
+ * and Nhanh's own duplicate answer (it refuses a second order with the same appOrderId) links instead of
+ * failing. Orders already in Nhanh follow their Tiki status forward, never backwards; a contradiction is
+ * recorded, never overwritten; a return Nhanh cannot record is listed for the seller. Every order's record is
+ * written as soon as Nhanh has changed, so an interruption loses no link. Rules: docs/order-status.md.
  */
 
 /** Per-outcome counts of a run; `skipped` = not chosen, outside the window, or not yet accepted by Tiki. */
 export type OrderCounts = Record<OrderOutcome | 'skipped', number>;
 
 export function emptyCounts(): OrderCounts {
-  return { created: 0, updated: 0, present: 0, blocked: 0, failed: 0, conflict: 0, skipped: 0 };
+  return {
+    created: 0,
+    updated: 0,
+    present: 0,
+    blocked: 0,
+    failed: 0,
+    conflict: 0,
+    returned: 0,
+    excluded: 0,
+    unreadable: 0,
+    skipped: 0,
+  };
 }
 
 /** What the import needs of a shop: a depot is required (checked before a run starts). */
-export type ImportShop = Pick<Shop, 'id' | 'defaultCustomerName' | 'defaultCustomerPhone'> & {
-  nhanhDepotId: number;
-};
+export type ImportShop = Pick<
+  Shop,
+  'id' | 'defaultCustomerName' | 'defaultCustomerPhone' | 'fbtOrders' | 'fbtDepotId'
+> & { nhanhDepotId: number };
 
 export interface ImportContext {
   db: CompanionDatabase;
-  nhanh: Pick<NhanhClient, 'addOrder' | 'listOrders' | 'updateOrderStatus'>;
+  nhanh: Pick<NhanhClient, 'addOrder' | 'listOrdersByIds' | 'updateOrderStatus'>;
   products: OrderProductLinks;
   clock: Clock;
   shop: ImportShop;
@@ -52,12 +68,15 @@ export interface ImportContext {
   runId: string;
 }
 
+/** Outcomes told in Nhật ký when an order first reaches them (not again on every run after). */
+type Problem = 'failed' | 'conflict' | 'returned' | 'unreadable';
+
 export interface PageResult {
   counts: OrderCounts;
   /** Orders blocked now that were not blocked before (a notification is worth it only for these). */
   newlyBlocked: number;
-  /** Orders that failed or fell into a conflict on this page, with the text to log. */
-  problems: { code: string; outcome: 'failed' | 'conflict'; text: LocalizedText }[];
+  /** Orders that failed, or newly fell into a conflict, a return or an unreadable answer, with the text to log. */
+  problems: { code: string; outcome: Problem; text: LocalizedText }[];
 }
 
 /** Order lines sent to Nhanh at once: enough to keep its per-URL limit busy, few enough to stay polite. */
@@ -66,9 +85,9 @@ const ORDERS_IN_FLIGHT = 4;
 export const LOOKUP_MARGIN_MS = 86_400_000;
 
 /**
- * A Nhanh refusal of this one order (bad field, refused status change): the order fails with Nhanh's message
- * and the run goes on. Anything else (token, permission, rate limit or network after every retry, a broken
- * answer) would fail every order alike, so it stops the run.
+ * A Nhanh refusal of this one order (bad field, a duplicate it could not find): the order fails with Nhanh's
+ * message and the run goes on. Anything else (token, permission, rate limit or network after every retry, a
+ * broken answer) would fail every order alike, so it stops the run.
  */
 function isOrderRefusal(error: unknown): error is ApiError {
   return (
@@ -76,6 +95,21 @@ function isOrderRefusal(error: unknown): error is ApiError {
     error.api === 'nhanh' &&
     !error.retryable &&
     [NHANH_ERROR.invalidFormFields, NHANH_ERROR.invalidData, NHANH_REJECTED].includes(error.code)
+  );
+}
+
+/**
+ * A status change Nhanh answered with any refusal, whatever its code: listing orders with the same token has
+ * just worked, so the refusal is about this order (a rule of `order/edit`, a permission), never a reason to
+ * tell the seller to reconnect. Only what would fail every call alike (rate limit, network, 5xx after every
+ * retry, a broken answer) stops the run.
+ */
+function isStatusChangeRefusal(error: unknown): error is ApiError {
+  return (
+    error instanceof ApiError &&
+    error.api === 'nhanh' &&
+    !error.retryable &&
+    error.code !== 'invalid_response'
   );
 }
 
@@ -97,18 +131,30 @@ async function readRecords(db: CompanionDatabase, shopId: string, codes: readonl
 type Plan =
   | { kind: 'skip' }
   | { kind: 'done'; outcome: OrderOutcome }
-  | { kind: 'track'; record: OrderRecord; group: OrderGroup | 'not-accepted' }
-  | { kind: 'import'; group: OrderGroup };
+  | { kind: 'track'; record: OrderRecord; target: NhanhOrderStatus | null }
+  | { kind: 'exclude'; reason: LocalizedText }
+  | { kind: 'import'; group: OrderGroup; depotId: number };
 
-export async function syncOrderPage(ctx: ImportContext, orders: readonly TikiOrder[]): Promise<PageResult> {
+/** Why an order of a chosen group is not created, or where it goes. */
+function importPlan(order: TikiOrder, group: OrderGroup, shop: ImportShop): Plan {
+  const why = neverCreatedBecause(order.status);
+  if (why)
+    return { kind: 'exclude', reason: { key: `orders.excluded.${why}`, params: { status: order.status } } };
+  const depotId = depotOf(order, shop);
+  if (depotId === null) return { kind: 'exclude', reason: { key: 'orders.excluded.fbt' } };
+  return { kind: 'import', group, depotId };
+}
+
+export async function syncOrderPage(
+  ctx: ImportContext,
+  orders: readonly TikiOrder[],
+  unreadable: readonly UnreadableRecord[] = [],
+): Promise<PageResult> {
   const { db, nhanh, clock, shop, runId } = ctx;
   const result: PageResult = { counts: emptyCounts(), newlyBlocked: 0, problems: [] };
   const now = clock.now();
-  const previous = await readRecords(
-    db,
-    shop.id,
-    orders.map((order) => order.code),
-  );
+  const unreadableCodes = unreadable.flatMap((row) => (row.id ? [row.id] : []));
+  const previous = await readRecords(db, shop.id, [...orders.map((order) => order.code), ...unreadableCodes]);
 
   const plans = new Map<string, Plan>();
   for (const order of orders) {
@@ -118,21 +164,19 @@ export async function syncOrderPage(ctx: ImportContext, orders: readonly TikiOrd
     // Handled by this run before the worker was stopped, and unchanged on Tiki since: counted, not redone.
     if (record?.runId === runId && record.tikiUpdatedAt === parseTikiDateTime(order.updated_at))
       plan = { kind: 'done', outcome: record.outcome };
-    else if (record?.nhanhOrderId != null) plan = { kind: 'track', record, group };
+    else if (record?.nhanhOrderId != null)
+      plan = { kind: 'track', record, target: nhanhTargetOf(order.status) };
     else if (
       group !== 'not-accepted' &&
       ctx.groups.has(group) &&
       isWithinOrderWindow(parseTikiDateTime(order.updated_at), now)
     )
-      plan = { kind: 'import', group };
+      plan = importPlan(order, group, shop);
     else plan = { kind: 'skip' };
     plans.set(order.code, plan);
     if (plan.kind === 'skip') result.counts.skipped++;
     if (plan.kind === 'done') result.counts[plan.outcome]++;
   }
-
-  const toImport = orders.filter((order) => plans.get(order.code)?.kind === 'import');
-  const ready = await readyLines(ctx, toImport);
 
   const base = (order: TikiOrder): Omit<OrderRecord, 'syncState' | 'outcome' | 'reason' | 'blockers'> => ({
     shopId: shop.id,
@@ -143,26 +187,78 @@ export async function syncOrderPage(ctx: ImportContext, orders: readonly TikiOrd
     nhanhOrderId: null,
     nhanhStatus: null,
     runId,
-    sellerIncome: order.invoice.total_seller_income,
+    sellerIncome: order.invoice.total_seller_income ?? null,
     updatedAt: now,
   });
 
   const save = async (record: OrderRecord) => {
     await db.put('orders', record);
     result.counts[record.outcome]++;
-    // A conflict stays until the seller settles it: reported when it appears, not on every run after.
+    // A lasting state is reported when it appears, not on every run after; a failure on every run it happens.
     const { outcome } = record;
-    if (outcome === 'failed' || (outcome === 'conflict' && previous.get(record.code)?.outcome !== 'conflict'))
+    const lasting = outcome === 'conflict' || outcome === 'returned' || outcome === 'unreadable';
+    if (outcome === 'failed' || (lasting && previous.get(record.code)?.outcome !== outcome))
       result.problems.push({ code: record.code, outcome, text: record.reason! });
   };
 
+  for (const row of unreadable) await setAsideUnreadable(row);
+
+  async function setAsideUnreadable(row: UnreadableRecord) {
+    const reason: LocalizedText = {
+      key: 'orders.unreadable',
+      params: { reason: row.reason, keys: row.keys.join(', ') },
+    };
+    if (!row.id) {
+      result.counts.unreadable++;
+      result.problems.push({ code: `#${row.index + 1}`, outcome: 'unreadable', text: reason });
+      return;
+    }
+    const kept = previous.get(row.id);
+    // A linked order keeps its link and states: only this run's outcome says Tiki's answer was unreadable.
+    await save(
+      kept
+        ? { ...kept, outcome: 'unreadable', reason, runId, updatedAt: now }
+        : {
+            shopId: shop.id,
+            code: row.id,
+            tikiStatus: '',
+            tikiCreatedAt: now,
+            tikiUpdatedAt: now,
+            nhanhOrderId: null,
+            nhanhStatus: null,
+            runId,
+            sellerIncome: null,
+            updatedAt: now,
+            syncState: 'unreadable',
+            outcome: 'unreadable',
+            reason,
+            blockers: [],
+          },
+    );
+  }
+
+  for (const order of orders) {
+    const plan = plans.get(order.code)!;
+    if (plan.kind === 'exclude')
+      await save({
+        ...base(order),
+        syncState: 'excluded',
+        outcome: 'excluded',
+        reason: plan.reason,
+        blockers: [],
+      });
+  }
+
+  const toImport = orders.filter((order) => plans.get(order.code)?.kind === 'import');
+  const ready = await readyLines(ctx, toImport);
+
   // Blocked orders and orders whose products could not be created are settled without calling Nhanh.
-  const sendable: { order: TikiOrder; group: OrderGroup; productIds: number[] }[] = [];
+  const sendable: { order: TikiOrder; group: OrderGroup; depotId: number; productIds: number[] }[] = [];
   for (const order of toImport) {
     const outcome = ready.get(order.code)!;
-    const { group } = plans.get(order.code) as { group: OrderGroup };
+    const { group, depotId } = plans.get(order.code) as Extract<Plan, { kind: 'import' }>;
     if (outcome.kind === 'ready') {
-      sendable.push({ order, group, productIds: outcome.productIds });
+      sendable.push({ order, group, depotId, productIds: outcome.productIds });
       continue;
     }
     const blockers = outcome.kind === 'blocked' ? outcome.blockers : [];
@@ -177,15 +273,21 @@ export async function syncOrderPage(ctx: ImportContext, orders: readonly TikiOrd
     });
   }
 
-  // One Nhanh look-up for every order whose state there matters: new ones (exists already?) and tracked ones
-  // whose target differs from the status recorded last time.
+  // Linked orders whose Tiki target differs from the status recorded last time are read back by their Nhanh id
+  // (the documented `ids` filter: no date window, no undocumented appOrderId filter).
   const tracked = orders.filter((order) => {
     const plan = plans.get(order.code)!;
-    if (plan.kind !== 'track') return false;
-    const target = targetOf(plan.group);
-    return target !== null && target !== plan.record.nhanhStatus;
+    return plan.kind === 'track' && plan.target !== null && plan.target !== plan.record.nhanhStatus;
   });
-  const inNhanh = await lookUp(ctx, [...sendable.map((entry) => entry.order), ...tracked]);
+  const inNhanh = new Map(
+    (
+      await nhanh.listOrdersByIds(
+        tracked.map(
+          (order) => (plans.get(order.code) as Extract<Plan, { kind: 'track' }>).record.nhanhOrderId!,
+        ),
+      )
+    ).map((found) => [found.id, found]),
+  );
 
   const linked = (order: TikiOrder, nhanhOrderId: number, fields: Partial<OrderRecord>): OrderRecord => ({
     ...base(order),
@@ -200,54 +302,85 @@ export async function syncOrderPage(ctx: ImportContext, orders: readonly TikiOrd
   /** Brings an order that is in Nhanh to its Tiki status, or records why it cannot. */
   const follow = async (
     order: TikiOrder,
-    nhanhOrderId: number,
-    current: NhanhOrderStatus | undefined,
+    current: Pick<NhanhOrder, 'id' | 'status' | 'sentToCarrier'>,
     target: NhanhOrderStatus | null,
     outcomeWhenMoved: OrderOutcome,
     outcomeWhenStill: OrderOutcome,
   ): Promise<OrderRecord> => {
-    if (current === undefined)
-      return linked(order, nhanhOrderId, {
+    const { id, status, sentToCarrier } = current;
+    if (status === undefined)
+      return linked(order, id, {
         outcome: 'conflict',
         reason: { key: 'orders.conflict.unknownStatus', params: { code: order.code } },
       });
-    const transition = decideTransition(current, target);
-    if (transition.kind === 'conflict')
-      return linked(order, nhanhOrderId, {
-        nhanhStatus: current,
-        outcome: 'conflict',
-        reason: {
-          key: 'orders.conflict.status',
-          params: {
-            code: order.code,
-            tiki: order.status,
-            nhanh: NHANH_STATUS_LABEL[current],
-            target: NHANH_STATUS_LABEL[transition.target],
+    const still = { nhanhStatus: status, nhanhSentToCarrier: sentToCarrier };
+    const returnLines = order.items.map((item) => ({
+      name: item.product.name,
+      sku: shownSku(item),
+      qty: item.qty,
+    }));
+    const transition = decideTransition({ status, sentToCarrier }, target);
+    const labels = { code: order.code, tiki: order.status, nhanh: NHANH_STATUS_LABEL[status] };
+    switch (transition.kind) {
+      case 'none':
+        return linked(order, id, { ...still, outcome: outcomeWhenStill });
+      case 'carrier':
+        return linked(order, id, { ...still, outcome: outcomeWhenStill, reason: { key: 'orders.carrier' } });
+      case 'returned':
+        return linked(order, id, {
+          ...still,
+          outcome: 'returned',
+          returnLines,
+          reason: {
+            key: transition.withCarrier ? 'orders.returned.carrier' : 'orders.returned.success',
+            params: labels,
           },
-        },
-      });
-    if (transition.kind === 'none')
-      return linked(order, nhanhOrderId, { nhanhStatus: current, outcome: outcomeWhenStill });
+        });
+      case 'conflict':
+        return linked(order, id, {
+          ...still,
+          outcome: 'conflict',
+          reason: {
+            key: transition.withCarrier ? 'orders.conflict.carrier' : 'orders.conflict.status',
+            params: { ...labels, target: NHANH_STATUS_LABEL[transition.target] },
+          },
+        });
+    }
     try {
-      await nhanh.updateOrderStatus({ orderId: nhanhOrderId, status: transition.status });
-      return linked(order, nhanhOrderId, { nhanhStatus: transition.status, outcome: outcomeWhenMoved });
+      await nhanh.updateOrderStatus({ orderId: id, status: transition.status });
+      return linked(order, id, { nhanhStatus: transition.status, outcome: outcomeWhenMoved });
     } catch (error) {
-      if (!isOrderRefusal(error)) throw error;
-      return linked(order, nhanhOrderId, { nhanhStatus: current, outcome: 'failed', reason: error.text });
+      if (!isStatusChangeRefusal(error)) throw error;
+      const refused = {
+        key: 'orders.failed.statusChange',
+        params: {
+          ...labels,
+          target: NHANH_STATUS_LABEL[transition.status],
+          message: translate('vi', error.text),
+          errorCode: error.code,
+        },
+      } as const;
+      // A return Nhanh would not record stays on the returns list, with Nhanh's words.
+      if (transition.status === 'Returned')
+        return linked(order, id, {
+          ...still,
+          outcome: 'returned',
+          returnLines,
+          reason: { ...refused, key: 'orders.returned.refused' },
+        });
+      return linked(order, id, { ...still, outcome: 'failed', reason: refused });
     }
   };
 
-  await forEachInFlight(sendable, ORDERS_IN_FLIGHT, async ({ order, group, productIds }) => {
-    const target = NHANH_TARGET[group];
-    const existing = inNhanh.get(order.code);
-    if (existing) {
-      await save(await follow(order, existing.id, existing.status, target, 'updated', 'present'));
-      return;
-    }
+  await forEachInFlight(sendable, ORDERS_IN_FLIGHT, async ({ order, group, depotId, productIds }) => {
+    const target = nhanhTargetOf(order.status) ?? NHANH_TARGET[group];
     const createStatus = createStatusOf(group);
-    let created: { id: number; alreadyExisted: boolean };
+    let created: Awaited<ReturnType<typeof nhanh.addOrder>>;
     try {
-      created = await nhanh.addOrder(nhanhOrderOf(order, shop, productIds, createStatus));
+      created = await nhanh.addOrder(
+        nhanhOrderOf(order, shop, depotId, productIds, createStatus),
+        parseTikiDateTime(order.created_at) - LOOKUP_MARGIN_MS,
+      );
     } catch (error) {
       if (!isOrderRefusal(error)) throw error;
       await save({
@@ -259,22 +392,23 @@ export async function syncOrderPage(ctx: ImportContext, orders: readonly TikiOrd
       });
       return;
     }
-    if (created.alreadyExisted) {
-      // Created meanwhile (a lost answer, another run): link it and read its status before moving it.
-      const [found] = await nhanh.listOrders({
-        from: parseTikiDateTime(order.created_at) - LOOKUP_MARGIN_MS,
-        to: clock.now(),
-        appOrderIds: [order.code],
-      });
-      await save(await follow(order, created.id, found?.status, target, 'updated', 'present'));
-      return;
-    }
-    await save(await follow(order, created.id, createStatus, target, 'created', 'created'));
+    // Created meanwhile (a lost answer, another run): linked, and moved on from the status Nhanh shows.
+    if (created.existing) await save(await follow(order, created.existing, target, 'updated', 'present'));
+    else
+      await save(
+        await follow(
+          order,
+          { id: created.id, status: createStatus, sentToCarrier: false },
+          target,
+          'created',
+          'created',
+        ),
+      );
   });
 
   await forEachInFlight(tracked, ORDERS_IN_FLIGHT, async (order) => {
     const plan = plans.get(order.code) as Extract<Plan, { kind: 'track' }>;
-    const existing = inNhanh.get(order.code);
+    const existing = inNhanh.get(plan.record.nhanhOrderId!);
     if (!existing) {
       await save({
         ...linked(order, plan.record.nhanhOrderId!, {}),
@@ -284,7 +418,14 @@ export async function syncOrderPage(ctx: ImportContext, orders: readonly TikiOrd
       });
       return;
     }
-    await save(await follow(order, existing.id, existing.status, targetOf(plan.group), 'updated', 'present'));
+    const followed = await follow(order, existing, plan.target, 'updated', 'present');
+    const { returnHandledAt } = plan.record;
+    // A return the seller already handled in Nhanh stays off the list.
+    await save(
+      returnHandledAt && followed.outcome === 'returned'
+        ? { ...followed, outcome: 'present', reason: null, returnHandledAt }
+        : { ...followed, returnHandledAt },
+    );
   });
 
   // Tracked orders already at their target: only the Tiki side of the record changes.
@@ -292,21 +433,18 @@ export async function syncOrderPage(ctx: ImportContext, orders: readonly TikiOrd
     const plan = plans.get(order.code)!;
     if (plan.kind !== 'track' || tracked.includes(order)) continue;
     const { record } = plan;
+    const lasting = record.outcome === 'conflict' || record.outcome === 'returned';
     await save({
       ...record,
       tikiStatus: order.status,
       tikiUpdatedAt: parseTikiDateTime(order.updated_at),
-      sellerIncome: order.invoice.total_seller_income,
+      sellerIncome: order.invoice.total_seller_income ?? null,
       runId,
-      outcome: record.outcome === 'conflict' ? 'conflict' : 'present',
+      outcome: lasting ? record.outcome : 'present',
       updatedAt: now,
     });
   }
   return result;
-}
-
-function targetOf(group: OrderGroup | 'not-accepted'): NhanhOrderStatus | null {
-  return group === 'not-accepted' ? null : NHANH_TARGET[group];
 }
 
 type Readiness =
@@ -359,19 +497,4 @@ async function readyLines(ctx: ImportContext, orders: readonly TikiOrder[]): Pro
     readiness.set(order.code, refusal ? { kind: 'failed', reason: refusal } : { kind: 'ready', productIds });
   }
   return readiness;
-}
-
-/** Nhanh orders with these Tiki codes as `appOrderId`, by code; none can predate the Tiki order itself. */
-async function lookUp(ctx: ImportContext, orders: readonly TikiOrder[]): Promise<Map<string, NhanhOrder>> {
-  if (orders.length === 0) return new Map();
-  const oldest = Math.min(...orders.map((order) => parseTikiDateTime(order.created_at)));
-  const found = await ctx.nhanh.listOrders({
-    from: oldest - LOOKUP_MARGIN_MS,
-    to: ctx.clock.now(),
-    appOrderIds: orders.map((order) => order.code),
-  });
-  const byCode = new Map<string, NhanhOrder>();
-  for (const order of found)
-    if (order.appOrderId && !byCode.has(order.appOrderId)) byCode.set(order.appOrderId, order);
-  return byCode;
 }

@@ -39,7 +39,7 @@ export const TIKI_STATUS_GROUP: Readonly<Record<TikiOrderStatus, TikiStatusGroup
   complete: 'success',
   canceled: 'canceled',
   closed: 'canceled',
-  // Delivered, then sent back: Nhanh's API cannot set a return (only Confirmed/Success/Canceled/Aborted).
+  // Delivered, then sent back: never created in Nhanh; an order already there is driven to "Đã hoàn".
   returned: 'other',
 };
 
@@ -55,13 +55,14 @@ export function tikiStatusesOf(group: OrderGroup): TikiOrderStatus[] {
   );
 }
 
-export function groupOf(status: TikiOrderStatus): TikiStatusGroup {
-  return TIKI_STATUS_GROUP[status];
-}
-
-/** The group of a status read back from storage, or null for a value this version does not know. */
+/** The group of a Tiki status, or null for a status this version does not know (Tiki added one). */
 export function groupOfStored(status: string): TikiStatusGroup | null {
   return Object.hasOwn(TIKI_STATUS_GROUP, status) ? TIKI_STATUS_GROUP[status as TikiOrderStatus] : null;
+}
+
+/** As `groupOfStored`, with an unknown status in `other`: shown, followed, never created. */
+export function groupOf(status: string): TikiStatusGroup {
+  return groupOfStored(status) ?? 'other';
 }
 
 /** The Nhanh status an order of each group must reach; `other` drives nothing. */
@@ -72,6 +73,26 @@ export const NHANH_TARGET: Readonly<Record<OrderGroup, NhanhOrderStatus | null>>
   canceled: 'Canceled',
   other: null,
 };
+
+/** The Nhanh status an order in this Tiki status must reach: its group's, and "Đã hoàn" for a return. */
+export function nhanhTargetOf(status: string): NhanhOrderStatus | null {
+  if (status === 'returned') return 'Returned';
+  const group = groupOf(status);
+  return group === 'not-accepted' ? null : NHANH_TARGET[group];
+}
+
+/**
+ * Why an order in this status is never created in Nhanh even when its group is chosen: a return (it was sold
+ * and sent back: creating it would hold stock forever), a payment still under review (not a sale yet), or a
+ * status this version does not know. Null when it may be created.
+ */
+export function neverCreatedBecause(status: string): 'returned' | 'paymentReview' | 'unknownStatus' | null {
+  if (status === 'returned') return 'returned';
+  if (status === 'payment_review') return 'paymentReview';
+  return groupOfStored(status) === null ? 'unknownStatus' : null;
+}
+
+export type NhanhStatusName = NhanhOrderStatus;
 
 /** Nhanh's own Vietnamese names of its statuses [OFF-v1 S7 glossary], as the seller sees them in Nhanh. */
 export const NHANH_STATUS_LABEL: Readonly<Record<NhanhOrderStatus, string>> = {
@@ -94,6 +115,14 @@ export const NHANH_STATUS_LABEL: Readonly<Record<NhanhOrderStatus, string>> = {
   Pickup: 'Chờ thu gom',
   Packed: 'Đã đóng gói',
 };
+
+/**
+ * An order's page in Nhanh's admin, where the seller acts on it. [INF] Nhanh documents only the list page
+ * (`https://nhanh.vn/order/manage/index` [OFF-v3 §8.1]); the detail page follows it.
+ */
+export function nhanhOrderPageUrl(orderId: number): string {
+  return `https://nhanh.vn/order/manage/detail?id=${orderId}`;
+}
 
 /**
  * Rank of a Nhanh status on the way of an order: a transition only ever goes to a higher rank. Statuses
@@ -124,34 +153,53 @@ export function isFinal(status: NhanhOrderStatus): boolean {
   return nhanhRank(status) === 4;
 }
 
-/** Statuses the API can move an order out of [OFF-v1 S7: Canceled only from Mới/Đang xác nhận/Đã xác nhận]. */
-const SETTABLE_FROM: readonly NhanhOrderStatus[] = ['New', 'Confirming', 'Confirmed'];
-
 /**
- * What a sync does with an order already in Nhanh:
+ * What a sync does with an order already in Nhanh (docs/order-status.md):
  * - `none`: Nhanh is already there, or ahead on the same road (the seller packed or finished it: fine);
- * - `set`: move it forward with `order/update`;
- * - `conflict`: Nhanh says something Tiki contradicts (an ending that differs, or a status the API cannot
- *   leave): logged and shown to the seller, never overwritten.
+ * - `set`: move it forward with `order/edit`;
+ * - `carrier`: sent to a carrier through Nhanh, which now drives it: not ours to edit, nothing is wrong;
+ * - `returned`: Tiki took it back but Nhanh cannot be moved (Thành công, or with the carrier): the seller
+ *   handles the return in Nhanh;
+ * - `conflict`: Nhanh says something Tiki contradicts: logged and shown to the seller, never overwritten.
  */
 export type Transition =
   | { kind: 'none' }
   | { kind: 'set'; status: NhanhSettableStatus }
-  | { kind: 'conflict'; nhanh: NhanhOrderStatus; target: NhanhOrderStatus };
+  | { kind: 'carrier' }
+  | { kind: 'returned'; nhanh: NhanhOrderStatus; withCarrier: boolean }
+  | { kind: 'conflict'; nhanh: NhanhOrderStatus; target: NhanhOrderStatus; withCarrier: boolean };
 
-export function decideTransition(current: NhanhOrderStatus, target: NhanhOrderStatus | null): Transition {
-  if (target === null || current === target) return { kind: 'none' };
-  if (isFinal(current)) {
-    // Finished in Nhanh before Tiki says so: ahead on the same road. Any other ending contradicts Tiki.
-    if (current === 'Success' && !isFinal(target)) return { kind: 'none' };
-    return { kind: 'conflict', nhanh: current, target };
+const RETURN_STATUSES: readonly NhanhOrderStatus[] = ['Returning', 'Returned', 'ConfirmReturned'];
+
+export function decideTransition(
+  current: { status: NhanhOrderStatus; sentToCarrier: boolean },
+  target: NhanhOrderStatus | null,
+): Transition {
+  const { status, sentToCarrier } = current;
+  if (target === null || status === target) return { kind: 'none' };
+  if (target === 'Returned') {
+    if (RETURN_STATUSES.includes(status)) return { kind: 'none' };
+    if (status === 'Success' || sentToCarrier)
+      return { kind: 'returned', nhanh: status, withCarrier: sentToCarrier };
+    // Ended without a sale (a cancel, a failure): nothing left to take back.
+    if (isFinal(status)) return { kind: 'none' };
+    return { kind: 'set', status: 'Returned' };
   }
-  if (nhanhRank(target) <= nhanhRank(current)) return { kind: 'none' };
-  if (!SETTABLE_FROM.includes(current)) return { kind: 'conflict', nhanh: current, target };
+  if (isFinal(status)) {
+    // Finished in Nhanh before Tiki says so: ahead on the same road. Any other ending contradicts Tiki.
+    if (status === 'Success' && !isFinal(target)) return { kind: 'none' };
+    return { kind: 'conflict', nhanh: status, target, withCarrier: sentToCarrier };
+  }
+  // "Đơn hàng đã gửi sang hãng vận chuyển … không được phép sửa" [OFF-v3 §8.3]: the carrier brings it to its end.
+  if (sentToCarrier)
+    return isFinal(target) && target !== 'Success'
+      ? { kind: 'conflict', nhanh: status, target, withCarrier: true }
+      : { kind: 'carrier' };
+  if (nhanhRank(target) <= nhanhRank(status)) return { kind: 'none' };
   return { kind: 'set', status: target as NhanhSettableStatus };
 }
 
-/** The status an imported order is created with; a later status is then set with one `order/update`. */
+/** The status an imported order is created with; a later status is then set with one `order/edit`. */
 export function createStatusOf(group: OrderGroup): 'New' | 'Confirmed' {
   return group === 'confirmed' || group === 'success' ? 'Confirmed' : 'New';
 }

@@ -1,9 +1,8 @@
 import { createNhanhClientFromSettings, createTikiClientForShop } from '../api-clients';
-import { type Clock, systemClock } from '../clock';
+import type { Clock } from '../clock';
 import type { CompanionDatabase, OrderRecord } from '../db';
 import { ApiError } from '../http/api-error';
-import { NHANH_MAX_IDS_PER_FILTER, NHANH_ORDER_WINDOW_SECONDS, type NhanhOrder } from '../nhanh/contract';
-import { LOOKUP_MARGIN_MS } from '../orders/import';
+import { NHANH_MAX_IDS_PER_FILTER, type NhanhOrder } from '../nhanh/contract';
 import type { Settings, Shop } from '../settings';
 import { expectationOfOrderRecord, expectationOfTikiOrder, nhanhSideOf } from './expectations';
 import type { NhanhSide, OrderExpectation } from './match';
@@ -17,8 +16,8 @@ import type { ExpectationRequest, LoadedExpectations } from './store';
  *    `MAX_API_LOOKUPS`; a 404 means Tiki does not know the order;
  * 3. nothing at all: the statement is checked against its own arithmetic.
  * "Không có trong hệ thống" needs certainty: a 404, or stored orders with no API to ask.
- * Stored orders linked to a Nhanh order are fetched from Nhanh (`order/list` by appOrderId, 100 codes a call,
- * through the shared rate limiter, at most `MAX_NHANH_LOOKUP_CALLS` calls) to compare the Nhanh order too.
+ * Stored orders linked to a Nhanh order are fetched from Nhanh (`order/list` by the documented `ids` filter, 100
+ * ids a call, through the shared rate limiter, at most `MAX_NHANH_LOOKUP_CALLS` calls) to compare it too.
  */
 
 /** More lookups than this would take minutes at Tiki's pace: the rest stay "cần kiểm tra". */
@@ -35,46 +34,34 @@ export interface ExpectationSourceDeps {
   clock?: Clock;
 }
 
-/** Calls `listOrders` makes for one batch of codes: one per ≤ 31-day window from `from` to `to`. */
-function windowsBetween(from: number, to: number): number {
-  const span = Math.max(0, Math.floor(to / 1000) - Math.floor(from / 1000));
-  return Math.floor(span / (NHANH_ORDER_WINDOW_SECONDS + 1)) + 1;
-}
-
 /**
- * The Nhanh side of linked stored orders, by local record. Newest orders first, in batches of 100 codes
- * whose look-up window starts at the batch's oldest Tiki creation (no Nhanh order of it can be older); a
- * batch that would pass the call budget, and every batch after a failed one (an expired token fails them
- * all alike), is left "not compared" with the reason. A linked id absent from the answer is "missing".
+ * The Nhanh side of linked stored orders, by local record. Newest orders first, in batches of 100 Nhanh ids (one
+ * call each); the batches past the call budget, and every batch after a failed one (an expired token fails them
+ * all alike), are left "not compared" with the reason. A linked id absent from the answer is "missing".
  */
 async function nhanhSides(
   linked: readonly OrderRecord[],
   deps: ExpectationSourceDeps,
 ): Promise<Map<OrderRecord, NhanhSide>> {
   const sides = new Map<OrderRecord, NhanhSide>();
-  const clock = deps.clock ?? systemClock;
   const client = createNhanhClientFromSettings(deps.settings, { fetch: deps.fetch, clock: deps.clock });
   if (!client) {
     for (const record of linked) sides.set(record, { kind: 'unchecked', why: 'noConnection' });
     return sides;
   }
   const newestFirst = [...linked].sort((a, b) => b.tikiCreatedAt - a.tikiCreatedAt);
-  let callsLeft = MAX_NHANH_LOOKUP_CALLS;
   let stopped: NhanhSide | null = null;
   for (let start = 0; start < newestFirst.length; start += NHANH_MAX_IDS_PER_FILTER) {
     const batch = newestFirst.slice(start, start + NHANH_MAX_IDS_PER_FILTER);
-    const now = clock.now();
-    const from = Math.min(...batch.map((record) => record.tikiCreatedAt)) - LOOKUP_MARGIN_MS;
-    const calls = windowsBetween(from, now);
-    if (!stopped && calls > callsLeft) stopped = { kind: 'unchecked', why: 'limit' };
+    if (!stopped && start / NHANH_MAX_IDS_PER_FILTER >= MAX_NHANH_LOOKUP_CALLS)
+      stopped = { kind: 'unchecked', why: 'limit' };
     if (stopped) {
       for (const record of batch) sides.set(record, stopped);
       continue;
     }
-    callsLeft -= calls;
     let found: NhanhOrder[];
     try {
-      found = await client.listOrders({ from, to: now, appOrderIds: batch.map((record) => record.code) });
+      found = await client.listOrdersByIds(batch.map((record) => record.nhanhOrderId as number));
     } catch (error) {
       // Nhanh's refusal or silence must not cost the seller the statement: the orders say they were not compared.
       if (!(error instanceof ApiError)) throw error;

@@ -50,7 +50,7 @@ export function expectationOfTikiOrder(order: TikiOrder, shopId: string | null):
     orderCode: order.code,
     shopId,
     status: order.status,
-    sellerIncome: order.invoice.total_seller_income,
+    sellerIncome: order.invoice.total_seller_income ?? null,
     fees: hasFees ? fees : null,
     successAt,
     nhanhOrderId: null,
@@ -77,11 +77,11 @@ export function expectationOfOrderRecord(record: OrderRecord): OrderExpectation 
 /**
  * A Nhanh order as the reconciliation compares it: its value Σ (price − discount) × quantity (Nhanh's discount
  * is per unit), its status in Nhanh's own words, and whether it ended without a sale (any final status but
- * Success: canceled, failed, returned, sold out).
+ * Success: canceled, failed, returned, sold out). Lines that could not be read leave it "not compared".
  */
-export function nhanhSideOf(
-  order: Pick<NhanhOrder, 'products' | 'status' | 'statusCode'>,
-): Extract<NhanhSide, { kind: 'found' }> {
+export function nhanhSideOf(order: Pick<NhanhOrder, 'products' | 'status' | 'statusCode'>): NhanhSide {
+  // Lines Nhanh sent in a shape we could not read: the order's value is unknown, so it is not compared.
+  if (order.products === null) return { kind: 'unchecked', why: 'failed' };
   const amount = order.products.reduce((sum, line) => sum + (line.price - line.discount) * line.quantity, 0);
   return { kind: 'found', amount: Math.round(amount), ...nhanhStatusOf(order.status, order.statusCode) };
 }

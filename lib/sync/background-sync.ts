@@ -4,8 +4,9 @@ import { systemClock } from '../clock';
 import { getDb } from '../db';
 import { type LocalizedText, translate } from '../i18n';
 import { createOrderProductLinks } from '../orders/product-links';
+import { type CancelShipmentResult, cancelShipment } from '../orders/returns';
 import type { OrderGroup } from '../orders/status-map';
-import { getSettings, type Settings, watchSettings } from '../settings';
+import { getSettings, type Settings, secretsOf, watchSettings } from '../settings';
 import { attentionItem, attentionSchema, lastSyncItem, recordSyncHealth } from '../status';
 import { autoSyncShops, ORDER_SYNC_ALARM, scheduleOrderSync } from './alarms';
 import { cancelJob } from './jobs';
@@ -120,6 +121,20 @@ export async function startOrderImport(
     return { started: false, error: { key: 'orders.err.busy' } };
   void run(settings, { shopId, kind: 'start', trigger: 'manual', groups });
   return { started: true };
+}
+
+/** `cancelNhanhShipment`: the seller's explicit click on an order stuck with a carrier. */
+export async function cancelNhanhShipment(shopId: string, code: string): Promise<CancelShipmentResult> {
+  const settings = await getSettings();
+  const nhanh = createNhanhClientFromSettings(settings);
+  if (!nhanh) return { ok: false, error: { key: 'orders.err.noNhanh' } };
+  const result = await cancelShipment(
+    { db: await getDb(), nhanh, now: () => Date.now(), secrets: secretsOf(settings) },
+    shopId,
+    code,
+  );
+  if (result.ok) await refreshOrderAttention(await getDb());
+  return result;
 }
 
 /** `cancelOrderImport`: the run stops after its current page. */

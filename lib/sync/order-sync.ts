@@ -1,7 +1,8 @@
 import { logActivity } from '../activity-log';
 import type { Clock } from '../clock';
-import { type CompanionDatabase, isStorageFailure, type JobRecord } from '../db';
+import { ATTENTION_OUTCOMES, type CompanionDatabase, isStorageFailure, type JobRecord } from '../db';
 import { ApiError, type ApiName } from '../http/api-error';
+import type { UnreadableRecord } from '../http/tolerant';
 import type { LocalizedText } from '../i18n';
 import type { NhanhClient } from '../nhanh/client';
 import { emptyCounts, type ImportShop, type OrderCounts, syncOrderPage } from '../orders/import';
@@ -10,15 +11,24 @@ import { NEVER_IMPORTED_STATUSES, type OrderGroup } from '../orders/status-map';
 import { orderWindowStart } from '../orders/window';
 import { type Settings, type Shop, secretsOf } from '../settings';
 import type { TikiClient } from '../tiki/client';
-import { isLastTikiPage, parseTikiDateTime, TIKI_PAGE_LIMIT } from '../tiki/contract';
+import {
+  formatTikiDateTime,
+  isLastTikiPage,
+  parseTikiDateTime,
+  TIKI_ENDPOINTS,
+  TIKI_MAX_PAGE_LIMIT,
+  TIKI_PAGE_LIMIT,
+} from '../tiki/contract';
+import type { TikiOrder } from '../tiki/schemas';
 import { acquireJob, checkpointJob, finishJob, type LeaseOptions } from './jobs';
 
 /*
- * One order-sync run of one shop as a durable job. Tiki is walked by `updated_at` ascending with a keyset cursor
- * (the last `updated_at` seen, plus the page within that second), not by page number alone: an order updated
- * while the run goes on leaves its place, and page numbers would then skip the order that slid into a page
- * already read. The cursor is written after every page, so a worker stopped mid-run resumes at its page and
- * the page's orders already handled are recognised by their run id.
+ * One order-sync run of one shop as a durable job. Tiki is walked by `updated_at` ascending with a keyset cursor,
+ * always asking for the first page after the cursor: page numbers would skip an order that slid into a page
+ * already read when another one was updated meanwhile. Tiki promises no order among equal `updated_at` [CE], so
+ * the last second of a full page is then read completely on its own (`readSecond`) before the cursor passes it:
+ * a carrier handover that updates hundreds of orders in one second loses none. The cursor is written after
+ * every step, so a worker stopped mid-run resumes there, and orders already handled are known by their run id.
  */
 
 export type SyncTrigger = 'manual' | 'auto';
@@ -34,12 +44,13 @@ export interface OrderSyncCursor {
   runId: string;
   trigger: SyncTrigger;
   groups: OrderGroup[];
-  /** Keyset: Tiki `updated_from_date` (epoch ms, inclusive) … */
+  /** Keyset: every order updated before this instant (epoch ms, a whole second) has been handled. */
   from: number;
-  /** … and the page within it (more than a page of orders can share one second). */
-  page: number;
-  /** Codes already handled whose `updated_at` equals `from`: they come again at the top of the next page. */
-  seenAtFrom: string[];
+  /**
+   * How Tiki's `updated_from_date` bounds: "greater than" as documented [OFF], unless an answer held orders at
+   * the bound itself; then it is read as inclusive for the rest of the run.
+   */
+  fromBound?: 'exclusive' | 'inclusive';
   counts: OrderCounts;
   newlyBlocked: number;
   error: LocalizedText | null;
@@ -62,7 +73,7 @@ export interface OrderSyncDeps {
   clock: Clock;
   settings: Settings;
   tiki: Pick<TikiClient, 'listOrders'> | null;
-  nhanh: Pick<NhanhClient, 'addOrder' | 'listOrders' | 'updateOrderStatus'> | null;
+  nhanh: Pick<NhanhClient, 'addOrder' | 'listOrdersByIds' | 'updateOrderStatus'> | null;
   products: OrderProductLinks;
   lease: Omit<LeaseOptions, 'now'>;
   newRunId: () => string;
@@ -114,8 +125,6 @@ function newJob(
     groups: [...groups],
     // Tiki's filter has whole seconds.
     from: Math.floor(from / 1000) * 1000,
-    page: 1,
-    seenAtFrom: [],
     counts: emptyCounts(),
     newlyBlocked: 0,
     error: null,
@@ -138,8 +147,9 @@ function total(counts: OrderCounts): number {
   return Object.values(counts).reduce((sum, count) => sum + count, 0);
 }
 
+/** Counts of a cursor stored by an older version may lack the newer outcomes: they count from 0. */
 function add(into: OrderCounts, counts: OrderCounts): OrderCounts {
-  const sum = { ...into };
+  const sum = { ...emptyCounts(), ...into };
   for (const key of Object.keys(counts) as (keyof OrderCounts)[]) sum[key] += counts[key];
   return sum;
 }
@@ -197,51 +207,58 @@ export async function runOrderSync(deps: OrderSyncDeps, request: SyncRequest): P
   };
   await deps.onProgress?.(job);
 
+  const handle = async (orders: readonly TikiOrder[], unreadable: readonly UnreadableRecord[]) => {
+    const result = await syncOrderPage(context, orders, unreadable);
+    await logProblems(deps, result.problems);
+    cursor = {
+      ...cursor,
+      counts: add(cursor.counts, result.counts),
+      newlyBlocked: cursor.newlyBlocked + result.newlyBlocked,
+    };
+  };
+
   try {
     for (;;) {
+      const bound = cursor.fromBound ?? 'exclusive';
+      const from = cursor.from;
       const page = await tiki.listOrders(
         {
           statuses: { nin: NEVER_IMPORTED_STATUSES },
-          updatedFrom: cursor.from,
+          updatedFrom: bound === 'exclusive' ? from - 1000 : from,
           orderBy: { column: 'updated_at', direction: 'asc' },
           limit: TIKI_PAGE_LIMIT,
         },
-        cursor.page,
+        1,
       );
-      const seen = new Set(cursor.seenAtFrom);
-      const atFrom = (order: { updated_at: string }) => parseTikiDateTime(order.updated_at) === cursor.from;
-      const fresh = page.data.filter((order) => !(atFrom(order) && seen.has(order.code)));
-      const result = await syncOrderPage(context, fresh);
-      await logProblems(deps, result.problems);
-
-      const last = page.data[page.data.length - 1];
-      const finished = !last || isLastTikiPage(page.paging);
-      const lastAt = last ? parseTikiDateTime(last.updated_at) : cursor.from;
-      const keyset =
-        lastAt > cursor.from
-          ? {
-              from: lastAt,
-              page: 1,
-              seenAtFrom: page.data
-                .filter((order) => order.updated_at === last!.updated_at)
-                .map((o) => o.code),
-            }
-          : { from: cursor.from, page: cursor.page + 1, seenAtFrom: [...seen, ...fresh.map((o) => o.code)] };
-      cursor = {
-        ...cursor,
-        ...keyset,
-        counts: add(cursor.counts, result.counts),
-        newlyBlocked: cursor.newlyBlocked + result.newlyBlocked,
-      };
+      const at = (order: TikiOrder) => parseTikiDateTime(order.updated_at);
+      // Orders before the bound mean Tiki's "greater than" is "at least": ask again the way it reads.
+      if (bound === 'exclusive' && page.data.some((order) => at(order) < from)) {
+        cursor = { ...cursor, fromBound: 'inclusive' };
+        continue;
+      }
+      const fresh = page.data.filter((order) => at(order) >= from);
+      const finished = isLastTikiPage(page.paging) || page.data.length + page.unreadable.length === 0;
+      if (finished) {
+        await handle(fresh, page.unreadable);
+        job = { ...job, cursor, progress: { done: total(cursor.counts), total: total(cursor.counts) } };
+        return end('done', null);
+      }
+      if (fresh.length === 0) throw unreadablePage();
+      // The page's last second may go on past it: everything before is complete, that second is read on its own.
+      const last = Math.max(...fresh.map(at));
+      await handle(
+        fresh.filter((order) => at(order) < last),
+        page.unreadable,
+      );
+      const tied = await readSecond(tiki, last, cursor.fromBound ?? 'exclusive');
+      await handle(tied.orders, tied.unreadable);
+      cursor = { ...cursor, from: last + 1000 };
       const done = total(cursor.counts);
-      const readSoFar =
-        page.paging.to ?? (page.paging.current_page - 1) * page.paging.per_page + page.data.length;
       job = {
         ...job,
         cursor,
-        progress: { done, total: finished ? done : done + Math.max(0, page.paging.total - readSoFar) },
+        progress: { done, total: done + Math.max(0, page.paging.total - fresh.length) },
       };
-      if (finished) return end('done', null);
       const saved = await checkpointJob(db, job, lease());
       if (saved === 'lost') return { kind: 'lost', job, cursor };
       if (saved === 'cancelled') return end('cancelled', null);
@@ -250,6 +267,74 @@ export async function runOrderSync(deps: OrderSyncDeps, request: SyncRequest): P
   } catch (error) {
     return end('failed', errorText(error), error instanceof ApiError ? error.api : null);
   }
+}
+
+/** Walks of one second before giving up: each walk of a shuffled list sees most of it, the union soon all. */
+const MAX_SECOND_WALKS = 25;
+
+/**
+ * Every order whose `updated_at` is exactly `second` (epoch ms). Tiki's bounds are strict ("greater than",
+ * "less than" [OFF]), so the window is one second wide on each side, and orders outside it are dropped here in
+ * case Tiki reads them as inclusive. Ordered by `created_at`, which rarely ties, and walked again until as many
+ * distinct orders were seen as Tiki counts: Tiki promises no order among equal keys. A second Tiki never lists
+ * completely fails the run (its watermark does not move), rather than pass orders by.
+ */
+export async function readSecond(
+  tiki: Pick<TikiClient, 'listOrders'>,
+  second: number,
+  bound: 'exclusive' | 'inclusive',
+): Promise<{ orders: TikiOrder[]; unreadable: UnreadableRecord[] }> {
+  const byCode = new Map<string, TikiOrder>();
+  const unreadable = new Map<string, UnreadableRecord>();
+  const seen = new Set<string>();
+  for (let walk = 0; walk < MAX_SECOND_WALKS; walk++) {
+    let expected = 0;
+    for (let number = 1; ; number++) {
+      const page = await tiki.listOrders(
+        {
+          statuses: { nin: NEVER_IMPORTED_STATUSES },
+          updatedFrom: bound === 'exclusive' ? second - 1000 : second,
+          updatedTo: second + 1000,
+          orderBy: { column: 'created_at', direction: 'asc' },
+          limit: TIKI_MAX_PAGE_LIMIT,
+        },
+        number,
+      );
+      expected = page.paging.total;
+      for (const order of page.data) {
+        seen.add(order.code);
+        if (parseTikiDateTime(order.updated_at) === second) byCode.set(order.code, order);
+      }
+      page.unreadable.forEach((row, index) => {
+        const key = row.id ?? `${number}:${index}`;
+        seen.add(key);
+        unreadable.set(key, row);
+      });
+      if (isLastTikiPage(page.paging) || page.data.length + page.unreadable.length === 0) break;
+    }
+    if (seen.size >= expected) return { orders: [...byCode.values()], unreadable: [...unreadable.values()] };
+  }
+  throw unstableListing(second);
+}
+
+function unreadablePage(): ApiError {
+  return new ApiError({
+    api: 'tiki',
+    code: 'invalid_response',
+    endpoint: TIKI_ENDPOINTS.orders,
+    text: { key: 'orders.err.unreadablePage' },
+    retryable: false,
+  });
+}
+
+function unstableListing(second: number): ApiError {
+  return new ApiError({
+    api: 'tiki',
+    code: 'unstable_listing',
+    endpoint: TIKI_ENDPOINTS.orders,
+    text: { key: 'orders.err.unstableListing', params: { time: formatTikiDateTime(second) } },
+    retryable: false,
+  });
 }
 
 function errorText(error: unknown): LocalizedText {
@@ -270,7 +355,7 @@ async function logProblems(
     await logActivity(
       deps.db,
       {
-        level: problem.outcome === 'failed' ? 'error' : 'warn',
+        level: problem.outcome === 'failed' || problem.outcome === 'unreadable' ? 'error' : 'warn',
         source: 'orders',
         text: problem.text,
         detail: `Tiki ${problem.code}`,
@@ -297,7 +382,11 @@ async function logRun(deps: OrderSyncDeps, shopName: string, job: JobRecord, cur
   const { counts } = cursor;
   const state = job.state === 'running' ? 'done' : job.state;
   const level =
-    state === 'failed' ? 'error' : counts.blocked + counts.failed + counts.conflict > 0 ? 'warn' : 'info';
+    state === 'failed'
+      ? 'error'
+      : ATTENTION_OUTCOMES.some((outcome) => (counts[outcome] ?? 0) > 0)
+        ? 'warn'
+        : 'info';
   const secrets = secretsOf(deps.settings);
   const now = deps.clock.now();
   await logActivity(
@@ -315,6 +404,8 @@ async function logRun(deps: OrderSyncDeps, shopName: string, job: JobRecord, cur
           blocked: counts.blocked,
           failed: counts.failed,
           conflict: counts.conflict,
+          returned: counts.returned ?? 0,
+          unreadable: counts.unreadable ?? 0,
         },
       },
     },

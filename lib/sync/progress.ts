@@ -1,4 +1,4 @@
-import type { CompanionDatabase, JobRecord } from '../db';
+import { ATTENTION_OUTCOMES, type CompanionDatabase, type JobRecord } from '../db';
 import { attentionItem, attentionSchema } from '../status';
 import { cursorOf } from './order-sync';
 import { type OrderSyncView, orderSyncItem } from './sync-view';
@@ -26,13 +26,12 @@ export async function publishJob(job: JobRecord): Promise<void> {
   await orderSyncItem.setValue({ ...views, [view.shopId]: view });
 }
 
-/** Orders the seller must act on: blocked, refused by Nhanh, or in conflict (the popup's and badge's count). */
+/** Orders the seller must act on (`ATTENTION_OUTCOMES`): the popup's and the badge's count. */
 export async function countOrdersNeedingAttention(db: CompanionDatabase): Promise<number> {
   let count = 0;
   let cursor = await db.transaction('orders').store.openCursor();
   while (cursor) {
-    const { outcome } = cursor.value;
-    if (outcome === 'blocked' || outcome === 'failed' || outcome === 'conflict') count++;
+    if (ATTENTION_OUTCOMES.includes(cursor.value.outcome)) count++;
     cursor = await cursor.continue();
   }
   return count;

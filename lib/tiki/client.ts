@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Clock } from '../clock';
 import { ApiError, parseResponse } from '../http/api-error';
 import { type RetryPolicy, withRetry } from '../http/retry';
+import { readRecords } from '../http/tolerant';
 import {
   CONNECTION_KEY_HEADER,
   formatSetExpression,
@@ -31,8 +32,9 @@ import {
   type TikiSeller,
   type TikiSubscription,
   tikiEventBatchSchema,
+  tikiListSchema,
+  tikiOrderCodeOf,
   tikiOrderSchema,
-  tikiPageSchema,
   tikiProductSchema,
   tikiProductSummarySchema,
   tikiQueueSchema,
@@ -155,25 +157,36 @@ export function createTikiClient(options: TikiClientOptions) {
     );
   }
 
-  const productPage = tikiPageSchema(tikiProductSummarySchema);
-  const orderPage = tikiPageSchema(tikiOrderSchema);
+  /** One list page, its rows read one by one: an odd record is set aside, the others go on. */
+  async function listPage<S extends z.ZodType>(
+    spec: Omit<CallSpec<typeof tikiListSchema>, 'schema'>,
+    item: S,
+    idOf: (row: Record<string, unknown>) => unknown,
+  ): Promise<TikiPage<z.output<S>>> {
+    const { data, paging } = await call({ ...spec, schema: tikiListSchema });
+    const { records, unreadable } = readRecords(item, data, idOf);
+    return { data: records, unreadable, paging };
+  }
 
   function listProducts(
     page: number,
     list: TikiProductListOptions = {},
   ): Promise<TikiPage<TikiProductSummary>> {
-    return call({
-      method: 'GET',
-      path: TIKI_PATHS.products,
-      endpoint: TIKI_ENDPOINTS.products,
-      query: {
-        page: String(page),
-        limit: String(list.limit ?? TIKI_PAGE_LIMIT),
-        include: TIKI_PRODUCT_LIST_INCLUDE,
-        active: list.active === undefined ? undefined : list.active ? '1' : '0',
+    return listPage(
+      {
+        method: 'GET',
+        path: TIKI_PATHS.products,
+        endpoint: TIKI_ENDPOINTS.products,
+        query: {
+          page: String(page),
+          limit: String(list.limit ?? TIKI_PAGE_LIMIT),
+          include: TIKI_PRODUCT_LIST_INCLUDE,
+          active: list.active === undefined ? undefined : list.active ? '1' : '0',
+        },
       },
-      schema: productPage,
-    });
+      tikiProductSummarySchema,
+      (row) => row.product_id ?? row.id,
+    );
   }
 
   function orderQuery(filters: TikiOrderFilters, page: number): Record<string, string | undefined> {
@@ -194,13 +207,16 @@ export function createTikiClient(options: TikiClientOptions) {
   }
 
   function listOrders(filters: TikiOrderFilters, page: number): Promise<TikiPage<TikiOrder>> {
-    return call({
-      method: 'GET',
-      path: TIKI_PATHS.orders,
-      endpoint: TIKI_ENDPOINTS.orders,
-      query: orderQuery(filters, page),
-      schema: orderPage,
-    });
+    return listPage(
+      {
+        method: 'GET',
+        path: TIKI_PATHS.orders,
+        endpoint: TIKI_ENDPOINTS.orders,
+        query: orderQuery(filters, page),
+      },
+      tikiOrderSchema,
+      tikiOrderCodeOf,
+    );
   }
 
   /** Pages from the first until `last_page`; Tiki has no cursor, so callers de-duplicate by code/id. */

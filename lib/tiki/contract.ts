@@ -77,6 +77,8 @@ export const tikiDateTimeSchema = z.string().regex(TIKI_DATE_TIME_PATTERN, 'expe
  * `limit` is 100 (MVC, pmcp ◐); lists are walked with 50 a page to stay well inside it.
  */
 export const TIKI_PAGE_LIMIT = 50;
+/** The largest `limit` (MVC, pmcp ◐): used only to read one tied second in as few calls as possible. */
+export const TIKI_MAX_PAGE_LIMIT = 100;
 
 /** True when `paging` describes the last page (or an empty result). */
 export function isLastTikiPage(paging: { current_page: number; last_page: number }): boolean {
@@ -115,6 +117,13 @@ export const TIKI_FULFILLMENT_TYPES = [
   'instant_delivery',
 ] as const;
 export type TikiFulfillmentType = (typeof TIKI_FULFILLMENT_TYPES)[number];
+
+/**
+ * Tiki's inventory type for goods it stores and ships itself (FBT): `instock` [CE: tiki-theory/inventory-type];
+ * `backorder`, `seller_backorder`, `dropship`, `cross_border` are the seller's. [INF] An order is Tiki's when
+ * its `fulfillment_type` says so or every line's `inventory_type` does (Tiki splits orders by warehouse).
+ */
+export const TIKI_FULFILLED_INVENTORY_TYPE = 'instock';
 
 /**
  * `include` values of the order endpoints (tiki_ex, QLK). One Python client spells it `items.fees`; the

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { TIKI_ORDER_STATUSES, tikiDateTimeSchema } from './contract';
+import {
+  lenientInt,
+  lenientNumber,
+  lenientText,
+  optionalField,
+  type UnreadableRecord,
+} from '../http/tolerant';
+import { tikiDateTimeSchema } from './contract';
 
 /*
  * Answers of the Tiki Open API. Tolerant where the real API is known to vary (money as 409000 or "409000.00",
@@ -8,9 +15,7 @@ import { TIKI_ORDER_STATUSES, tikiDateTimeSchema } from './contract';
  */
 
 /** VND amounts: integers or decimal strings such as "409000.00" (OT-x). */
-const money = z
-  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/, 'expected an amount')])
-  .transform((value) => Number(value));
+const money = lenientNumber;
 
 /** Counts in paging: numbers, sometimes numeric strings in Laravel-style answers. */
 const count = z.union([z.int(), z.string().regex(/^\d+$/, 'expected a whole number')]).transform(Number);
@@ -41,17 +46,22 @@ export const tikiPagingSchema = z.object({
   last_page: count,
 });
 
-/** `{data, paging}`: the list envelope of products and orders. */
-export function tikiPageSchema<Item extends z.ZodType>(item: Item) {
-  return z.object({ data: z.array(item), paging: tikiPagingSchema });
-}
-export type TikiPage<Item> = { data: Item[]; paging: z.output<typeof tikiPagingSchema> };
+/** `{data, paging}`: the list envelope of products and orders; rows are read one by one by the client. */
+export const tikiListSchema = z.object({ data: z.array(z.unknown()), paging: tikiPagingSchema });
 
+/** A page: the rows that could be read, and those set aside with their reason (never a reason to stop). */
+export type TikiPage<Item> = {
+  data: Item[];
+  unreadable: UnreadableRecord[];
+  paging: z.output<typeof tikiPagingSchema>;
+};
+
+/** Tiki's own sample token class reads no `token_type` [CE]: not required, and any type is accepted. */
 export const tikiTokenSchema = z.object({
   access_token: z.string().min(1),
-  expires_in: z.number().positive(),
-  token_type: z.string().regex(/^bearer$/i, 'expected a bearer token'),
-  scope: z.string().optional(),
+  expires_in: lenientNumber.pipe(z.number().positive()),
+  token_type: optionalField(z.string()),
+  scope: optionalField(z.string()),
 });
 
 export const tikiSellerSchema = z.object({
@@ -145,85 +155,119 @@ const feeSchema = z.object({
 });
 export type TikiFee = z.output<typeof feeSchema>;
 
+/*
+ * Orders are read tolerantly (issue "one odd record never stops a run"): required is only what the import
+ * needs to act — the code, the status (any string: an unknown one is followed, never created), the times, and
+ * per line the product id, price and quantity. Everything else reads as absent when it is missing, null or of
+ * another type, and numbers may come as strings. An order that still fails is set aside by the client.
+ */
 const orderItemSchema = z.object({
-  id: z.int(),
+  id: optionalField(lenientInt),
   product: z.object({
-    id: z.int(),
-    sku: z.string().min(1),
-    name: z.string(),
-    type: z.string().optional(),
-    super_id: parentId,
-    master_id: z.int().nullish(),
-    inventory_type: z.string().optional(),
-    seller_product_code: sellerCode,
+    id: lenientInt,
+    sku: optionalField(lenientText).transform((sku) => sku ?? ''),
+    name: optionalField(z.string()).transform((name) => name ?? ''),
+    type: optionalField(z.string()),
+    super_id: optionalField(lenientInt).transform((value) => value ?? 0),
+    master_id: optionalField(lenientInt),
+    inventory_type: optionalField(z.string()),
+    seller_product_code: sellerCode.catch(null),
   }),
-  confirmation: z.object({ status: z.string(), available_confirm_sla: z.string().nullish() }).optional(),
+  confirmation: optionalField(z.object({ status: optionalField(z.string()) })),
   price: money,
-  qty: z.int().positive(),
-  invoice: z.object({
-    subtotal: money,
-    row_total: money.optional(),
-    discount_amount: money.optional(),
-    discount_coupon: money.optional(),
-    is_seller_discount_coupon: z.boolean().optional(),
-    seller_fee: money,
-    seller_income: money,
-    /** Present only with `include=item.fees`. */
-    fees: z.array(feeSchema).optional(),
-  }),
+  qty: lenientInt.pipe(z.int().positive()),
+  invoice: z
+    .object({
+      subtotal: optionalField(money),
+      row_total: optionalField(money),
+      discount_amount: optionalField(money),
+      discount_coupon: optionalField(money),
+      is_seller_discount_coupon: optionalField(z.boolean()),
+      seller_fee: optionalField(money),
+      seller_income: optionalField(money),
+      /** Present only with `include=item.fees`. */
+      fees: optionalField(z.array(feeSchema)),
+    })
+    .nullish()
+    .catch(undefined)
+    .transform((invoice) => invoice ?? {}),
 });
 export type TikiOrderItem = z.output<typeof orderItemSchema>;
 
+const addressSchema = z.object({
+  full_name: optionalField(z.string()),
+  street: optionalField(z.string()),
+  ward: optionalField(z.string()),
+  district: optionalField(z.string()),
+  region: optionalField(z.string()),
+  country_id: optionalField(lenientText),
+  // Tiki hides the buyer's phone except for seller-delivered orders: "" or null.
+  phone: optionalField(lenientText),
+  email: optionalField(z.string()),
+});
+
 export const tikiOrderSchema = z.object({
-  id: z.int().optional(),
-  code: z.string().min(1),
-  status: z.enum(TIKI_ORDER_STATUSES),
-  fulfillment_type: z.string(),
-  is_rma: z.boolean().optional(),
+  id: optionalField(lenientInt),
+  code: lenientText.pipe(z.string().min(1)),
+  /** Any string: statuses Tiki adds later are kept and shown as they are (lib/orders/status-map.ts). */
+  status: z.string().min(1),
+  /** OT-ordapi values, plus `instock` for orders Tiki fulfils from its own warehouse (FBT) [CE]. */
+  fulfillment_type: optionalField(z.string()),
+  is_rma: optionalField(z.boolean()),
   created_at: tikiDateTimeSchema,
   updated_at: tikiDateTimeSchema,
-  items: z.array(orderItemSchema),
-  invoice: z.object({
-    subtotal: money,
-    grand_total: money,
-    collectible_amount: money.optional(),
-    discount_amount: money.optional(),
-    shipping_amount_after_discount: money.optional(),
-    total_seller_fee: money,
-    total_seller_income: money,
-    purchased_at: z.string().nullish(),
-  }),
-  shipping: z
+  items: z.array(orderItemSchema).min(1),
+  invoice: z
     .object({
-      partner_name: z.string().nullish(),
-      tracking_code: z.string().nullish(),
-      plan: z.object({ name: z.string().nullish(), promised_delivery_date: z.string().nullish() }).nullish(),
-      address: z
-        .object({
-          full_name: z.string().nullish(),
-          street: z.string().nullish(),
-          ward: z.string().nullish(),
-          district: z.string().nullish(),
-          region: z.string().nullish(),
-          country_id: z.string().nullish(),
-          // Tiki hides the buyer's phone except for seller-delivered orders: "" or null.
-          phone: z.string().nullish(),
-          email: z.string().nullish(),
-        })
-        .nullish(),
+      subtotal: optionalField(money),
+      grand_total: optionalField(money),
+      collectible_amount: optionalField(money),
+      discount_amount: optionalField(money),
+      shipping_amount_after_discount: optionalField(money),
+      total_seller_fee: optionalField(money),
+      total_seller_income: optionalField(money),
+      purchased_at: optionalField(z.string()),
     })
-    .nullish(),
-  payment: z
-    .object({ method: z.string(), is_prepaid: z.boolean().optional(), status: z.string().nullish() })
-    .nullish(),
-  customer: z.object({ id: z.int().nullish(), full_name: z.string().nullish() }).nullish(),
-  tiki_warehouse: z.object({ id: z.int(), code: z.string() }).nullish(),
-  /** Present only with `include=status_histories`. */
-  status_histories: z
-    .array(z.object({ id: z.int().optional(), status: z.string(), created_at: tikiDateTimeSchema }))
-    .optional(),
+    .nullish()
+    .catch(undefined)
+    .transform((invoice) => invoice ?? {}),
+  shipping: optionalField(
+    z.object({
+      partner_name: optionalField(z.string()),
+      tracking_code: optionalField(lenientText),
+      plan: optionalField(
+        z.object({ name: optionalField(z.string()), promised_delivery_date: optionalField(z.string()) }),
+      ),
+      address: optionalField(addressSchema),
+    }),
+  ),
+  payment: optionalField(
+    z.object({
+      method: optionalField(z.string()),
+      is_prepaid: optionalField(z.boolean()),
+      status: optionalField(z.string()),
+    }),
+  ),
+  customer: optionalField(z.object({ id: optionalField(lenientInt), full_name: optionalField(z.string()) })),
+  tiki_warehouse: optionalField(
+    z.object({ id: optionalField(lenientInt), code: optionalField(lenientText) }),
+  ),
+  /** Present only with `include=status_histories`; an entry that cannot be read is dropped. */
+  status_histories: optionalField(
+    z.array(
+      z
+        .object({ id: optionalField(lenientInt), status: z.string(), created_at: tikiDateTimeSchema })
+        .nullable()
+        .catch(null),
+    ),
+  ).transform((entries) => entries?.filter((entry) => entry !== null)),
 });
 export type TikiOrder = z.output<typeof tikiOrderSchema>;
+
+/** The code of an order record that could not be read, for the note set aside with it. */
+export function tikiOrderCodeOf(row: Record<string, unknown>): unknown {
+  return row.code;
+}
 
 export const tikiQueueSchema = z.object({ code: z.string().min(1), name: z.string(), status: z.string() });
 export type TikiQueue = z.output<typeof tikiQueueSchema>;

@@ -1,8 +1,9 @@
 import { NHANH_ERROR, NHANH_PATHS } from '../../lib/nhanh/contract';
 import type { SandboxRequest, SandboxResponse, Simulator, SimulatorContext } from '../types';
 import { createNhanhAuth } from './auth';
-import { FormFieldsError, fail, isRecord, ok } from './envelope';
-import { addOrder, adminEditOrder, listOrders, updateOrderStatus, V2Refusal } from './orders';
+import { createFieldCollector, FormFieldsError, fail, isRecord, ok } from './envelope';
+import { addOrder, adminEditOrder, cancelCarrier, EditRefusal, editOrder, listOrders } from './orders';
+import { pageOf, readPaginator } from './paging';
 import { addProducts, listProducts } from './products';
 import { createUrlRateLimit, type RateDecision } from './rate-limit';
 import { createNhanhStore, type StoredOrder } from './store';
@@ -39,17 +40,11 @@ function bodyObject(body: unknown): Record<string, unknown> {
   return body;
 }
 
-async function readForm(request: SandboxRequest): Promise<FormData | undefined> {
-  try {
-    const contentType = request.headers['content-type'] ?? 'application/x-www-form-urlencoded';
-    return await new Response(request.body, { headers: { 'content-type': contentType } }).formData();
-  } catch {
-    return undefined;
-  }
-}
+/** [INF] business/depot pages like the other lists [OFF-v3 §6.1 answers `paginator.next`]; its size is small. */
+const DEPOT_PAGE_SIZE = 2;
 
 /**
- * Nhanh.vn Open API v3 (plus the v2 `order/update` the client needs), mounted at `/nhanh`, and the login page
+ * Nhanh.vn Open API v3 (v2 is out of support: its paths answer 404), mounted at `/nhanh`, and the login page
  * stand-in at `/nhanh-oauth`. Faithful to the documented contract, faults included: every business error is
  * HTTP 200 with `code:0`; the per-URL rate limit locks and extends; `errorRate` answers a bare 5xx page, half
  * of the time AFTER the request took effect (as a gateway timeout can), so clients must be idempotent.
@@ -64,11 +59,23 @@ export function createNhanhSimulator(context: SimulatorContext): NhanhSimulator 
 
   const v3Routes: Record<string, Route> = {
     [NHANH_PATHS.getAccessToken]: (body) => auth.exchange(body),
-    [NHANH_PATHS.depots]: () => ok(store.depots.map(({ id, name }) => ({ id, name }))),
+    [NHANH_PATHS.depots]: (body) => {
+      const fields = createFieldCollector();
+      const request = readPaginator(isRecord(body) ? body : {}, fields);
+      fields.throwIfAny();
+      const { rows, paginator } = pageOf(
+        store.depots.map(({ id, name }) => ({ id, code: `K${id}`, name })),
+        { ...request, size: Math.min(request.size, DEPOT_PAGE_SIZE) },
+      );
+      const { totalItems: _total, ...next } = paginator;
+      return ok(rows, next);
+    },
     [NHANH_PATHS.productList]: (body) => listProducts(store, bodyObject(body)),
     [NHANH_PATHS.productAdd]: (body) => addProducts(store, body),
     [NHANH_PATHS.orderAdd]: (body) => addOrder(store, body),
-    [NHANH_PATHS.orderList]: (body) => listOrders(store, bodyObject(body)),
+    [NHANH_PATHS.orderList]: (body) => listOrders(store, bodyObject(body), faults().nhanhAppOrderIdsFilter),
+    [NHANH_PATHS.orderEdit]: (body) => editOrder(store, body),
+    [NHANH_PATHS.orderCancelCarrier]: (body) => cancelCarrier(store, body),
   };
 
   /** Whether this call fails with a 5xx, and whether before or after it took effect. */
@@ -119,51 +126,18 @@ export function createNhanhSimulator(context: SimulatorContext): NhanhSimulator 
     try {
       answer = route(body);
     } catch (error) {
-      if (!(error instanceof FormFieldsError)) throw error;
-      answer = fail(NHANH_ERROR.invalidFormFields, error.fields);
+      if (error instanceof EditRefusal) answer = refusal(error.message);
+      else if (error instanceof FormFieldsError) answer = fail(NHANH_ERROR.invalidFormFields, error.fields);
+      else throw error;
     }
     return fault === 'after' ? serverError() : answer;
   }
 
-  /** v2 envelope [OFF S3]: form fields in, `{code, messages, data}` out; common errors keyed by code. */
-  async function handleV2(request: SandboxRequest): Promise<SandboxResponse> {
-    const v2Fail = (messages: string[] | Record<string, string>, data?: unknown): SandboxResponse => ({
-      status: 200,
-      body: data === undefined ? { code: 0, messages } : { code: 0, messages, data },
-    });
-    const form = await readForm(request);
-    if (!form) return v2Fail({ [NHANH_ERROR.invalidData]: 'Invalid form data' });
-    if (form.get('version') !== '2.0') return v2Fail({ [NHANH_ERROR.invalidVersion]: 'Invalid version' });
-    const appId = form.get('appId');
-    if (appId !== nhanh.appId) return v2Fail({ [NHANH_ERROR.invalidAppId]: 'Invalid appId' });
-    const businessId = Number(form.get('businessId'));
-    if (businessId !== nhanh.businessId)
-      return v2Fail({ [NHANH_ERROR.invalidBusinessId]: 'Invalid businessId' });
-    const decision = rateLimit.check(`${appId}|${businessId}|${request.path}`);
-    if (!decision.allowed)
-      return v2Fail(
-        { [NHANH_ERROR.rateLimited]: RATE_LIMIT_TEXT },
-        { lockedSeconds: decision.lockedSeconds, unlockedAt: decision.unlockedAt },
-      );
-    const fault = drawServerFault();
-    if (fault === 'before') return serverError();
-    const token = form.get('accessToken');
-    if (typeof token !== 'string' || !auth.tokenValid(token, businessId))
-      return v2Fail({ [NHANH_ERROR.invalidAccessToken]: 'Invalid accessToken' });
-    let data: unknown;
-    try {
-      data = JSON.parse(String(form.get('data') ?? ''));
-    } catch {
-      return v2Fail({ [NHANH_ERROR.invalidData]: 'Invalid data: data is not a valid JSON string' });
-    }
-    let answer: SandboxResponse;
-    try {
-      answer = { status: 200, body: { code: 1, data: updateOrderStatus(store, data) } };
-    } catch (error) {
-      if (!(error instanceof V2Refusal)) throw error;
-      answer = v2Fail([error.message]);
-    }
-    return fault === 'after' ? serverError() : answer;
+  /** A business rule's refusal, in the shape the faults choose (the docs give none for order/edit). */
+  function refusal(message: string): SandboxResponse {
+    return faults().nhanhEditRefusal === 'form-fields'
+      ? fail(NHANH_ERROR.invalidFormFields, { info: message })
+      : { status: 200, body: { code: 0, messages: message } };
   }
 
   async function handle(request: SandboxRequest): Promise<SandboxResponse> {
@@ -172,8 +146,7 @@ export function createNhanhSimulator(context: SimulatorContext): NhanhSimulator 
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (request.path === '/nhanh-oauth') return auth.authorizePage(request);
     const route = v3Routes[request.path];
-    const isV2 = request.path === NHANH_PATHS.orderUpdateV2;
-    if (!route && !isV2)
+    if (!route)
       return { status: 404, headers: { 'content-type': 'text/html' }, body: '<h1>404 Not Found</h1>' };
     if (request.method !== 'POST')
       return {
@@ -181,7 +154,7 @@ export function createNhanhSimulator(context: SimulatorContext): NhanhSimulator 
         headers: { 'content-type': 'text/html' },
         body: '<h1>405 Method Not Allowed</h1>',
       };
-    return isV2 ? handleV2(request) : handleV3(request, route!);
+    return handleV3(request, route);
   }
 
   return {

@@ -11,11 +11,12 @@ import {
   type NhanhSettableStatus,
   orderStatusName,
 } from '../../lib/nhanh/contract';
-import type { SandboxResponse } from '../types';
+import type { Faults, SandboxResponse } from '../types';
 import {
   createFieldCollector,
   type FieldCollector,
   FormFieldsError,
+  fail,
   isNonEmptyString,
   isPositiveInt,
   isRecord,
@@ -28,7 +29,9 @@ import { type NhanhStore, type StoredOrder, type StoredOrderLine, TransitionErro
 const SALE_CHANNEL_API = 10;
 const VN_MOBILE = /^0\d{9,10}$/;
 
+/** An order in the blocks of order/list [OFF-v3 §8.1]: lines by `productId`, the carrier and transfer blocks. */
 function renderOrder(order: StoredOrder) {
+  const transfer = order.payment?.transferAmount;
   return {
     info: {
       id: order.id,
@@ -39,10 +42,11 @@ function renderOrder(order: StoredOrder) {
       createdAt: order.createdAt,
       updatedAt: order.updatedAt,
     },
-    channel: { saleChannel: SALE_CHANNEL_API, appOrderId: order.appOrderId, sourceName: order.sourceName },
+    channel: { saleChannel: SALE_CHANNEL_API, appOrderId: order.appOrderId, trafficSource: order.sourceName },
     shippingAddress: order.shippingAddress,
-    products: order.products,
-    payment: order.payment,
+    products: order.products.map(({ id, ...line }) => ({ productId: id, ...line })),
+    carrier: order.carrier ?? {},
+    payment: typeof transfer === 'number' ? { transfer: { amount: transfer } } : {},
   };
 }
 
@@ -138,10 +142,16 @@ export function addOrder(store: NhanhStore, body: unknown): SandboxResponse {
 }
 
 /**
- * `order/list` [OFF S11 v3]: a created or updated range (unix s) is REQUIRED and spans at most 31 days.
- * [INF] `filters.appOrderIds` (≤ 100) narrows to our own orders; the client does not rely on it alone.
+ * `order/list` [OFF-v3 §8.1]: a created or updated range (unix s, ≤ 31 days) is required unless `ids` narrows
+ * to given orders. `appOrderIds` is not documented: what the real API does with it is unknown, so the
+ * `nhanhAppOrderIdsFilter` fault picks it (ignored by default, as an unknown key would be; or honoured; or
+ * refused as a form error), and the client must cope with all three.
  */
-export function listOrders(store: NhanhStore, body: Record<string, unknown>): SandboxResponse {
+export function listOrders(
+  store: NhanhStore,
+  body: Record<string, unknown>,
+  appOrderIdsFilter: Faults['nhanhAppOrderIdsFilter'],
+): SandboxResponse {
   const fields = createFieldCollector();
   const page = readPaginator(body, fields);
   const filters = body.filters;
@@ -164,11 +174,22 @@ export function listOrders(store: NhanhStore, body: Record<string, unknown>): Sa
     hasWindow = true;
     checks.push((order) => order[field] >= start && order[field] <= end);
   }
+  if (filters.ids !== undefined) {
+    const ids = filters.ids;
+    if (!Array.isArray(ids) || ids.length > NHANH_MAX_IDS_PER_FILTER || !ids.every(isPositiveInt))
+      fields.add('filters.ids', `filters.ids must be an array of at most ${NHANH_MAX_IDS_PER_FILTER} ids`);
+    else {
+      hasWindow = true;
+      checks.push((order) => ids.includes(order.id));
+    }
+  }
   if (!hasWindow && Object.keys(fields.fields).length === 0)
     fields.add('filters.createdAtFrom', 'filters.createdAtFrom/To or filters.updatedAtFrom/To is required');
-  if (filters.appOrderIds !== undefined) {
+  if (filters.appOrderIds !== undefined && appOrderIdsFilter !== 'ignored') {
     const ids = filters.appOrderIds;
-    if (
+    if (appOrderIdsFilter === 'refused')
+      fields.add('filters.appOrderIds', 'filters.appOrderIds is not supported');
+    else if (
       !Array.isArray(ids) ||
       ids.length > NHANH_MAX_IDS_PER_FILTER ||
       !ids.every((id) => typeof id === 'string')
@@ -194,53 +215,83 @@ export function listOrders(store: NhanhStore, body: Record<string, unknown>): Sa
   return ok(rows.map(renderOrder), paginator);
 }
 
-/** A v2 refusal: `messages` is an array of texts [OFF S3]. */
-export class V2Refusal extends Error {}
+/** An order/edit refusal of a business rule; the router answers it in the shape the faults choose. */
+export class EditRefusal extends Error {}
+
+const SETTABLE_CODES = new Map(
+  NHANH_SETTABLE_STATUSES.map((status) => [NHANH_ORDER_STATUS[status] as number, status]),
+);
 
 /**
- * v2 `order/update` [OFF-v1 S7; 3P S6]: `data` = `{orderId | id, status}`; only Confirmed, Success,
- * Canceled, Aborted can be set, and only along the transitions the store allows.
+ * v3 `order/edit` [OFF-v3 §8.3]: `info.id` (the Nhanh order id) is required; `info.status` may only be one of
+ * "Đã xác nhận, Khách hủy, Hệ thống hủy, Thành công, Đã hoàn" ([INF] Đã hoàn = 72); an order sent to a carrier
+ * or in Success/Đã hoàn cannot be edited. `payment {transferAmount, transferAccountId, code}` is kept on the
+ * order. Only the fields sent change.
  */
-export function updateOrderStatus(store: NhanhStore, data: unknown) {
-  if (!isRecord(data)) throw new V2Refusal('data must be a JSON object');
-  const order =
-    data.orderId !== undefined
-      ? store.orders.get(Number(data.orderId))
-      : typeof data.id === 'string'
-        ? store.orderByAppOrderId(data.id)
-        : undefined;
-  if (data.orderId === undefined && data.id === undefined) throw new V2Refusal('orderId or id is required');
-  if (!order) throw new V2Refusal(`Order ${String(data.orderId ?? data.id)} not found`);
-  const status = data.status;
-  if (typeof status !== 'string' || !(NHANH_SETTABLE_STATUSES as readonly string[]).includes(status))
-    throw new V2Refusal(`status must be one of ${NHANH_SETTABLE_STATUSES.join(', ')}`);
+export function editOrder(store: NhanhStore, body: unknown): SandboxResponse {
+  const fields = createFieldCollector();
+  const info = isRecord(body) ? requireObject(body, 'info', fields) : {};
+  if (!isRecord(body)) fields.add('info', 'info is required');
+  if (!isPositiveInt(info.id)) fields.add('info.id', 'info.id must be integer');
+  const status = info.status;
+  const target = typeof status === 'number' ? SETTABLE_CODES.get(status) : undefined;
+  if (status !== undefined && !target)
+    fields.add(
+      'info.status',
+      'info.status chỉ được phép: Đã xác nhận, Khách hủy, Hệ thống hủy, Thành công, Đã hoàn',
+    );
+  const payment = isRecord(body) ? body.payment : undefined;
+  if (payment !== undefined) {
+    if (!isRecord(payment)) fields.add('payment', 'payment must be an object');
+    else {
+      for (const key of ['transferAmount', 'transferAccountId'])
+        if (
+          payment[key] !== undefined &&
+          !(typeof payment[key] === 'number' && Number.isInteger(payment[key]))
+        )
+          fields.add(`payment.${key}`, `payment.${key} must be integer`);
+      if (payment.code !== undefined && typeof payment.code !== 'string')
+        fields.add('payment.code', 'payment.code must be a string');
+    }
+  }
+  fields.throwIfAny();
+  const order = store.orders.get(info.id as number);
+  if (!order) throw new FormFieldsError({ 'info.id': `Đơn hàng ${String(info.id)} không tồn tại` });
   try {
-    store.changeStatus(order, status as NhanhSettableStatus);
+    if (target) store.changeStatus(order, target as NhanhSettableStatus);
+    if (isRecord(payment)) store.recordPayment(order, payment);
   } catch (error) {
-    if (error instanceof TransitionError) throw new V2Refusal(error.message);
+    if (error instanceof TransitionError) throw new EditRefusal(error.message);
     throw error;
   }
-  return {
-    orderId: order.id,
-    status: order.status,
-    shipFee: 0,
-    codFee: 0,
-    shipFeeDiscount: 0,
-    codFeeDiscount: 0,
-  };
+  return ok({ id: order.id, trackingUrl: null, carrierCode: order.carrier?.carrierCode ?? null });
+}
+
+/** v3 `order/cancelcarrier` [OFF-v3 §8.4]: `{orderId}`; refused with its own codes when nothing was sent. */
+export function cancelCarrier(store: NhanhStore, body: unknown): SandboxResponse {
+  const orderId = isRecord(body) ? body.orderId : undefined;
+  if (!isPositiveInt(orderId)) throw new FormFieldsError({ orderId: 'orderId must be integer' });
+  const order = store.orders.get(orderId);
+  if (!order) throw new FormFieldsError({ orderId: `Đơn hàng ${orderId} không tồn tại` });
+  if (!order.carrier) return fail('ERR_ORDER_CARRIER_NOT_YET_SENT', 'Đơn hàng chưa gửi sang hãng vận chuyển');
+  store.cancelCarrier(order);
+  return ok({});
 }
 
 /**
- * The admin route `POST /__admin/nhanh/orders/{id}` `{ status?, products?: [{ price?, discount?, quantity? }] }`
- * (lines by position): the seller's own edit in Nhanh's screens, which no API call makes. Throws on bad input.
+ * The admin route `POST /__admin/nhanh/orders/{id}` `{ status?, sendToCarrier?, products?: [{ price?, discount?,
+ * quantity? }] }` (lines by position): the seller's own edit in Nhanh's screens, which no API call makes.
+ * Throws on bad input.
  */
 export function adminEditOrder(store: NhanhStore, id: number, body: unknown) {
   const order = store.orders.get(id);
   if (!order) throw new Error(`no Nhanh order ${id}`);
   if (!isRecord(body)) throw new Error('the body must be a JSON object');
-  const { status, products } = body;
+  const { status, products, sendToCarrier } = body;
   if (status !== undefined && !(typeof status === 'string' && Object.hasOwn(NHANH_ORDER_STATUS, status)))
     throw new Error(`unknown Nhanh status "${String(status)}"`);
+  if (sendToCarrier !== undefined && typeof sendToCarrier !== 'boolean')
+    throw new Error('sendToCarrier must be true or false');
   if (products !== undefined && (!Array.isArray(products) || products.length > order.products.length))
     throw new Error(`products must be an array of at most ${order.products.length} line edits`);
   const lines = (products ?? []) as unknown[];
@@ -256,6 +307,7 @@ export function adminEditOrder(store: NhanhStore, id: number, body: unknown) {
   store.editOrder(order, {
     status: status as NhanhOrderStatus | undefined,
     products: lines as Partial<StoredOrderLine>[],
+    sendToCarrier: sendToCarrier as boolean | undefined,
   });
   return renderOrder(order);
 }

@@ -1,6 +1,6 @@
 import {
-  NHANH_CANCELABLE_FROM,
   NHANH_PARENT_ID,
+  NHANH_UNEDITABLE_STATUSES,
   type NhanhOrderStatus,
   type NhanhSettableStatus,
 } from '../../lib/nhanh/contract';
@@ -46,6 +46,8 @@ export interface StoredOrder {
   shippingAddress: Record<string, unknown>;
   payment: Record<string, unknown> | null;
   products: StoredOrderLine[];
+  /** Set once the seller sent the order to a carrier in Nhanh (unix s and tracking code). */
+  carrier: { sendCarrierAt: number; carrierCode: string } | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -166,9 +168,15 @@ export function createNhanhStore(seed: SeedNhanh, now: () => number) {
     return product;
   }
 
-  function addOrder(input: Omit<StoredOrder, 'id' | 'createdAt' | 'updatedAt'>): StoredOrder {
+  function addOrder(input: Omit<StoredOrder, 'id' | 'createdAt' | 'updatedAt' | 'carrier'>): StoredOrder {
     const nowSeconds = Math.floor(now() / 1000);
-    const order: StoredOrder = { ...input, id: nextOrderId++, createdAt: nowSeconds, updatedAt: nowSeconds };
+    const order: StoredOrder = {
+      ...input,
+      id: nextOrderId++,
+      carrier: null,
+      createdAt: nowSeconds,
+      updatedAt: nowSeconds,
+    };
     orders.set(order.id, order);
     orderIdByAppOrderId.set(order.appOrderId, order.id);
     for (const line of order.products) depotStock(line.id, order.depotId).holding += line.quantity;
@@ -176,24 +184,45 @@ export function createNhanhStore(seed: SeedNhanh, now: () => number) {
   }
 
   /**
-   * Applies a v2 `order/update` status. Refuses what Nhanh refuses [OFF-v1 S7]: Canceled/Aborted only from
-   * New/Confirming/Confirmed; Confirmed only before confirmation; Success not twice nor after a cancel.
+   * Applies a v3 `order/edit` status [OFF-v3 §8.3]. Refuses what the docs forbid: an order sent to a carrier,
+   * or in Success / Đã hoàn, cannot be edited. [INF] Nor can any other ending (a cancel, a failure), and
+   * Confirmed only moves an order forward (from New, Confirming, CustomerConfirming).
    */
+  function assertEditable(order: StoredOrder): void {
+    if (order.carrier)
+      throw new TransitionError(`Đơn hàng ${order.id} đã gửi sang hãng vận chuyển, không được phép sửa`);
+    if ((NHANH_UNEDITABLE_STATUSES as readonly NhanhOrderStatus[]).includes(order.status))
+      throw new TransitionError(`Đơn hàng ${order.id} ở trạng thái ${order.status}, không được phép sửa`);
+  }
+
   function changeStatus(order: StoredOrder, target: NhanhSettableStatus): void {
     const from = order.status;
-    const open = (NHANH_CANCELABLE_FROM as readonly NhanhOrderStatus[]).includes(from);
-    const allowed = target === 'Confirmed' ? from === 'New' || from === 'Confirming' : open;
-    if (!allowed) throw new TransitionError(`Cannot change order ${order.id} from ${from} to ${target}`);
+    assertEditable(order);
+    if (isFinal(from)) throw new TransitionError(`Cannot change order ${order.id} from ${from} to ${target}`);
+    if (target === 'Confirmed' && !['New', 'Confirming', 'CustomerConfirming'].includes(from))
+      throw new TransitionError(`Cannot change order ${order.id} from ${from} to ${target}`);
     for (const line of order.products) {
       const entry = depotStock(line.id, order.depotId);
       if (target === 'Success') {
         entry.remain -= line.quantity;
         entry.holding -= line.quantity;
-      } else if (target === 'Canceled' || target === 'Aborted') {
-        entry.holding -= line.quantity;
-      }
+      } else if (target !== 'Confirmed') entry.holding -= line.quantity;
     }
     order.status = target;
+    order.updatedAt = Math.floor(now() / 1000);
+  }
+
+  /** `order/edit`'s payment block [OFF-v3 §8.3]: the transfer recorded on the order, as order/list shows it. */
+  function recordPayment(order: StoredOrder, payment: Record<string, unknown>): void {
+    assertEditable(order);
+    order.payment = { ...(order.payment ?? {}), ...payment };
+    order.updatedAt = Math.floor(now() / 1000);
+  }
+
+  /** `order/cancelcarrier` [OFF-v3 §8.4]: the shipment is cancelled; [INF] the order goes back to Packed. */
+  function cancelCarrier(order: StoredOrder): void {
+    order.carrier = null;
+    if (['Pickup', 'Shipping'].includes(order.status)) order.status = 'Packed';
     order.updatedAt = Math.floor(now() / 1000);
   }
 
@@ -214,10 +243,12 @@ export function createNhanhStore(seed: SeedNhanh, now: () => number) {
    */
   function editOrder(
     order: StoredOrder,
-    patch: { status?: NhanhOrderStatus; products?: Partial<StoredOrderLine>[] },
+    patch: { status?: NhanhOrderStatus; products?: Partial<StoredOrderLine>[]; sendToCarrier?: boolean },
   ): void {
     applyStockOf(order, -1);
     if (patch.status) order.status = patch.status;
+    if (patch.sendToCarrier)
+      order.carrier = { sendCarrierAt: Math.floor(now() / 1000), carrierCode: `GHN${order.id}` };
     patch.products?.forEach((line, index) => {
       const current = order.products[index];
       if (current) Object.assign(current, line);
@@ -241,6 +272,8 @@ export function createNhanhStore(seed: SeedNhanh, now: () => number) {
     },
     addOrder,
     changeStatus,
+    cancelCarrier,
+    recordPayment,
     editOrder,
     /** Stock per product and depot with `available = remain − holding`, for tests and the admin view. */
     stockSnapshot() {

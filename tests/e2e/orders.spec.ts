@@ -5,6 +5,7 @@ import type { OrderSyncView } from '../../lib/sync/sync-view';
 import { parseTikiDateTime } from '../../lib/tiki/contract';
 import type { TikiOrder } from '../../lib/tiki/schemas';
 import type { RunningSandbox } from '../../sandbox/server';
+import { expectedImports } from '../fixtures/expected-orders';
 import {
   downloadAndPairProducts,
   expect,
@@ -75,16 +76,11 @@ test.describe('Đơn hàng: automatic sync', () => {
     await downloadAndPairProducts(page, extensionId);
     const paired = new Set(await pairedProductIds(page));
     const now = Date.now();
-    const expected = (running.sandbox.seed.tiki.shops[0]!.orders as TikiOrder[])
-      .filter((order) => {
-        const group = groupOf(order.status);
-        return (
-          group !== 'not-accepted' &&
-          GROUPS.includes(group) &&
-          isWithinOrderWindow(parseTikiDateTime(order.updated_at), now) &&
-          order.items.every((item) => paired.has(item.product.id))
-        );
-      })
+    const expected = expectedImports(running.sandbox.seed.tiki.shops[0]!.orders as TikiOrder[], {
+      groups: GROUPS,
+      now,
+      paired: (id) => paired.has(id),
+    })
       .map((order) => order.code)
       .sort();
     expect(expected.length).toBeGreaterThan(40);

@@ -75,9 +75,9 @@ export function countCalls(setup: OrdersSetup, counter: { calls: number }): void
       counter.calls++;
       return nhanh.addOrder(...args);
     },
-    listOrders: (...args) => {
+    listOrdersByIds: (...args) => {
       counter.calls++;
-      return nhanh.listOrders(...args);
+      return nhanh.listOrdersByIds(...args);
     },
     updateOrderStatus: (...args) => {
       counter.calls++;

@@ -71,7 +71,7 @@ describe('service-worker death during an order import', () => {
       setup.syncDeps.tiki = { listOrders: dying(liveTiki.listOrders) };
       setup.syncDeps.nhanh = {
         addOrder: dying(live.addOrder),
-        listOrders: dying(live.listOrders),
+        listOrdersByIds: dying(live.listOrdersByIds),
         updateOrderStatus: dying(live.updateOrderStatus),
       };
       void setup.run({ groups: ALL_GROUPS });

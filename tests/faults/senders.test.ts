@@ -15,6 +15,7 @@ const VALID_DATA: { [K in MessageType]: unknown } = {
   connectNhanh: undefined,
   startOrderImport: { shopId: 'shop-1', statuses: ['new'] },
   cancelOrderImport: { shopId: 'shop-1' },
+  cancelNhanhShipment: { shopId: 'shop-1', code: '100000001' },
   getSellerCenterLocale: undefined,
   captureTikiKey: { shopName: 'Shop', key: KEY },
   reportSellerCenterIssue: { issue: 'keyTableMissing', page: '/new/#/account' },

@@ -88,6 +88,13 @@ export const settingsMessages = defineMessages(
     'settings.err.noCredentials':
       'cần nhập Tham số kết nối, hoặc Client ID và Client secret của ứng dụng nội bộ.',
     'settings.err.depot': 'phải là số ID kho trên Nhanh.',
+    'settings.err.fbtDepot': 'chọn kho Nhanh nhận đơn FBT, hoặc chọn "Bỏ qua đơn FBT".',
+    'field.fbtOrders': 'Đơn Tiki giao từ kho Tiki (FBT)',
+    'field.fbtDepotId': 'Kho Nhanh cho đơn FBT (ID)',
+    'settings.fbt.skip': 'Bỏ qua đơn FBT (mặc định)',
+    'settings.fbt.import': 'Nhập vào một kho riêng',
+    'settings.hint.fbtOrders':
+      'Đơn FBT lấy hàng trong kho của Tiki, không phải kho của bạn: nếu nhập vào kho thường, Nhanh sẽ tạm giữ và trừ tồn hàng bạn vẫn còn. Chỉ nhập khi bạn có một kho riêng trên Nhanh theo dõi hàng gửi Tiki.',
     'settings.err.phone': 'phải gồm 10 chữ số, bắt đầu bằng 0 (ví dụ 0901234567).',
     'settings.err.digits': 'chỉ gồm chữ số.',
     'settings.err.url': 'phải là địa chỉ https://, hoặc http://127.0.0.1 cho sandbox.',
@@ -182,6 +189,13 @@ export const settingsMessages = defineMessages(
     'settings.err.appPair': 'enter both the client ID and the client secret, or leave both empty.',
     'settings.err.noCredentials': 'enter the connection key, or the client ID and secret of an in-house app.',
     'settings.err.depot': 'must be a Nhanh depot ID number.',
+    'settings.err.fbtDepot': 'choose the Nhanh depot for FBT orders, or choose "Skip FBT orders".',
+    'field.fbtOrders': 'Orders Tiki ships from its own warehouse (FBT)',
+    'field.fbtDepotId': 'Nhanh depot for FBT orders (ID)',
+    'settings.fbt.skip': 'Skip FBT orders (default)',
+    'settings.fbt.import': 'Import into a separate depot',
+    'settings.hint.fbtOrders':
+      "FBT orders are picked from Tiki's warehouse, not yours: imported into your usual depot, Nhanh would hold and deduct stock you still have. Import them only into a Nhanh depot that tracks the goods you sent to Tiki.",
     'settings.err.phone': 'must be 10 digits starting with 0 (for example 0901234567).',
     'settings.err.digits': 'digits only.',
     'settings.err.url': 'must be an https:// address, or http://127.0.0.1 for the sandbox.',

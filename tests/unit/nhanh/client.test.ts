@@ -73,7 +73,7 @@ describe('Nhanh client against the sandbox', () => {
     expect(seen.parentId).toBe(variant.parentId);
     expect(products.find((product) => product.id === variant.parentId)!.kind).toBe('parent');
     const depot = seed.depots[0]!.id;
-    expect(seen.stock.byDepot[depot]).toEqual({
+    expect(seen.stock?.byDepot[depot]).toEqual({
       remain: variant.stock[depot] ?? 0,
       holding: 0,
       available: variant.stock[depot] ?? 0,
@@ -126,14 +126,15 @@ describe('Nhanh client against the sandbox', () => {
     const depot = seed.depots[0]!.id;
     const product = sellableProduct(seed, depot);
     const created = await client.addOrder(orderFor('TIKI-100001', depot, product.id, 3));
-    expect(created.alreadyExisted).toBe(false);
+    expect(created.existing).toBeNull();
     expect(snapshot().stock[product.id]![depot]).toEqual({
       remain: product.stock[depot],
       holding: 3,
       available: product.stock[depot]! - 3,
     });
     const again = await client.addOrder(orderFor('TIKI-100001', depot, product.id, 3));
-    expect(again).toEqual({ id: created.id, alreadyExisted: true });
+    expect(again.id).toBe(created.id);
+    expect(again.existing?.appOrderId).toBe('TIKI-100001');
     expect(snapshot().orders.filter((order) => order.appOrderId === 'TIKI-100001')).toHaveLength(1);
     expect(snapshot().stock[product.id]![depot]!.holding).toBe(3);
   });
@@ -195,13 +196,11 @@ describe('Nhanh client against the sandbox', () => {
     expect(windows.length).toBe(3);
     for (const window of windows)
       expect(window.createdAtTo - window.createdAtFrom).toBeLessThanOrEqual(NHANH_ORDER_WINDOW_SECONDS);
-    const only = await client.listOrders({
-      from: start - DAY_MS,
-      to: clock.now(),
-      appOrderIds: ['TIKI-400002'],
-    });
+    const only = await client.findOrdersByAppOrderIds(['TIKI-400002'], start - DAY_MS);
     expect(only.map((order) => order.appOrderId)).toEqual(['TIKI-400002']);
     expect(only[0]!.status).toBe('New');
+    const byId = await client.listOrdersByIds([only[0]!.id]);
+    expect(byId.map((order) => order.appOrderId)).toEqual(['TIKI-400002']);
   });
 
   it('should stop without retrying and ask to reconnect when the token was revoked', async () => {

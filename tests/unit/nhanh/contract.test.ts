@@ -17,21 +17,68 @@ async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 describe('Nhanh answers that break the contract', () => {
-  it('should name the endpoint and the missing field', async () => {
+  it('should name the endpoint and the missing field of the envelope', async () => {
     const { client } = setup({
       doctor: (path, body: Json) => {
-        if (path.endsWith('/product/list')) delete body.data[1].code;
+        if (path.endsWith('/product/list')) delete body.data;
         return body;
       },
     });
     const error = await failureOf(client.listProducts());
     expect(error.code).toBe('invalid_response');
     expect(error.endpoint).toBe('POST /v3.0/product/list');
-    expect(error.text.params).toMatchObject({ field: 'data[1].code', endpoint: 'POST /v3.0/product/list' });
-    expect(t('vi', error.text.key, error.text.params)).toContain('data[1].code');
+    expect(error.text.params).toMatchObject({ field: 'data', endpoint: 'POST /v3.0/product/list' });
+    expect(t('vi', error.text.key, error.text.params)).toContain('data');
   });
 
-  it('should name a field of the wrong type deep in an order', async () => {
+  it('should set aside a product it cannot read, and read the rest', async () => {
+    const { client } = setup({
+      doctor: (path, body: Json) => {
+        if (path.endsWith('/product/list')) {
+          body.data[1].id = 'not an id';
+          delete body.data[2].barcode;
+          delete body.data[2].inventory;
+          delete body.data[2].prices;
+          body.data[3].id = String(body.data[3].id);
+        }
+        return body;
+      },
+    });
+    const page = await client.listProducts();
+    expect(page.unreadable).toEqual([
+      expect.objectContaining({ index: 1, id: 'not an id', reason: expect.stringContaining('id') }),
+    ]);
+    expect(page.products.length).toBeGreaterThan(3);
+    const bare = page.products[1]!;
+    expect(bare.barcode).toBeNull();
+    expect(bare.stock).toBeNull();
+    expect(bare.price).toBe(0);
+    expect(typeof page.products[2]!.id).toBe('number');
+  });
+
+  it('should read inventory.depots as the documented array and as the v2 map', async () => {
+    const { client, seed } = setup({
+      doctor: (path, body: Json) => {
+        if (path.endsWith('/product/list'))
+          for (const [index, product] of body.data.entries()) {
+            const depots = product.inventory?.depots;
+            if (index % 2 === 0 && Array.isArray(depots))
+              product.inventory.depots = Object.fromEntries(
+                depots.map(({ id, ...stock }: Json) => [id, stock]),
+              );
+          }
+        return body;
+      },
+    });
+    const { products } = await client.listProducts();
+    const depot = seed.depots[0]!.id;
+    for (const product of products.filter((candidate) => candidate.kind !== 'parent'))
+      expect(product.stock?.byDepot[depot]?.remain).toBe(
+        seed.products.find((seeded) => seeded.id === product.id)!.stock[depot] ?? 0,
+      );
+  });
+
+  it('should read an order whose status Nhanh does not name as unknown, not as a broken answer', async () => {
     const { client, seed, clock } = setup({
       doctor: (path, body: Json) => {
         if (path.endsWith('/order/list')) for (const order of body.data) order.info.status = 'Thành công';
@@ -44,13 +91,53 @@ describe('Nhanh answers that break the contract', () => {
       customer: { name: 'Khách Tiki', mobile: '0900000000' },
       products: [{ id: seed.products.find((product) => !product.isParent)!.id, price: 1000, quantity: 1 }],
     });
-    const error = await failureOf(client.listOrders({ from: clock.now() - 60_000, to: clock.now() }));
-    expect(error.code).toBe('invalid_response');
-    expect(error.text.params).toMatchObject({
-      field: 'data[0].info.status',
-      endpoint: 'POST /v3.0/order/list',
-    });
+    const [order] = await client.listOrders({ from: clock.now() - 86_400_000, to: clock.now() });
+    expect(order?.appOrderId).toBe('TIKI-C1');
+    expect(order?.status).toBeUndefined();
+    expect(order?.statusCode).toBeNull();
   });
+
+  it.each([
+    ['an object', (id: number) => ({ id })],
+    ['a list', (id: number) => [{ id }]],
+  ])('should read order/add data given as %s', async (_shape, shape) => {
+    const { client, seed } = setup({
+      doctor: (path, body: Json) =>
+        path.endsWith('/order/add') && body.code === 1 ? { ...body, data: shape(body.data.id) } : body,
+    });
+    const created = await client.addOrder({
+      appOrderId: 'TIKI-SHAPE',
+      depotId: seed.depots[0]!.id,
+      customer: { name: 'Khách Tiki', mobile: '0900000000' },
+      products: [{ id: seed.products.find((product) => !product.isParent)!.id, price: 1000, quantity: 1 }],
+    });
+    expect(created.existing).toBeNull();
+    expect(created.id).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['an empty data on success', { code: 1 }],
+    ['an error code', { code: 0, errorCode: 'ERR_DUPLICATE_ORDER', messages: 'Order exists' }],
+    ['a message only', { code: 0, messages: 'Đơn hàng với appOrderId TIKI-DUP đã tồn tại' }],
+  ])(
+    'should take %s on order/add for "already exists" and link the existing order',
+    async (_label, answer) => {
+      let calls = 0;
+      const { client, seed } = setup({
+        doctor: (path, body: Json) => (path.endsWith('/order/add') && ++calls === 2 ? answer : body),
+      });
+      const order = {
+        appOrderId: 'TIKI-DUP',
+        depotId: seed.depots[0]!.id,
+        customer: { name: 'Khách Tiki', mobile: '0900000000' },
+        products: [{ id: seed.products.find((product) => !product.isParent)!.id, price: 1000, quantity: 1 }],
+      };
+      const first = await client.addOrder(order);
+      const again = await client.addOrder(order);
+      expect(again.id).toBe(first.id);
+      expect(again.existing?.appOrderId).toBe('TIKI-DUP');
+    },
+  );
 
   it('should call an answer without a code invalid, not crash on it', async () => {
     const { client } = setup({ doctor: () => ({ data: [] }) });
@@ -100,7 +187,7 @@ describe('errorFromFailure', () => {
   it('should read the v2 envelope whose messages are keyed by error code', () => {
     const error = errorFromFailure(
       { code: 0, messages: { ERR_INVALID_ACCESS_TOKEN: 'Invalid accessToken' } },
-      'POST /api/order/update',
+      'POST /v3.0/order/edit',
       200,
     );
     expect(error.code).toBe('ERR_INVALID_ACCESS_TOKEN');

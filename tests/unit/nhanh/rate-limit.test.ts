@@ -7,7 +7,7 @@ import { setup } from './harness';
 describe('Nhanh rate limiting against the sandbox', () => {
   it('should complete a burst of 1,000 calls to one URL with zero ERR_429 answers', async () => {
     const { client, snapshot } = setup({ faults: { timeScale: 100 } });
-    const results = await Promise.all(Array.from({ length: 1000 }, () => client.listDepots()));
+    const results = await Promise.all(Array.from({ length: 1000 }, () => client.listProducts()));
     expect(results).toHaveLength(1000);
     expect(snapshot().rateLimit).toEqual({ accepted: 1000, refused: 0, locks: 0 });
   });
@@ -18,7 +18,7 @@ describe('Nhanh rate limiting against the sandbox', () => {
       limiter: { requests: 100_000 },
       client: { retryPolicy: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } },
     });
-    await Promise.allSettled(Array.from({ length: 1000 }, () => unpaced.client.listDepots()));
+    await Promise.allSettled(Array.from({ length: 1000 }, () => unpaced.client.listProducts()));
     expect(unpaced.snapshot().rateLimit.refused).toBeGreaterThan(0);
   });
 
@@ -27,8 +27,8 @@ describe('Nhanh rate limiting against the sandbox', () => {
     const start = clock.now();
     // 200 calls to one URL would need a second 30 s window; split over two URLs each fits in the first.
     await Promise.all([
-      ...Array.from({ length: 100 }, () => client.listDepots()),
-      ...Array.from({ length: 100 }, () => client.listProducts({}, undefined, 1)),
+      ...Array.from({ length: 100 }, () => client.listProducts()),
+      ...Array.from({ length: 100 }, () => client.listOrdersByIds([1])),
     ]);
     expect(clock.now() - start).toBeLessThan(30_000);
     expect(snapshot().rateLimit.refused).toBe(0);
@@ -37,19 +37,19 @@ describe('Nhanh rate limiting against the sandbox', () => {
   it('should wait out a lock and send nothing to the URL until unlockedAt', async () => {
     const { client, snapshot, sandbox, clock, sent } = setup({ faults: { rateLimitStorm: true } });
     const start = clock.now();
-    await client.listDepots();
+    await client.listProducts();
     const afterLock = snapshot().rateLimit;
     expect(afterLock).toEqual({ accepted: 1, refused: 1, locks: 1 });
     expect(clock.now() - start).toBeGreaterThanOrEqual(10_000);
     expect(sent).toHaveLength(2);
     sandbox.setFaults({ rateLimitStorm: false });
-    await Promise.all(Array.from({ length: 20 }, () => client.listDepots()));
+    await Promise.all(Array.from({ length: 20 }, () => client.listProducts()));
     expect(snapshot().rateLimit.refused).toBe(1);
   });
 
   it('should send one request alone until one succeeds, so no call lands during a lock and extends it', async () => {
     const { client, snapshot } = setup({ faults: { rateLimitStorm: true } });
-    await Promise.all(Array.from({ length: 3 }, () => client.listDepots()));
+    await Promise.all(Array.from({ length: 3 }, () => client.listProducts()));
     // Regression (faults suite): the three used to go together and the two behind the first extended its lock.
     expect(snapshot().rateLimit).toEqual({ accepted: 3, refused: 1, locks: 1 });
   });
@@ -59,7 +59,7 @@ describe('Nhanh rate limiting against the sandbox', () => {
       faults: { rateLimitStorm: true },
       client: { retryPolicy: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10 } },
     });
-    const error = await client.listDepots().catch((reason: unknown) => reason);
+    const error = await client.listProducts().catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('ERR_429');
     expect((error as ApiError).retryable).toBe(true);

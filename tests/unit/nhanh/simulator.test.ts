@@ -97,21 +97,94 @@ describe('Nhanh simulator', () => {
     await expect(raw('/v3.0/business/depot', '{}')).rejects.toThrow(SyntaxError);
   });
 
-  it('should refuse a v2 call with another version, keyed by error code', async () => {
-    const { sandbox, seed } = setup();
-    const form = new FormData();
-    for (const [key, value] of Object.entries({
-      version: '3.0',
-      appId: seed.appId,
-      businessId: String(seed.businessId),
-      accessToken: seed.accessToken,
-      data: '{}',
-    }))
-      form.set(key, value);
+  it('should have no v2 order endpoint at all (v2 is out of support since 30 Nov 2026)', async () => {
+    const { sandbox } = setup();
     const response = await sandbox.fetch('http://sandbox.test/nhanh/api/order/update', {
       method: 'POST',
-      body: form,
+      body: new FormData(),
     });
-    expect(await response.json()).toEqual({ code: 0, messages: { ERR_INVALID_VERSION: expect.any(String) } });
+    expect(response.status).toBe(404);
+  });
+
+  it('should page business/depot by paginator.next', async () => {
+    const { raw, seed } = setup();
+    const first = await raw('/v3.0/business/depot', '{}');
+    const next = (first.body.paginator as { next?: unknown } | undefined)?.next;
+    expect(seed.depots.length).toBeGreaterThan((first.body.data as unknown[]).length);
+    expect(next).toBeDefined();
+    const second = await raw('/v3.0/business/depot', JSON.stringify({ paginator: { next } }));
+    expect((second.body.data as { id: number }[])[0]!.id).not.toBe(
+      (first.body.data as { id: number }[])[0]!.id,
+    );
+  });
+});
+
+describe('Nhanh simulator: order/edit as documented (OFF-v3 §8.3)', () => {
+  async function orderIn(status: 'New' | 'Confirmed' = 'New') {
+    const context = setup();
+    const depot = context.seed.depots[0]!.id;
+    const product = context.seed.products.find(
+      (candidate) => !candidate.isParent && candidate.parentId >= 0,
+    )!;
+    const { id } = await context.client.addOrder({
+      appOrderId: 'TIKI-EDIT-1',
+      depotId: depot,
+      status,
+      customer: { name: 'Khách Tiki', mobile: '0987654321' },
+      products: [{ id: product.id, price: 100_000, quantity: 1 }],
+    });
+    const edit = (body: unknown) => context.raw('/v3.0/order/edit', JSON.stringify(body));
+    return { ...context, id, edit };
+  }
+
+  it('should take {"info": {"id", "status"}} with the allowed targets only', async () => {
+    const { id, edit } = await orderIn();
+    expect((await edit({ info: { id, status: 56 } })).body).toEqual({
+      code: 1,
+      data: { id, trackingUrl: null, carrierCode: null },
+    });
+    for (const refused of [54, 59, 42])
+      expect((await edit({ info: { id, status: refused } })).body).toMatchObject({
+        code: 0,
+        errorCode: 'ERR_INVALID_FORM_FIELDS',
+        messages: { 'info.status': expect.any(String) },
+      });
+    expect((await edit({ info: { status: 60 } })).body).toMatchObject({
+      messages: { 'info.id': expect.any(String) },
+    });
+  });
+
+  it('should move a packing order to Success, deducting its stock', async () => {
+    const { id, edit, sandbox } = await orderIn('Confirmed');
+    sandbox.nhanh.editOrder(id, { status: 'Packing' });
+    expect((await edit({ info: { id, status: 60 } })).body.code).toBe(1);
+    expect(sandbox.nhanh.snapshot().orders.find((order) => order.id === id)?.status).toBe('Success');
+  });
+
+  it.each([
+    ['message', { code: 0, messages: expect.stringContaining('không được phép sửa') }],
+    [
+      'form-fields',
+      { code: 0, errorCode: 'ERR_INVALID_FORM_FIELDS', messages: { info: expect.any(String) } },
+    ],
+  ] as const)(
+    'should refuse to edit an order sent to a carrier, or in Success (refusal shaped as %s)',
+    async (shape, expected) => {
+      const { id, edit, sandbox } = await orderIn('Confirmed');
+      sandbox.setFaults({ nhanhEditRefusal: shape });
+      sandbox.nhanh.editOrder(id, { status: 'Packed', sendToCarrier: true });
+      expect((await edit({ info: { id, status: 60 } })).body).toEqual(expected);
+      sandbox.nhanh.editOrder(id, { status: 'Success' });
+      expect((await edit({ info: { id, status: 63 } })).body).toEqual(expected);
+    },
+  );
+
+  it('should cancel a shipment only for an order sent to a carrier', async () => {
+    const { id, raw, sandbox } = await orderIn('Confirmed');
+    const cancel = () => raw('/v3.0/order/cancelcarrier', JSON.stringify({ orderId: id }));
+    expect((await cancel()).body).toMatchObject({ code: 0, errorCode: 'ERR_ORDER_CARRIER_NOT_YET_SENT' });
+    sandbox.nhanh.editOrder(id, { status: 'Shipping', sendToCarrier: true });
+    expect((await cancel()).body).toEqual({ code: 1, data: {} });
+    expect(sandbox.nhanh.snapshot().orders.find((order) => order.id === id)?.status).toBe('Packed');
   });
 });

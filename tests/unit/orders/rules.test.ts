@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProductMappingRecord, TikiProductRecord } from '../../../lib/db';
 import { translate } from '../../../lib/i18n';
+import type { NhanhOrderStatus } from '../../../lib/nhanh/contract';
 import { lineVerdict, orderVerdict } from '../../../lib/orders/blocking';
 import type { ProductLink } from '../../../lib/orders/product-links';
 import {
@@ -10,6 +11,8 @@ import {
   groupOfStored,
   NEVER_IMPORTED_STATUSES,
   NHANH_TARGET,
+  neverCreatedBecause,
+  nhanhTargetOf,
   TIKI_STATUS_GROUP,
   tikiStatusesOf,
 } from '../../../lib/orders/status-map';
@@ -60,24 +63,82 @@ describe('the order status table', () => {
   });
 
   it('should move statuses forward only, and call a contradiction a conflict', () => {
-    expect(decideTransition('New', 'Confirmed')).toEqual({ kind: 'set', status: 'Confirmed' });
-    expect(decideTransition('Confirmed', 'Success')).toEqual({ kind: 'set', status: 'Success' });
-    expect(decideTransition('New', 'Canceled')).toEqual({ kind: 'set', status: 'Canceled' });
+    const at = (status: NhanhOrderStatus) => ({ status, sentToCarrier: false });
+    expect(decideTransition(at('New'), 'Confirmed')).toEqual({ kind: 'set', status: 'Confirmed' });
+    expect(decideTransition(at('Confirmed'), 'Success')).toEqual({ kind: 'set', status: 'Success' });
+    expect(decideTransition(at('New'), 'Canceled')).toEqual({ kind: 'set', status: 'Canceled' });
     // Backwards: nothing.
-    expect(decideTransition('Confirmed', 'New')).toEqual({ kind: 'none' });
-    expect(decideTransition('Success', 'Confirmed')).toEqual({ kind: 'none' });
-    expect(decideTransition('Packing', 'Confirmed')).toEqual({ kind: 'none' });
+    expect(decideTransition(at('Confirmed'), 'New')).toEqual({ kind: 'none' });
+    expect(decideTransition(at('Success'), 'Confirmed')).toEqual({ kind: 'none' });
+    expect(decideTransition(at('Packing'), 'Confirmed')).toEqual({ kind: 'none' });
     // The same: nothing.
-    expect(decideTransition('Success', 'Success')).toEqual({ kind: 'none' });
-    // Contradictions: an ending that differs, or a status the API cannot leave.
-    expect(decideTransition('Canceled', 'Success')).toEqual({
+    expect(decideTransition(at('Success'), 'Success')).toEqual({ kind: 'none' });
+    // Contradictions: an ending that differs.
+    expect(decideTransition(at('Canceled'), 'Success')).toEqual({
       kind: 'conflict',
       nhanh: 'Canceled',
       target: 'Success',
+      withCarrier: false,
     });
-    expect(decideTransition('Success', 'Canceled').kind).toBe('conflict');
-    expect(decideTransition('Canceled', 'Confirmed').kind).toBe('conflict');
-    expect(decideTransition('Shipping', 'Canceled').kind).toBe('conflict');
+    expect(decideTransition(at('Success'), 'Canceled').kind).toBe('conflict');
+    expect(decideTransition(at('Canceled'), 'Confirmed').kind).toBe('conflict');
+  });
+
+  it('should finish or cancel an order the seller is packing (order/edit forbids only carrier-sent and final orders)', () => {
+    for (const status of ['Packing', 'Packed', 'ChangeDepot', 'Confirming', 'CustomerConfirming'] as const) {
+      expect(decideTransition({ status, sentToCarrier: false }, 'Success')).toEqual({
+        kind: 'set',
+        status: 'Success',
+      });
+      expect(decideTransition({ status, sentToCarrier: false }, 'Canceled')).toEqual({
+        kind: 'set',
+        status: 'Canceled',
+      });
+    }
+  });
+
+  it('should leave an order sent to a carrier to Nhanh, unless Tiki cancels it', () => {
+    const withCarrier = (status: NhanhOrderStatus) => ({ status, sentToCarrier: true });
+    expect(decideTransition(withCarrier('Packed'), 'Success')).toEqual({ kind: 'carrier' });
+    expect(decideTransition(withCarrier('Shipping'), 'Confirmed')).toEqual({ kind: 'carrier' });
+    expect(decideTransition(withCarrier('Shipping'), 'Canceled')).toEqual({
+      kind: 'conflict',
+      nhanh: 'Shipping',
+      target: 'Canceled',
+      withCarrier: true,
+    });
+    // Reached Success through the carrier: nothing left to do.
+    expect(decideTransition(withCarrier('Success'), 'Success')).toEqual({ kind: 'none' });
+  });
+
+  it('should drive a returned order to "Đã hoàn" where Nhanh allows it, and list it where it does not', () => {
+    expect(nhanhTargetOf('returned')).toBe('Returned');
+    expect(decideTransition({ status: 'Confirmed', sentToCarrier: false }, 'Returned')).toEqual({
+      kind: 'set',
+      status: 'Returned',
+    });
+    expect(decideTransition({ status: 'Success', sentToCarrier: false }, 'Returned')).toEqual({
+      kind: 'returned',
+      nhanh: 'Success',
+      withCarrier: false,
+    });
+    expect(decideTransition({ status: 'Shipping', sentToCarrier: true }, 'Returned')).toEqual({
+      kind: 'returned',
+      nhanh: 'Shipping',
+      withCarrier: true,
+    });
+    // Already on its way back, or never sold: nothing to do.
+    for (const status of ['Returning', 'Returned', 'ConfirmReturned', 'Canceled', 'Aborted'] as const)
+      expect(decideTransition({ status, sentToCarrier: false }, 'Returned')).toEqual({ kind: 'none' });
+  });
+
+  it('should never create a returned, payment-review or unknown-status order, whatever the filter', () => {
+    expect(neverCreatedBecause('returned')).toBe('returned');
+    expect(neverCreatedBecause('payment_review')).toBe('paymentReview');
+    expect(neverCreatedBecause('waiting_for_pickup')).toBe('unknownStatus');
+    expect(groupOf('waiting_for_pickup')).toBe('other');
+    for (const status of ['queueing', 'picking', 'complete', 'canceled'])
+      expect(neverCreatedBecause(status)).toBeNull();
   });
 });
 

@@ -1,34 +1,26 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { OrderRecord } from '../../../lib/db';
-import { groupOf, type OrderGroup } from '../../../lib/orders/status-map';
-import { isWithinOrderWindow } from '../../../lib/orders/window';
+import type { OrderGroup } from '../../../lib/orders/status-map';
 import { getMapping, getProductLinks } from '../../../lib/products/links';
 import { unpairProducts } from '../../../lib/products/pairing';
 import { readAllMappings, readTikiProducts, writeTikiProducts } from '../../../lib/products/store';
-import { parseTikiDateTime } from '../../../lib/tiki/contract';
 import type { TikiOrder } from '../../../lib/tiki/schemas';
+import { expectedImports } from '../../fixtures/expected-orders';
 import { type OrdersSetup, ordersSetup, SHOP_ID } from './harness';
 
-/** Orders the rules let through: in the window, in a chosen group, every product paired. */
+/** Orders the rules let through (see `expectedImports`), by the links stored after pairing. */
 async function importable(setup: OrdersSetup, groups: readonly OrderGroup[]): Promise<TikiOrder[]> {
-  const now = setup.clock.now();
-  const candidates = setup.seedOrders.filter((order) => {
-    const group = groupOf(order.status);
-    return (
-      group !== 'not-accepted' &&
-      groups.includes(group) &&
-      isWithinOrderWindow(parseTikiDateTime(order.updated_at), now)
-    );
-  });
   const links = await getProductLinks(
     setup.db,
     SHOP_ID,
-    candidates.flatMap((order) => order.items.map((item) => item.product.id)),
+    setup.seedOrders.flatMap((order) => order.items.map((item) => item.product.id)),
   );
-  return candidates.filter((order) =>
-    order.items.every((item) => links.get(item.product.id)?.state === 'paired'),
-  );
+  return expectedImports(setup.seedOrders, {
+    groups,
+    now: setup.clock.now(),
+    paired: (id) => links.get(id)?.state === 'paired',
+  });
 }
 
 async function records(setup: OrdersSetup): Promise<Map<string, OrderRecord>> {
@@ -147,30 +139,27 @@ describe('orders against the sandbox', () => {
     expect(log.some((entry) => entry.text.key === 'orders.conflict.status')).toBe(true);
   });
 
-  it("should not duplicate when the local link is lost, nor when Nhanh's look-up misses and order/add says duplicate", async () => {
-    const setup = await ordersSetup();
-    await setup.pairProducts();
-    await setup.run();
-    const before = setup.sandbox.nhanh.snapshot().orders;
+  it.each(['ignored', 'honoured', 'refused'] as const)(
+    "should relink, never duplicate, when the local link is lost (Nhanh's appOrderIds filter %s)",
+    async (filter) => {
+      const setup = await ordersSetup();
+      await setup.pairProducts();
+      await setup.run();
+      const before = setup.sandbox.nhanh.snapshot().orders;
 
-    await setup.db.clear('orders');
-    const relinked = await setup.run();
-    expect(setup.sandbox.nhanh.snapshot().orders).toEqual(before);
-    if (relinked.kind === 'done') expect(relinked.cursor.counts.present).toBe(before.length);
-
-    await setup.db.clear('orders');
-    const listOrders = setup.nhanh.listOrders;
-    // Nhanh's appOrderIds filter misses (it is an assumption): only order/add's duplicate answer is left.
-    setup.syncDeps.nhanh = {
-      ...setup.nhanh,
-      listOrders: async (query) => ((query.appOrderIds?.length ?? 0) > 1 ? [] : listOrders(query)),
-    };
-    const viaDuplicate = await setup.run();
-    expect(setup.sandbox.nhanh.snapshot().orders).toEqual(before);
-    if (viaDuplicate.kind === 'done') expect(viaDuplicate.cursor.counts.present).toBe(before.length);
-    const stored = await records(setup);
-    expect([...stored.values()].filter((record) => record.nhanhOrderId !== null)).toHaveLength(before.length);
-  });
+      setup.sandbox.setFaults({ nhanhAppOrderIdsFilter: filter });
+      await setup.db.clear('orders');
+      const relinked = await setup.run();
+      expect(setup.sandbox.nhanh.snapshot().orders).toEqual(before);
+      expect(relinked.kind).toBe('done');
+      if (relinked.kind === 'done') expect(relinked.cursor.counts.present).toBe(before.length);
+      const stored = await records(setup);
+      const links = [...stored.values()].filter((record) => record.nhanhOrderId !== null);
+      expect(links).toHaveLength(before.length);
+      for (const record of links)
+        expect(before.find((order) => order.id === record.nhanhOrderId)?.appOrderId).toBe(record.code);
+    },
+  );
 
   it('should resume a run whose worker died mid-page and end with exactly the expected orders', async () => {
     const setup = await ordersSetup();
@@ -216,7 +205,8 @@ describe('orders against the sandbox', () => {
         .filter((mapping) => mapping.method !== 'sku-code')
         .map((mapping) => mapping.tikiProductId),
     );
-    const target = (await importable(off, ['new'])).find(
+    const groups: OrderGroup[] = ['new', 'confirmed', 'success', 'canceled'];
+    const target = (await importable(off, groups)).find(
       (order) => order.items.length === 1 && byBarcode.has(order.items[0]!.product.id),
     );
     const productId = target!.items[0]!.product.id;
@@ -226,7 +216,7 @@ describe('orders against the sandbox', () => {
       await unpairProducts(setup.db, SHOP_ID, [productId]);
     };
     await deleteOnTiki(off);
-    await off.run();
+    await off.run({ groups });
     expect(off.nhanhOrders().has(target!.code)).toBe(false);
     const blocked = (await records(off)).get(target!.code)!;
     expect(blocked.outcome).toBe('blocked');
@@ -239,7 +229,7 @@ describe('orders against the sandbox', () => {
     const on = await ordersSetup({ alwaysFetchProducts: true });
     await on.pairProducts();
     await deleteOnTiki(on);
-    await on.run();
+    await on.run({ groups });
     const created = on.sandbox.nhanh.snapshot().products.find((p) => p.appProductId === `tiki-${productId}`);
     expect(created).toBeDefined();
     expect(on.nhanhOrders().get(target!.code)!.products[0]!.id).toBe(created!.id);
@@ -249,11 +239,11 @@ describe('orders against the sandbox', () => {
   it("should list unpaired and changed products with the help page's message and the fix", async () => {
     const setup = await ordersSetup();
     await setup.pairProducts();
-    const candidates = setup.seedOrders.filter(
-      (order) =>
-        groupOf(order.status) === 'new' &&
-        isWithinOrderWindow(parseTikiDateTime(order.updated_at), setup.clock.now()),
-    );
+    const candidates = expectedImports(setup.seedOrders, {
+      groups: ['new'],
+      now: setup.clock.now(),
+      paired: () => true,
+    });
     const links = await getProductLinks(
       setup.db,
       SHOP_ID,

@@ -19,7 +19,7 @@ import { attentionItem } from '../../../lib/status';
 import {
   type TikiPage,
   type TikiProductSummary,
-  tikiPageSchema,
+  tikiListSchema,
   tikiProductSummarySchema,
 } from '../../../lib/tiki/schemas';
 import { freshDb } from './harness';
@@ -43,7 +43,7 @@ function fakeTiki(pages: RawProduct[][], options: { failOnPage?: number } = {}) 
     async *iterateProducts(): AsyncGenerator<TikiPage<TikiProductSummary>> {
       for (const [index, products] of pages.entries()) {
         if (options.failOnPage === index + 1) throw new Error('connection reset');
-        yield tikiPageSchema(tikiProductSummarySchema).parse({
+        const page = tikiListSchema.parse({
           data: products.map((product) => ({
             product_id: product.id,
             sku: `80000000${product.id}`,
@@ -59,6 +59,7 @@ function fakeTiki(pages: RawProduct[][], options: { failOnPage?: number } = {}) 
           })),
           paging: { total, current_page: index + 1, per_page: 50, last_page: pages.length },
         });
+        yield { ...page, data: page.data.map((row) => tikiProductSummarySchema.parse(row)), unreadable: [] };
       }
     },
   };

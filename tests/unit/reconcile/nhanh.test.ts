@@ -122,27 +122,33 @@ describe('reconciling against the orders imported into Nhanh', () => {
     expect(nhanhCalls).toBe(1);
   });
 
-  it('should not ask Nhanh past its call budget', async () => {
+  it('should look linked orders up by Nhanh id, however old, and not past its call budget', async () => {
     const setup = await ordersSetup();
     const sixYearsAgo = setup.clock.now() - 6 * 365 * 86_400_000;
-    const record = storedOrder({
-      shopId: SHOP_ID,
-      code: 'OLD-1',
-      tikiCreatedAt: sixYearsAgo,
-      tikiUpdatedAt: sixYearsAgo,
-      nhanhOrderId: 2_000_001,
-    });
-    await setup.db.put('orders', record);
+    // One batch of 100 ids more than the budget allows: the oldest 100 are left "not compared".
+    const count = (MAX_NHANH_LOOKUP_CALLS + 1) * 100;
+    const tx = setup.db.transaction('orders', 'readwrite');
+    for (let index = 0; index < count; index++)
+      void tx.store.put(
+        storedOrder({
+          shopId: SHOP_ID,
+          code: `OLD-${index}`,
+          tikiCreatedAt: sixYearsAgo + index * 1000,
+          tikiUpdatedAt: sixYearsAgo + index * 1000,
+          nhanhOrderId: 2_000_001 + index,
+        }),
+      );
+    await tx.done;
     const callsBefore = setup.sandbox.nhanh.snapshot().rateLimit.accepted;
 
     const loaded = await loadExpectations(
-      { codes: ['OLD-1'], sellerId: null, period: null },
+      { codes: Array.from({ length: count }, (_, index) => `OLD-${index}`), sellerId: null, period: null },
       { db: setup.db, settings: setup.settings, fetch: setup.sandbox.fetch, clock: setup.clock },
     );
 
-    // Six years are about 71 windows of 31 days: more than the budget allows.
-    expect(MAX_NHANH_LOOKUP_CALLS).toBeLessThan(71);
-    expect(loaded.expectations.get('OLD-1')?.[0]?.nhanh).toEqual({ kind: 'unchecked', why: 'limit' });
-    expect(setup.sandbox.nhanh.snapshot().rateLimit.accepted).toBe(callsBefore);
+    // Newest first: the newest is compared (missing in Nhanh), the oldest is past the budget.
+    expect(loaded.expectations.get(`OLD-${count - 1}`)?.[0]?.nhanh).toEqual({ kind: 'missing' });
+    expect(loaded.expectations.get('OLD-0')?.[0]?.nhanh).toEqual({ kind: 'unchecked', why: 'limit' });
+    expect(setup.sandbox.nhanh.snapshot().rateLimit.accepted - callsBefore).toBe(MAX_NHANH_LOOKUP_CALLS);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../lib/http/api-error';
+import type { ApiError } from '../../../lib/http/api-error';
 import { translate } from '../../../lib/i18n';
 import { formatTikiDateTime, parseTikiDateTime } from '../../../lib/tiki/contract';
+import type { TikiOrder, TikiPage, TikiProductSummary } from '../../../lib/tiki/schemas';
 import { createHarness, json } from './setup';
 
 // biome-ignore lint/suspicious/noExplicitAny: doctoring raw API-shaped JSON
@@ -64,8 +65,8 @@ async function withDoctoredAnswer(
 }
 
 describe('Tiki answers that break the contract', () => {
-  it('should name the endpoint and the field when an order has no code', async () => {
-    const { error, harness } = await withDoctoredAnswer(
+  it('should set aside an order with no code, naming the field, and read the others', async () => {
+    const { value, error, harness } = await withDoctoredAnswer(
       '/integration/v2/orders',
       (body) => {
         delete body.data[1].code;
@@ -73,42 +74,66 @@ describe('Tiki answers that break the contract', () => {
       },
       (h) => h.keyClient().listOrders({}, 1),
     );
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({
-      code: 'invalid_response',
-      endpoint: 'GET /integration/v2/orders',
-      retryable: false,
-    });
-    expect((error as ApiError).text.params).toMatchObject({
-      field: 'data[1].code',
-      endpoint: 'GET /integration/v2/orders',
-    });
-    expect(translate('vi', (error as ApiError).text)).toContain('data[1].code');
+    expect(error).toBeUndefined();
+    const page = value as TikiPage<TikiOrder>;
+    expect(page.unreadable).toEqual([
+      {
+        index: 1,
+        id: null,
+        reason: expect.stringMatching(/^code: /),
+        keys: expect.arrayContaining(['items', 'status']),
+      },
+    ]);
+    expect(page.data.length).toBeGreaterThan(1);
     expect(harness.exchanges).toHaveLength(1);
   });
 
-  it('should name a money field of the wrong type', async () => {
-    const { error } = await withDoctoredAnswer(
+  it('should read amounts and quantities sent as strings, and a missing seller income as unknown', async () => {
+    const { value } = await withDoctoredAnswer(
       '/integration/v2/orders',
       (body) => {
-        body.data[0].invoice.total_seller_income = 'nhiều tiền';
+        body.data[0].items[0].qty = String(body.data[0].items[0].qty);
+        body.data[0].items[0].price = `${body.data[0].items[0].price}.00`;
+        body.data[1].invoice.total_seller_income = 'nhiều tiền';
+        body.data[2].tiki_warehouse = null;
+        delete body.data[2].fulfillment_type;
+        body.data[2].is_rma = null;
         return body;
       },
       (h) => h.keyClient().listOrders({}, 1),
     );
-    expect((error as ApiError).text.params?.field).toBe('data[0].invoice.total_seller_income');
+    const page = value as TikiPage<TikiOrder>;
+    expect(page.unreadable).toEqual([]);
+    expect(typeof page.data[0]!.items[0]!.qty).toBe('number');
+    expect(typeof page.data[0]!.items[0]!.price).toBe('number');
+    expect(page.data[1]!.invoice.total_seller_income).toBeUndefined();
+    expect(page.data[2]!.fulfillment_type).toBeUndefined();
   });
 
-  it('should name a status Tiki never documented', async () => {
-    const { error } = await withDoctoredAnswer(
+  it('should keep a status Tiki never documented, as it came', async () => {
+    const { value } = await withDoctoredAnswer(
       '/integration/v2/orders',
       (body) => {
-        body.data[2].status = 'teleported';
+        body.data[2].status = 'waiting_for_pickup';
         return body;
       },
       (h) => h.keyClient().listOrders({}, 1),
     );
-    expect((error as ApiError).text.params?.field).toBe('data[2].status');
+    expect((value as TikiPage<TikiOrder>).data[2]!.status).toBe('waiting_for_pickup');
+  });
+
+  it('should set aside an order line without a product id, naming the line', async () => {
+    const { value } = await withDoctoredAnswer(
+      '/integration/v2/orders',
+      (body) => {
+        delete body.data[0].items[0].product.id;
+        return body;
+      },
+      (h) => h.keyClient().listOrders({}, 1),
+    );
+    const page = value as TikiPage<TikiOrder>;
+    expect(page.unreadable).toHaveLength(1);
+    expect(page.unreadable[0]!.reason).toMatch(/^items\[0\]\.product\.id: /);
   });
 
   it('should name missing paging and a seller without a name', async () => {
@@ -173,8 +198,8 @@ describe('Tiki answers that break the contract', () => {
     expect(page.paging.per_page).toBe(50);
   });
 
-  it('should reject a product with neither product_id nor id, naming product_id', async () => {
-    const { error } = await withDoctoredAnswer(
+  it('should set aside a product with neither product_id nor id, naming product_id', async () => {
+    const { value } = await withDoctoredAnswer(
       '/integration/v2.1/products',
       (body) => {
         delete body.data[3].product_id;
@@ -182,6 +207,10 @@ describe('Tiki answers that break the contract', () => {
       },
       (h) => h.keyClient().listProducts(1),
     );
-    expect((error as ApiError).text.params?.field).toBe('data[3].product_id');
+    const page = value as TikiPage<TikiProductSummary>;
+    expect(page.unreadable).toEqual([
+      expect.objectContaining({ index: 3, reason: expect.stringMatching(/^product_id: /) }),
+    ]);
+    expect(page.data.length).toBeGreaterThan(3);
   });
 });
