@@ -52,8 +52,9 @@ export interface TikiProductRecord {
   /** Hash of name (which holds a variant's options) + seller SKU, to detect changes since pairing. */
   fingerprint: string;
   /**
-   * Hash of the attributes Tiki listed (a variant's option values among them), to detect changes since pairing;
-   * absent when the answer carried none (and on records downloaded before attributes were asked for).
+   * Fingerprint of the attributes that identify the product, its option values (`optionFingerprint`), to detect
+   * changes since pairing; absent when the answer carried no attributes or a variant's option codes are unknown.
+   * Records downloaded by an older version may hold one of an older rule (see `isCurrentOptionFingerprint`).
    */
   attributeFingerprint?: string;
   /** Set when a re-download no longer finds the product on Tiki. */
@@ -93,8 +94,9 @@ export interface ProductMappingRecord {
   /** The Tiki product's fingerprint when paired; differs from the current one → "cần ghép lại". */
   tikiFingerprint: string;
   /**
-   * The Tiki product's attribute fingerprint when paired (or when first downloaded with attributes, for a
-   * pairing made before); absent → attributes are not compared, so older pairings raise no false alarm.
+   * The Tiki product's option fingerprint when paired (or when first downloaded with it, for a pairing made
+   * before); absent or of an older rule → options are not compared until a download gives the current one, so
+   * older pairings raise no false alarm.
    */
   tikiAttributeFingerprint?: string;
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type Clock, systemClock } from '../lib/clock';
 import { createNhanhSimulator, type NhanhSimulator } from './nhanh';
 import { seededRandom } from './random';
@@ -34,6 +35,14 @@ export interface Sandbox {
 }
 
 const FAULT_KEYS = Object.keys(DEFAULT_FAULTS) as (keyof Faults)[];
+
+/** Bodies of the admin routes that play a seller's edits and Tiki's promotions (see `TikiSimulator`). */
+const productEditSchema = z.strictObject({
+  name: z.string().min(1).optional(),
+  originalSku: z.string().optional(),
+  options: z.record(z.string(), z.string()).optional(),
+});
+const promotionSchema = z.strictObject({ price: z.number().positive() });
 
 /** Keeps only known fault knobs with the right type, so a typo in a test cannot silently do nothing. */
 export function parseFaults(input: unknown): Partial<Faults> {
@@ -75,6 +84,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       if (tikiStatus && request.method === 'POST') {
         const { status } = JSON.parse(request.body || '{}') as { status?: unknown };
         return { status: 200, body: tiki.setOrderStatus(decodeURIComponent(tikiStatus[1]!), String(status)) };
+      }
+      const tikiProduct = /^\/__admin\/tiki\/products\/(\d+)(\/promotion)?$/.exec(request.path);
+      if (tikiProduct && request.method === 'POST') {
+        const body = JSON.parse(request.body || '{}');
+        const id = Number(tikiProduct[1]);
+        return {
+          status: 200,
+          body: tikiProduct[2]
+            ? tiki.startPromotion(id, promotionSchema.parse(body).price)
+            : tiki.editProduct(id, productEditSchema.parse(body)),
+        };
       }
       const nhanhOrder = /^\/__admin\/nhanh\/orders\/(\d+)$/.exec(request.path);
       if (nhanhOrder && request.method === 'POST')

@@ -504,6 +504,25 @@ export function createSeed(options: { seed: number; now: number }): SeedData {
     }
   }
 
+  /**
+   * What Tiki keeps among a product's attributes next to what identifies it (the product-v2 sample): the price,
+   * the price before a promotion, a promotion's start, the supplier, the specifications. Derived from values
+   * drawn already, so the seed's other data stays as it was.
+   */
+  function movingAttributes(
+    fields: { sku: string; price: number },
+    marketPrice: number,
+    updatedAt: number,
+  ): Record<string, unknown> {
+    return {
+      price: fields.price,
+      price_restore: marketPrice,
+      special_from_date: formatWallTime(updatedAt),
+      supplier: { id: 1_453_707 },
+      specifications: [{ id: 2077, name: 'General', attributes: [{ code: 'sku', value: fields.sku }] }],
+    };
+  }
+
   function tikiProductObject(fields: {
     id: number;
     sku: string;
@@ -518,6 +537,7 @@ export function createSeed(options: { seed: number; now: number }): SeedData {
     category: CategoryKey;
     inventoryType: InventoryType;
     warehouseIds: number[];
+    /** The product's own attributes: a variant's option values (code → value). */
     attributes: Record<string, string>;
     optionAttributes: string[];
   }): Record<string, unknown> {
@@ -549,7 +569,7 @@ export function createSeed(options: { seed: number; now: number }): SeedData {
       updated_at: formatWallTime(updatedAt),
       thumbnail: `https://salt.tikicdn.com/cache/280x280/ts/product/${h.hex(2)}/${h.hex(2)}/${h.hex(32)}.jpg`,
       categories: [{ id: category.tikiId, name: category.tikiName }],
-      attributes: fields.attributes,
+      attributes: { ...fields.attributes, ...movingAttributes(fields, marketPrice, updatedAt) },
       option_attributes: fields.optionAttributes,
       images: [],
       inventory: {

@@ -24,7 +24,7 @@ export interface CreatableProduct {
   /** For a variant, Tiki's name already ends with its options ("Áo thun - Đỏ, XL"). */
   name: string;
   price: number;
-  /** A downloaded product's attributes when paired (see `TikiProductRecord`); an order line has none. */
+  /** A downloaded product's option fingerprint when paired (see `TikiProductRecord`); an order line has none. */
   attributeFingerprint?: string;
 }
 

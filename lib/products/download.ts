@@ -6,7 +6,7 @@ import type { NhanhClient } from '../nhanh/client';
 import { NHANH_MAX_PAGE_SIZE, type NhanhProduct } from '../nhanh/contract';
 import type { TikiClient } from '../tiki/client';
 import type { TikiProductSummary } from '../tiki/schemas';
-import { attributeFingerprint, matchKey, optionLabelOf, productFingerprint } from './keys';
+import { matchKey, optionFingerprint, optionLabelOf, productFingerprint } from './keys';
 import { withAttributeBaselines } from './pairing';
 import {
   readMappings,
@@ -26,7 +26,8 @@ import {
  * A re-download updates records in place (keeping the matching results) and, only when it went through to the
  * last page, marks Tiki products it no longer found as deleted (their pairings stay, flagged) and drops Nhanh
  * products Nhanh no longer has. A cancelled or failed download marks nothing: a partial list proves nothing.
- * A full download also gives pairings made before attributes were known their baseline (`withAttributeBaselines`).
+ * A full download also gives pairings made before option values were known their baseline
+ * (`withAttributeBaselines`).
  */
 
 export type CatalogueSource = 'tiki' | 'nhanh';
@@ -89,17 +90,30 @@ async function store(write: () => Promise<unknown>, count: number): Promise<Sour
   }
 }
 
-/** The record's `attributeFingerprint`, left out when the answer carried no attributes. */
-function optionalAttributeFingerprint(attributes: unknown): { attributeFingerprint?: string } {
-  const fingerprint = attributeFingerprint(attributes);
+/** The record's `attributeFingerprint`, left out when its option values cannot be known. */
+function optionalAttributeFingerprint(fingerprint: string | undefined): { attributeFingerprint?: string } {
   return fingerprint === undefined ? {} : { attributeFingerprint: fingerprint };
+}
+
+/**
+ * The codes of a product's option attributes: its own when the answer gives them, else, for a variant, its
+ * configurable parent's (the structure Tiki documents: `option_attributes` on the parent, `super_id` on the
+ * variant; undefined while that parent is not known); none for a product without a parent.
+ */
+function optionCodesOf(
+  summary: Pick<TikiProductSummary, 'option_attributes' | 'super_id'>,
+  parentOptionCodes: ReadonlyMap<number, readonly string[] | undefined>,
+): readonly string[] | undefined {
+  if (summary.option_attributes?.length) return summary.option_attributes;
+  if (summary.super_id === 0) return [];
+  return parentOptionCodes.get(summary.super_id);
 }
 
 /** One Tiki product as stored; matching results of an earlier download are kept. */
 export function tikiRecordOf(
   shopId: string,
   summary: TikiProductSummary,
-  parentName: string | undefined,
+  parent: { name: string | undefined; optionCodes: readonly string[] | undefined },
   previous: TikiProductRecord | undefined,
   now: number,
 ): TikiProductRecord {
@@ -114,9 +128,9 @@ export function tikiRecordOf(
     type: summary.type,
     active: summary.active,
     price: summary.price,
-    optionLabel: optionLabelOf(summary.name, parentName),
+    optionLabel: optionLabelOf(summary.name, parent.name),
     fingerprint: productFingerprint({ name: summary.name, originalSku }),
-    ...optionalAttributeFingerprint(summary.attributes),
+    ...optionalAttributeFingerprint(optionFingerprint(summary.attributes, parent.optionCodes)),
     deletedOnTiki: false,
     downloadedAt: now,
     candidates: previous?.candidates ?? [],
@@ -136,46 +150,54 @@ export async function downloadTikiProducts(
   const parentNames = new Map<number, string>();
   for (const record of previous.values())
     if (record.type === 'configurable') parentNames.set(record.id, record.name);
-  const pending: TikiProductRecord[] = [];
+  // The configurable parents listed so far, with their option codes when the answer gives them.
+  const parentOptionCodes = new Map<number, readonly string[] | undefined>();
+  // Attributes of variants listed before their parent, kept until the parent gives their option codes.
+  const awaitingOptionCodes = new Map<number, TikiProductSummary['attributes']>();
   try {
     for await (const page of deps.tiki.iterateProducts()) {
       throwIfCancelled(options.signal);
       const now = clock.now();
       for (const summary of page.data)
-        if (summary.type === 'configurable') parentNames.set(summary.product_id, summary.name);
+        if (summary.type === 'configurable') {
+          parentNames.set(summary.product_id, summary.name);
+          const codes = summary.option_attributes;
+          parentOptionCodes.set(summary.product_id, codes?.length ? codes : undefined);
+        }
       for (const summary of page.data) {
-        const record = tikiRecordOf(
-          shopId,
-          summary,
-          parentNames.get(summary.super_id),
-          previous.get(summary.product_id),
-          now,
-        );
-        pending.push(record);
+        const optionCodes = optionCodesOf(summary, parentOptionCodes);
+        const parent = { name: parentNames.get(summary.super_id), optionCodes };
+        const record = tikiRecordOf(shopId, summary, parent, previous.get(summary.product_id), now);
+        if (summary.attributes && !parentOptionCodes.has(summary.super_id) && optionCodes === undefined)
+          awaitingOptionCodes.set(record.id, summary.attributes);
         seen.set(record.id, record);
       }
       options.onProgress?.({ source: 'tiki', done: seen.size, total: page.paging.total });
     }
   } catch (error) {
     return (
-      (await store(() => writeTikiProducts(db, shopId, pending), seen.size)) ?? outcomeOf(error, seen.size)
+      (await store(() => writeTikiProducts(db, shopId, [...seen.values()]), seen.size)) ??
+      outcomeOf(error, seen.size)
     );
   }
-  // A variant listed before its parent got no option label: give it one now that the parent is known.
-  const labelled = [...seen.values()]
-    .filter((record) => record.superId !== 0 && record.optionLabel === '' && parentNames.has(record.superId))
-    .map((record) => ({
-      ...record,
-      optionLabel: optionLabelOf(record.name, parentNames.get(record.superId)),
-    }))
-    .filter((record) => record.optionLabel !== '');
+  // A variant listed before its parent got no option label or option fingerprint: give them now that the
+  // parent is known.
+  for (const record of seen.values()) {
+    if (record.superId === 0 || !parentNames.has(record.superId)) continue;
+    const optionLabel = record.optionLabel || optionLabelOf(record.name, parentNames.get(record.superId));
+    const fingerprint =
+      record.attributeFingerprint ??
+      optionFingerprint(awaitingOptionCodes.get(record.id), parentOptionCodes.get(record.superId));
+    if (optionLabel !== record.optionLabel || fingerprint !== record.attributeFingerprint)
+      seen.set(record.id, { ...record, optionLabel, ...optionalAttributeFingerprint(fingerprint) });
+  }
   const gone = [...previous.values()]
     .filter((record) => !seen.has(record.id) && !record.deletedOnTiki)
     .map((record) => ({ ...record, deletedOnTiki: true }));
   const refused = await store(async () => {
-    // Baselines first: if the products are then refused, the baselines still hold Tiki's current attributes.
+    // Baselines first: if the products are then refused, the baselines still hold Tiki's current options.
     await writeMappings(db, shopId, withAttributeBaselines(await readMappings(db, shopId), seen.values()));
-    await writeTikiProducts(db, shopId, [...pending, ...labelled, ...gone]);
+    await writeTikiProducts(db, shopId, [...seen.values(), ...gone]);
   }, seen.size);
   if (refused) return refused;
   return { state: 'done', count: seen.size, markedDeleted: gone.length };

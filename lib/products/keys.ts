@@ -60,13 +60,34 @@ function canonical(value: unknown): unknown {
 }
 
 /**
- * What a pairing depends on, part two: the product's attributes as Tiki lists them (a variant's option values
- * such as colour and size among them). Key order, surrounding spaces and empty values do not count; `[]` and
- * `{}` are the same empty set. Undefined when the answer carried no attributes: then they cannot be compared.
+ * Leads every option fingerprint; bumped whenever what it covers changes. A stored fingerprint of another
+ * version (version 1 hashed every attribute, prices included) is no baseline: it is replaced, never compared.
  */
-export function attributeFingerprint(attributes: unknown): string | undefined {
-  if (attributes === null || attributes === undefined) return undefined;
-  return hash53(JSON.stringify(canonical(attributes)));
+const OPTION_FINGERPRINT_VERSION = 'v2:';
+
+/**
+ * What a pairing depends on, part two: the values of the option attributes that tell a variant from its
+ * siblings (`optionCodes`, e.g. colour and size; none for a product without variants). Only these identify the
+ * item: the rest of Tiki's attributes holds prices, promotion dates and the supplier, which move by themselves.
+ * Code order, surrounding spaces and empty values do not count. Undefined when the answer carried no attributes
+ * or the option codes are unknown: then nothing can be compared.
+ */
+export function optionFingerprint(
+  attributes: Record<string, unknown> | unknown[] | null | undefined,
+  optionCodes: readonly string[] | undefined,
+): string | undefined {
+  if (attributes === null || attributes === undefined || optionCodes === undefined) return undefined;
+  // `[]` is how PHP writes an empty map: no values.
+  const values: Record<string, unknown> = Array.isArray(attributes) ? {} : attributes;
+  const options = Object.fromEntries(
+    optionCodes.map((code) => [code, Object.hasOwn(values, code) ? values[code] : undefined]),
+  );
+  return OPTION_FINGERPRINT_VERSION + hash53(JSON.stringify(canonical(options)));
+}
+
+/** Whether a stored option fingerprint was made by this version's rule, so that it can be compared. */
+export function isCurrentOptionFingerprint(fingerprint: string | undefined): fingerprint is string {
+  return fingerprint?.startsWith(OPTION_FINGERPRINT_VERSION) ?? false;
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { ProductMappingRecord, TikiProductRecord } from '../db';
+import { isCurrentOptionFingerprint } from './keys';
 
 /**
  * Where a Tiki product stands with Nhanh. Orders can be imported only for `paired` products:
  * - `deleted`: a re-download no longer found it on Tiki (its pairing, if any, is kept but flagged);
- * - `needs-repair` ("cần ghép lại"): paired, but its name, seller SKU or attributes changed since, or the Nhanh
- *   product it was paired with is gone from Nhanh;
+ * - `needs-repair` ("cần ghép lại"): paired, but its name, seller SKU or option values changed since, or the
+ *   Nhanh product it was paired with is gone from Nhanh (a price or a promotion is no change);
  * - `ambiguous`: the rules found several Nhanh products and the seller must choose;
  * - `unpaired`: nothing yet.
  */
@@ -24,9 +25,10 @@ export function isSellable(product: Pick<TikiProductRecord, 'type'>): boolean {
 }
 
 /**
- * Whether the Tiki product changed since it was paired: its name or seller SKU, or its attributes. Attributes
- * count only where both sides know them: a pairing stored before attributes were downloaded, or a download
- * whose answer had none, is judged on name and seller SKU alone (no false alarm after the upgrade).
+ * Whether the Tiki product changed since it was paired: its name or seller SKU, or its option values. Option
+ * values count only where both sides hold a fingerprint of the current rule: a pairing stored before options
+ * were known (or under an older rule, which hashed prices too), or a download whose answer had no attributes,
+ * is judged on name and seller SKU alone (no false alarm after an upgrade).
  */
 function changedSincePaired(
   product: Pick<TikiProductRecord, 'fingerprint' | 'attributeFingerprint'>,
@@ -34,8 +36,8 @@ function changedSincePaired(
 ): boolean {
   if (mapping.tikiFingerprint !== product.fingerprint) return true;
   return (
-    mapping.tikiAttributeFingerprint !== undefined &&
-    product.attributeFingerprint !== undefined &&
+    isCurrentOptionFingerprint(mapping.tikiAttributeFingerprint) &&
+    isCurrentOptionFingerprint(product.attributeFingerprint) &&
     mapping.tikiAttributeFingerprint !== product.attributeFingerprint
   );
 }

@@ -7,6 +7,7 @@ import type {
   ProductMappingRecord,
   TikiProductRecord,
 } from '../db';
+import { isCurrentOptionFingerprint } from './keys';
 import {
   buildMatchIndex,
   buildNameIndex,
@@ -53,9 +54,10 @@ export function mappingOf(
 }
 
 /**
- * Pairings made before the product's attributes were known (stored before attributes were downloaded, or made
- * from an order line) take the attributes of `products` as their baseline, while the name and seller SKU they
- * were made with still hold: from then on an attribute change makes them "cần ghép lại". Returns those updated.
+ * Pairings made before the product's option values were known (stored before attributes were downloaded, or
+ * under an older fingerprint rule, or made from an order line) take those of `products` as their baseline,
+ * while the name and seller SKU they were made with still hold: from then on an option change makes them "cần
+ * ghép lại". Returns those updated.
  */
 export function withAttributeBaselines(
   mappings: ReadonlyMap<number, ProductMappingRecord>,
@@ -66,8 +68,8 @@ export function withAttributeBaselines(
     const mapping = mappings.get(product.id);
     if (
       mapping &&
-      mapping.tikiAttributeFingerprint === undefined &&
-      product.attributeFingerprint !== undefined &&
+      !isCurrentOptionFingerprint(mapping.tikiAttributeFingerprint) &&
+      isCurrentOptionFingerprint(product.attributeFingerprint) &&
       mapping.tikiFingerprint === product.fingerprint
     )
       updated.push({ ...mapping, tikiAttributeFingerprint: product.attributeFingerprint });

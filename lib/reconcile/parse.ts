@@ -145,7 +145,9 @@ function sniff(bytes: Uint8Array): 'zip' | 'cfb' | 'text' | 'binary' {
   const head = bytes.subarray(0, 65_536);
   if (head.includes(0)) return head[0] === 0xff && head[1] === 0xfe ? 'text' : 'binary';
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 4)));
+    // A window that stops short of the end may cut a character in two: `stream` keeps its first bytes for a
+    // next chunk instead of calling them invalid. A whole file must decode to its last byte.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: head.length < bytes.length });
     return 'text';
   } catch {
     return 'binary';

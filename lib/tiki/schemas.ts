@@ -31,6 +31,16 @@ const sellerCode = z
   .nullish()
   .transform((value) => value?.trim() || null);
 
+/**
+ * A configurable product's option attributes: the codes of the attributes its variants differ by (at most 2,
+ * OT-struct), `["size","color"]` in Tiki's create-product guide; an object carrying the `code` is read too. Any
+ * other shape is dropped (null) rather than failing the page: the codes only sharpen change detection.
+ */
+const optionAttributeCodes = z
+  .array(z.union([z.string(), z.object({ code: z.string() }).transform(({ code }) => code)]))
+  .nullish()
+  .catch(null);
+
 /** `super_id` is 0 (or absent) when there is no configurable parent. */
 const parentId = z
   .int()
@@ -109,10 +119,12 @@ const productFields = {
   thumbnail: z.string().nullish(),
   inventory: inventorySchema.nullish(),
   /**
-   * In the list only when asked for (`include=attributes`); a variant's option values are among them. An object
-   * (OT-prod `attributes{}`); an empty one may come as `[]` (PHP's empty map), so an array is accepted too.
+   * In the list only when asked for (`include=attributes`): a variant's option values among data that moves by
+   * itself (`price`, `price_restore`, `special_from_date`, `supplier`, `specifications`: the product-v2 sample).
+   * An object (OT-prod `attributes{}`); an empty one may come as `[]` (PHP's empty map), so an array is too.
    */
   attributes: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).nullish(),
+  option_attributes: optionAttributeCodes,
 };
 
 /** Moves `id` into `product_id` and fails, naming `product_id`, when neither is there. */
@@ -133,11 +145,10 @@ function withProductId<T extends { product_id?: number; id?: number }>(
 export const tikiProductSummarySchema = z.object(productFields).transform(withProductId);
 export type TikiProductSummary = z.output<typeof tikiProductSummarySchema>;
 
-/** `GET /integration/v2.1/products/{id}`: the summary plus attributes and categories. */
+/** `GET /integration/v2.1/products/{id}`: the summary plus categories. */
 export const tikiProductSchema = z
   .object({
     ...productFields,
-    option_attributes: z.array(z.unknown()).nullish(),
     categories: z.array(z.object({ id: z.int(), name: z.string() })).nullish(),
   })
   .transform(withProductId);

@@ -50,9 +50,13 @@ interface OrderRecord {
 
 interface ProductRecord {
   product_id: number;
+  name: string;
+  original_sku: string;
+  price: number | string;
   active: number | string;
   created_at: string;
   updated_at: string;
+  attributes: Record<string, unknown>;
 }
 
 interface ShopState {
@@ -89,8 +93,17 @@ const PRODUCT_SUMMARY_FIELDS = [
   'updated_at',
   'thumbnail',
 ];
-/** Optional parts of a product the `include` parameter asks for (v2.1 list and detail). */
-const PRODUCT_INCLUDES = ['inventory', 'categories', 'attributes', 'images'];
+/**
+ * Optional parts of a product and the `include` value that asks for each (v2.1 list and detail). A configurable
+ * product's option codes come with the attributes that hold its variants' values for them.
+ */
+const PRODUCT_INCLUDES: Record<string, string> = {
+  inventory: 'inventory',
+  categories: 'categories',
+  attributes: 'attributes',
+  option_attributes: 'attributes',
+  images: 'images',
+};
 
 /** The Tiki simulator plus the admin hooks tests and the admin endpoint use to play the marketplace. */
 export interface TikiSimulator extends Simulator {
@@ -99,6 +112,19 @@ export interface TikiSimulator extends Simulator {
    * `updated_at` and emits `ORDER_STATUS_UPDATED` to subscribed queues. Throws on an unknown code or status.
    */
   setOrderStatus(code: string, status: string): unknown;
+  /**
+   * Changes a product as its seller would in the seller center (a new name, seller SKU or option values; the
+   * values merge into its attributes) and bumps `updated_at`. Throws on an unknown product.
+   */
+  editProduct(
+    productId: number,
+    edit: { name?: string; originalSku?: string; options?: Record<string, string> },
+  ): unknown;
+  /**
+   * Puts a product on promotion as Tiki's price tools would: the new price in `price` and in the attributes,
+   * the price before it in `price_restore`, the start in `special_from_date`; bumps `updated_at`.
+   */
+  startPromotion(productId: number, price: number): unknown;
 }
 
 export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
@@ -203,10 +229,12 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
 
   function projectProduct(product: ProductRecord, includes: Set<string>, detail: boolean) {
     const source = product as unknown as Record<string, unknown>;
-    const keep = (field: string) =>
-      PRODUCT_INCLUDES.includes(field)
-        ? includes.has(field) || (detail && field === 'attributes')
+    const keep = (field: string) => {
+      const include = PRODUCT_INCLUDES[field];
+      return include
+        ? includes.has(include) || (detail && include === 'attributes')
         : detail || PRODUCT_SUMMARY_FIELDS.includes(field);
+    };
     return Object.fromEntries(Object.entries(source).filter(([field]) => keep(field)));
   }
 
@@ -428,9 +456,44 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     return order;
   }
 
+  function productById(productId: number): ProductRecord {
+    for (const shop of shops) {
+      const product = shop.products.find((candidate) => candidate.product_id === productId);
+      if (product) return product;
+    }
+    throw new Error(`no Tiki product ${productId}`);
+  }
+
+  function editProduct(
+    productId: number,
+    edit: { name?: string; originalSku?: string; options?: Record<string, string> },
+  ) {
+    const product = productById(productId);
+    if (edit.name !== undefined) product.name = edit.name;
+    if (edit.originalSku !== undefined) product.original_sku = edit.originalSku;
+    Object.assign(product.attributes, edit.options);
+    product.updated_at = formatWallTime(clock.now());
+    return product;
+  }
+
+  function startPromotion(productId: number, price: number) {
+    const product = productById(productId);
+    const at = formatWallTime(clock.now());
+    Object.assign(product.attributes, {
+      price,
+      price_restore: Number(product.price),
+      special_from_date: at,
+    });
+    product.price = price;
+    product.updated_at = at;
+    return product;
+  }
+
   return {
     handle,
     setOrderStatus,
+    editProduct,
+    startPromotion,
     expireTokens: () => tokens.clear(),
     snapshot: () => ({
       shops: shops.map((shop) => ({

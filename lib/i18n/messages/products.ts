@@ -54,7 +54,8 @@ export const productsMessages = defineMessages(
     'products.pairedHow': '{method}, {date}',
     'products.candidates': '{count} sản phẩm Nhanh cùng khớp: {codes}',
     'products.suggestion': 'Gợi ý: {code} · {name} ({percent}%)',
-    'products.changedOnTiki': 'Tên hoặc mã người bán đã đổi trên Tiki từ khi ghép.',
+    'products.changedOnTiki':
+      'Tên, mã người bán hoặc giá trị phân loại (màu, cỡ…) đã đổi trên Tiki từ khi ghép.',
     'products.nhanhMissing': 'Sản phẩm Nhanh đã ghép không còn trên Nhanh.',
     'products.repairTo': 'Ghép lại với {code}',
     'products.pairByHand': 'Ghép tay…',
@@ -191,7 +192,8 @@ export const productsMessages = defineMessages(
     'products.pairedHow': '{method}, {date}',
     'products.candidates': '{count} Nhanh products match: {codes}',
     'products.suggestion': 'Suggestion: {code} · {name} ({percent}%)',
-    'products.changedOnTiki': 'Name or seller SKU changed on Tiki since pairing.',
+    'products.changedOnTiki':
+      'Name, seller SKU or option values (colour, size…) changed on Tiki since pairing.',
     'products.nhanhMissing': 'The paired Nhanh product no longer exists in Nhanh.',
     'products.repairTo': 'Re-pair with {code}',
     'products.pairByHand': 'Pair by hand…',

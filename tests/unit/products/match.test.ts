@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { NhanhProductRecord } from '../../../lib/db';
-import { attributeFingerprint, productFingerprint } from '../../../lib/products/keys';
+import {
+  isCurrentOptionFingerprint,
+  optionFingerprint,
+  productFingerprint,
+} from '../../../lib/products/keys';
 import {
   buildNameIndex,
   type MatchableNhanh,
@@ -152,15 +156,42 @@ describe('fingerprint', () => {
     expect(productFingerprint({ name: 'Áo thun - Đỏ, XL', originalSku: 'AO-DO-L' })).not.toBe(base);
   });
 
-  it('should change with an attribute value, not with key order, spaces or empty values', () => {
-    const base = attributeFingerprint({ color: 'Đỏ', size: 'XL' });
-    expect(attributeFingerprint({ size: ' XL ', color: 'Đỏ', material: '' })).toBe(base);
-    expect(attributeFingerprint({ color: 'Đỏ đô', size: 'XL' })).not.toBe(base);
-    expect(attributeFingerprint({ color: 'Đỏ', size: 'XL', material: 'cotton' })).not.toBe(base);
-    expect(attributeFingerprint({ color: 'Đỏ', size: { label: 'XL', code: 4 } })).not.toBe(base);
-    // An empty set, whether Tiki sends {} or PHP's [], is one value; no attributes at all is none.
-    expect(attributeFingerprint([])).toBe(attributeFingerprint({}));
-    expect(attributeFingerprint(undefined)).toBeUndefined();
-    expect(attributeFingerprint(null)).toBeUndefined();
+  it('should change with an option value only, not with prices, promotions, the supplier or specifications', () => {
+    const options = ['color', 'size'];
+    const volatile = {
+      price: 27000.0,
+      price_restore: 14000.0,
+      special_from_date: '2026-11-01 00:00:00',
+      supplier: { id: 1453707 },
+      specifications: [{ id: 2077, name: 'General', attributes: [{ code: 'sku', value: '8935086810576' }] }],
+    };
+    const base = optionFingerprint({ color: 'Đỏ', size: 'XL', ...volatile }, options);
+    const promotion = {
+      price: 19900,
+      price_restore: 27000,
+      special_from_date: '2026-12-01 00:00:00',
+      supplier: { id: 99 },
+      specifications: [],
+    };
+    expect(optionFingerprint({ color: 'Đỏ', size: 'XL', ...promotion }, options)).toBe(base);
+    expect(optionFingerprint({ size: ' XL ', color: 'Đỏ', material: '' }, ['size', 'color'])).toBe(base);
+    expect(optionFingerprint({ color: 'Đỏ đô', size: 'XL', ...volatile }, options)).not.toBe(base);
+    expect(optionFingerprint({ color: 'Đỏ', ...volatile }, options)).not.toBe(base);
+    // A product without variants has no options: nothing in its attributes counts.
+    expect(optionFingerprint({ cover: 'Bìa mềm', ...volatile }, [])).toBe(
+      optionFingerprint({ cover: 'Bìa cứng', ...promotion }, []),
+    );
+    // PHP's [] is an empty map; no attributes at all, or unknown option codes, cannot be compared.
+    expect(optionFingerprint([], options)).toBe(optionFingerprint({}, options));
+    expect(optionFingerprint(undefined, options)).toBeUndefined();
+    expect(optionFingerprint(null, options)).toBeUndefined();
+    expect(optionFingerprint({ color: 'Đỏ', size: 'XL' }, undefined)).toBeUndefined();
+  });
+
+  it('should compare only fingerprints of the current rule', () => {
+    expect(isCurrentOptionFingerprint(optionFingerprint({ color: 'Đỏ' }, ['color']))).toBe(true);
+    // Version 1 hashed every attribute (prices included) with no version mark; absent is none.
+    expect(isCurrentOptionFingerprint('1x2k9q0w3e4r')).toBe(false);
+    expect(isCurrentOptionFingerprint(undefined)).toBe(false);
   });
 });

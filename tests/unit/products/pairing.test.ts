@@ -14,7 +14,13 @@ import {
   repairProducts,
   unpairProducts,
 } from '../../../lib/products/pairing';
-import { writeNhanhProducts } from '../../../lib/products/store';
+import {
+  readMappings,
+  readTikiProductsById,
+  writeMappings,
+  writeNhanhProducts,
+  writeTikiProducts,
+} from '../../../lib/products/store';
 import { attentionItem } from '../../../lib/status';
 import {
   type TikiPage,
@@ -32,8 +38,11 @@ interface RawProduct {
   originalSku?: string;
   superId?: number;
   type?: string;
+  price?: number;
   /** As the list carries them with `include=attributes`; left out, the answer has none (an older download). */
   attributes?: Record<string, unknown> | unknown[];
+  /** A configurable product's option codes, with its attributes. */
+  optionAttributes?: string[];
 }
 
 /** A Tiki catalogue as the API pages it, run through the client's own schema. */
@@ -52,10 +61,13 @@ function fakeTiki(pages: RawProduct[][], options: { failOnPage?: number } = {}) 
             super_id: product.superId ?? 0,
             type: product.type ?? 'simple',
             active: 1,
-            price: '99000.00',
+            price: `${product.price ?? 99000}.00`,
             created_at: '2026-01-02 03:04:05',
             updated_at: '2026-01-02 03:04:05',
             ...(product.attributes === undefined ? {} : { attributes: product.attributes }),
+            ...(product.optionAttributes === undefined
+              ? {}
+              : { option_attributes: product.optionAttributes }),
           })),
           paging: { total, current_page: index + 1, per_page: 50, last_page: pages.length },
         });
@@ -111,18 +123,51 @@ async function statesOf(db: CompanionDatabase, ids: number[]) {
   return [...(await getProductLinks(db, SHOP, ids)).values()].map((link) => link.state);
 }
 
-/** The catalogue as the list answers with `include=attributes`: the variant's options, a book's publisher. */
+/** What Tiki keeps among a product's attributes that moves by itself (the product-v2 sample). */
+const MOVING = {
+  price: 99000,
+  price_restore: 120000,
+  special_from_date: '2026-01-02 03:04:05',
+  supplier: { id: 1453707 },
+  specifications: [{ id: 2077, name: 'General', attributes: [{ code: 'sku', value: '800000001' }] }],
+};
+
+/**
+ * The catalogue as the list answers with `include=attributes`: the parent's option codes, the variant's option
+ * values, a book's publisher, each next to prices and the supplier.
+ */
 const WITH_ATTRIBUTES: RawProduct[] = CATALOGUE.map((product) =>
-  product.id === 3
-    ? { ...product, attributes: { color: 'Đỏ', size: 'XL' } }
-    : product.id === 1
-      ? { ...product, attributes: { publisher: 'NXB Văn Học', pages: 228 } }
-      : { ...product, attributes: [] },
+  product.id === 2
+    ? { ...product, attributes: MOVING, optionAttributes: ['color', 'size'] }
+    : product.id === 3
+      ? { ...product, attributes: { color: 'Đỏ', size: 'XL', ...MOVING } }
+      : product.id === 1
+        ? { ...product, attributes: { publisher: 'NXB Văn Học', pages: 228, ...MOVING } }
+        : { ...product, attributes: [] },
 );
 
 function changeAttributes(id: number, attributes: Record<string, unknown>): RawProduct[] {
-  return WITH_ATTRIBUTES.map((product) => (product.id === id ? { ...product, attributes } : product));
+  return WITH_ATTRIBUTES.map((product) =>
+    product.id === id ? { ...product, attributes: { ...product.attributes, ...attributes } } : product,
+  );
 }
+
+/** A promotion on products 1 and 3: a new price, the old one kept as `price_restore`, a start date. */
+const ON_PROMOTION: RawProduct[] = WITH_ATTRIBUTES.map((product) =>
+  product.id === 1 || product.id === 3
+    ? {
+        ...product,
+        price: 79000,
+        attributes: {
+          ...product.attributes,
+          price: 79000,
+          price_restore: 99000,
+          special_from_date: '2026-12-01 00:00:00',
+          supplier: { id: 1453708 },
+        },
+      }
+    : product,
+);
 
 describe('pairing and re-downloads', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -251,7 +296,7 @@ describe('pairing and re-downloads', () => {
     expect(await attentionItem.getValue()).toEqual({ orders: 3, products: 2, reconcile: 0 });
   });
 
-  it('should mark a paired product "cần ghép lại" when only its attributes changed, keep the others paired, and re-pair it in one click', async () => {
+  it('should keep a pairing through a promotion, and mark it "cần ghép lại" when a variant\'s option value changed, re-paired in one click', async () => {
     const db = await freshDb();
     const clock = createManualClock();
     await setup(db, clock);
@@ -259,26 +304,32 @@ describe('pairing and re-downloads', () => {
     await autoMatchShop(db, SHOP, clock.now());
     expect(await statesOf(db, [1, 3])).toEqual(['paired', 'paired']);
 
-    // The seller turns the variant's colour into "Đỏ đô" on Tiki; its name and SKU stay. The book's attributes
-    // come back in another order and spacing: the same attributes.
-    const changed = changeAttributes(3, { size: 'XL', color: 'Đỏ đô' }).map((product) =>
-      product.id === 1 ? { ...product, attributes: { pages: 228, publisher: ' NXB Văn Học ' } } : product,
+    // A promotion and a new supplier, and the book's publisher edited: none of it tells which item is sold.
+    const promoted = ON_PROMOTION.map((product) =>
+      product.id === 1
+        ? { ...product, attributes: { ...product.attributes, publisher: 'NXB Trẻ' } }
+        : product,
     );
-    await downloadTikiProducts({ db, clock, tiki: fakeTiki([changed]) }, SHOP);
+    await downloadTikiProducts({ db, clock, tiki: fakeTiki([promoted]) }, SHOP);
+    expect(await statesOf(db, [1, 3])).toEqual(['paired', 'paired']);
+
+    // The seller turns the variant's colour into "Đỏ đô" on Tiki; its name and SKU stay.
+    const recoloured = changeAttributes(3, { color: 'Đỏ đô' });
+    await downloadTikiProducts({ db, clock, tiki: fakeTiki([recoloured]) }, SHOP);
     expect(await statesOf(db, [1, 3])).toEqual(['paired', 'needs-repair']);
     expect(await refreshProductAttention(db)).toBe(3);
 
     expect(await repairProducts(db, SHOP, [3], clock.now())).toEqual([]);
     expect(await statesOf(db, [1, 3])).toEqual(['paired', 'paired']);
-    // A download with the same attributes again leaves it paired.
-    await downloadTikiProducts({ db, clock, tiki: fakeTiki([changed]) }, SHOP);
+    // A download with the same options again leaves it paired.
+    await downloadTikiProducts({ db, clock, tiki: fakeTiki([recoloured]) }, SHOP);
     expect(await stateOf(db, 3)).toBe('paired');
   });
 
-  it('should raise no false alarm for pairings stored before attributes were downloaded, and watch attributes from then on', async () => {
+  it('should raise no false alarm for pairings stored before attributes were downloaded, and watch option values from then on', async () => {
     const db = await freshDb();
     const clock = await setup(db);
-    // Paired on a download without attributes (as every pairing made before this version was).
+    // Paired on a download without attributes (as every pairing made before attributes were asked for was).
     await autoMatchShop(db, SHOP, clock.now());
     await pairProducts(db, SHOP, [{ tikiProductId: 4, nhanhProductId: 104 }], 'manual', clock.now());
     expect((await getMapping(db, SHOP, 3))?.tikiAttributeFingerprint).toBeUndefined();
@@ -287,12 +338,57 @@ describe('pairing and re-downloads', () => {
     await downloadTikiProducts({ db, clock, tiki: fakeTiki([WITH_ATTRIBUTES]) }, SHOP);
     expect(await statesOf(db, [1, 3, 4])).toEqual(['paired', 'paired', 'paired']);
 
-    // From then on a change of attributes is seen.
+    // From then on a change of option values is seen.
+    await downloadTikiProducts({ db, clock, tiki: fakeTiki([changeAttributes(3, { color: 'Xanh' })]) }, SHOP);
+    expect(await statesOf(db, [1, 3, 4])).toEqual(['paired', 'needs-repair', 'paired']);
+  });
+
+  it('should take a new baseline for pairings stored with the first rule (every attribute, prices included) instead of flagging them', async () => {
+    const db = await freshDb();
+    const clock = await setup(db);
+    await downloadTikiProducts({ db, clock, tiki: fakeTiki([WITH_ATTRIBUTES]) }, SHOP);
+    await autoMatchShop(db, SHOP, clock.now());
+    // As the previous version stored them: unversioned hashes of all attributes, which a promotion since the
+    // pairing made differ (that version said "cần ghép lại" here).
+    const mappings = await readMappings(db, SHOP);
+    await writeMappings(
+      db,
+      SHOP,
+      [1, 3].map((id) => ({ ...mappings.get(id)!, tikiAttributeFingerprint: 'k3j9x0a1b2c3' })),
+    );
+    const products = await readTikiProductsById(db, SHOP, [1, 3]);
+    await writeTikiProducts(
+      db,
+      SHOP,
+      [...products.values()].map((product) => ({ ...product, attributeFingerprint: '5w8q1z7r2m4n' })),
+    );
+    expect(await statesOf(db, [1, 3])).toEqual(['paired', 'paired']);
+
+    // The next download, on promotion, gives them a baseline of the current rule; an option change is then seen.
+    await downloadTikiProducts({ db, clock, tiki: fakeTiki([ON_PROMOTION]) }, SHOP);
+    expect(await statesOf(db, [1, 3])).toEqual(['paired', 'paired']);
+    await downloadTikiProducts({ db, clock, tiki: fakeTiki([changeAttributes(3, { size: 'L' })]) }, SHOP);
+    expect(await statesOf(db, [1, 3])).toEqual(['paired', 'needs-repair']);
+  });
+
+  it("should read a variant's option values the same whether Tiki lists it before or after its parent", async () => {
+    const db = await freshDb();
+    const clock = await setup(db);
+    const variantFirst = (catalogue: RawProduct[]) => [
+      catalogue.filter((product) => product.id === 3),
+      catalogue.filter((product) => product.id !== 3),
+    ];
+    await downloadTikiProducts({ db, clock, tiki: fakeTiki(variantFirst(WITH_ATTRIBUTES)) }, SHOP);
+    await autoMatchShop(db, SHOP, clock.now());
+    expect((await getProductLinks(db, SHOP, [3])).get(3)?.product?.optionLabel).toBe('Đỏ, XL');
+
+    await downloadTikiProducts({ db, clock, tiki: fakeTiki([ON_PROMOTION]) }, SHOP);
+    expect(await stateOf(db, 3)).toBe('paired');
     await downloadTikiProducts(
-      { db, clock, tiki: fakeTiki([changeAttributes(3, { color: 'Xanh', size: 'XL' })]) },
+      { db, clock, tiki: fakeTiki(variantFirst(changeAttributes(3, { color: 'Đen' }))) },
       SHOP,
     );
-    expect(await statesOf(db, [1, 3, 4])).toEqual(['paired', 'needs-repair', 'paired']);
+    expect(await stateOf(db, 3)).toBe('needs-repair');
   });
 
   it('should not flag a pairing when a later answer carries no attributes', async () => {

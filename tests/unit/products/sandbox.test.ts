@@ -88,6 +88,38 @@ describe('products against the sandbox', () => {
     expect(noSku.some((row) => row.product.suggestions.length > 0)).toBe(true);
   });
 
+  it('should keep pairings through a promotion on Tiki, and ask to re-pair a renamed product, a new seller SKU or new option values', async () => {
+    const setup = await sandboxSetup();
+    await downloaded(setup);
+    await autoMatchShop(setup.db, setup.shopId, setup.clock.now());
+    const paired = (await loadShopCatalogue(setup.db, setup.shopId)).rows
+      .filter((row) => row.state === 'paired')
+      .map((row) => row.product);
+    const pairedVariant = paired.find((product) => product.superId !== 0)!;
+    const [renamed, newSku] = paired.filter((product) => product.superId === 0);
+    expect(renamed && newSku && pairedVariant).toBeTruthy();
+    const stateOf = async (id: number) => (await getProductLink(setup.db, setup.shopId, id)).state;
+
+    // Tiki runs a promotion on every paired product: prices, price_restore and special_from_date move.
+    for (const product of paired)
+      setup.sandbox.tiki.startPromotion(product.id, Math.round((product.price * 0.8) / 1000) * 1000);
+    await downloaded(setup);
+    for (const product of paired) expect(await stateOf(product.id)).toBe('paired');
+
+    // Then the seller renames one product, changes another's seller SKU and a variant's first option value.
+    const seedProducts = setup.shopSeed.products as { product_id: number; option_attributes: string[] }[];
+    const optionCode = seedProducts.find((product) => product.product_id === pairedVariant.superId)!
+      .option_attributes[0]!;
+    setup.sandbox.tiki.editProduct(renamed!.id, { name: `${renamed!.name} (mẫu mới)` });
+    setup.sandbox.tiki.editProduct(newSku!.id, { originalSku: `${newSku!.originalSku}-2` });
+    setup.sandbox.tiki.editProduct(pairedVariant.id, { options: { [optionCode]: 'Tím than' } });
+    await downloaded(setup);
+    const changed = [renamed!.id, newSku!.id, pairedVariant.id];
+    for (const id of changed) expect(await stateOf(id)).toBe('needs-repair');
+    for (const product of paired.filter((candidate) => !changed.includes(candidate.id)))
+      expect(await stateOf(product.id)).toBe('paired');
+  });
+
   it('should create products in Nhanh once, even when an answer is lost and the call retried', async () => {
     const setup = await sandboxSetup();
     await downloaded(setup);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { MAX_STATEMENT_FILE_BYTES, parseStatement } from '../../../lib/reconcile/parse';
 import { StatementFileError } from '../../../lib/reconcile/statement-error';
-import { encoder, netOf, SALES_HEADER, salesRow, xlsxOf } from './workbooks';
+import { CSV_ENCODINGS, csvFileOf, encoder, netOf, SALES_HEADER, salesRow, xlsxOf } from './workbooks';
 
 function refusal(bytes: Uint8Array, name = 'sao-ke.xlsx') {
   try {
@@ -165,6 +165,57 @@ describe('finding the header and the columns', () => {
       'b.xlsx',
     );
     expect(a.lines[0]?.contentHash).toBe(b.lines[1]?.contentHash);
+  });
+});
+
+describe('CSV statements that end in a multi-byte character', () => {
+  // The last cell of a statement often ends in Vietnamese: an amount with its currency sign, a note. In UTF-8
+  // those are 2 or 3 bytes (đ, à, a decomposed accent; ₫, ế, ữ, ợ), in UTF-16 one or two units.
+  const NET_ENDINGS: [cell: string, net: number][] = [
+    ['"95.000 ₫"', 95_000],
+    ['95.000 ₫', 95_000],
+    ['"95.000 đ"', 95_000],
+    ['95.000đ', 95_000],
+  ];
+  const NOTE_ENDINGS = [
+    'Khấu trừ thuế',
+    'Khấu trừ thuế'.normalize('NFD'),
+    'Trả hàng: áo khoác nữ',
+    'Phí dịch vụ hỗ trợ',
+    'Quà tặng: bình trà',
+    '"Phí đóng gói, trầ"',
+  ];
+  const LINE_ENDS = ['', '\n', '\r\n'];
+
+  for (const encoding of CSV_ENCODINGS)
+    it(`should read a ${encoding} statement whatever character its last cell ends in`, () => {
+      for (const end of LINE_ENDS) {
+        for (const [cell, net] of NET_ENDINGS) {
+          const csv = `Mã đơn hàng,Ghi chú,Thực nhận\n700000001,Giao thành công,${cell}${end}`;
+          const parsed = parseStatement(csvFileOf(csv, encoding), 'sao-ke.csv');
+          expect(parsed.format, `${cell} + ${JSON.stringify(end)}`).toBe('csv');
+          expect(parsed.lines[0]?.netAmount, `${cell} + ${JSON.stringify(end)}`).toBe(net);
+        }
+        for (const note of NOTE_ENDINGS) {
+          const csv = `Mã đơn hàng,Thực nhận,Ghi chú\n700000001,95000,${note}${end}`;
+          const parsed = parseStatement(csvFileOf(csv, encoding), 'sao-ke.csv');
+          expect(parsed.lines[0]?.description, `${note} + ${JSON.stringify(end)}`).toBe(
+            note.replace(/^"|"$/g, ''),
+          );
+        }
+      }
+    });
+
+  it('should read a long UTF-8 statement whose first 64 KB end inside a character', () => {
+    const rows = Array.from(
+      { length: 2_000 },
+      (_, index) => `${700_000_000 + index},95000,Phí dịch vụ hỗ trợ\n`,
+    );
+    const statement = (pad: number) =>
+      encoder.encode(`Mã đơn hàng,Thực nhận,Ghi chú${' '.repeat(pad)}\n${rows.join('')}`);
+    // The sniff reads the first 65,536 bytes: shift the text until that window ends inside a character.
+    const bytes = [0, 1, 2].map(statement).find((candidate) => (candidate[65_536]! & 0xc0) === 0x80)!;
+    expect(parseStatement(bytes, 'sao-ke.csv').lines).toHaveLength(2_000);
   });
 });
 

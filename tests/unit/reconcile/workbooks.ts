@@ -57,3 +57,22 @@ export function netOf(price: number): number {
 }
 
 export const encoder = new TextEncoder();
+
+/** How a CSV statement arrives: Excel's "CSV UTF-8" adds a BOM, its "Unicode Text" is UTF-16 LE with a BOM. */
+export type CsvEncoding = 'UTF-8' | 'UTF-8 with BOM' | 'UTF-16 LE with BOM';
+
+export const CSV_ENCODINGS: readonly CsvEncoding[] = ['UTF-8', 'UTF-8 with BOM', 'UTF-16 LE with BOM'];
+
+/** A CSV file's bytes in the given encoding. */
+export function csvFileOf(text: string, encoding: CsvEncoding): Uint8Array {
+  if (encoding === 'UTF-8') return encoder.encode(text);
+  if (encoding === 'UTF-8 with BOM') return encoder.encode(`\uFEFF${text}`);
+  const bytes = new Uint8Array(2 + text.length * 2);
+  bytes.set([0xff, 0xfe]);
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    bytes[2 + index * 2] = unit & 0xff;
+    bytes[3 + index * 2] = unit >> 8;
+  }
+  return bytes;
+}

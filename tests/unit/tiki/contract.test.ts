@@ -180,6 +180,9 @@ describe('Tiki answers that break the contract', () => {
         second.id = second.product_id;
         delete second.product_id;
         Object.assign(second, { active: 0, original_sku: '  ' });
+        // Option codes as objects are read as their codes; a shape nobody documented is dropped, not fatal.
+        first.option_attributes = [{ code: 'color', display_name: 'Màu sắc' }, 'size'];
+        second.option_attributes = [{ id: 523 }];
         Object.assign(body.paging, { total: String(body.paging.total), per_page: '50' });
         return body;
       },
@@ -192,8 +195,9 @@ describe('Tiki answers that break the contract', () => {
       market_price: null,
       active: true,
       original_sku: null,
+      option_attributes: ['color', 'size'],
     });
-    expect(page.data[1]).toMatchObject({ active: false, original_sku: null });
+    expect(page.data[1]).toMatchObject({ active: false, original_sku: null, option_attributes: null });
     expect(page.data[1].product_id).toBeTypeOf('number');
     expect(page.paging.per_page).toBe(50);
   });

@@ -184,4 +184,37 @@ describe('Tiki simulator: faults', () => {
     });
     expect(refused.status).toBe(400);
   });
+
+  it("should play a promotion and a seller's edit from the admin routes, seen in the list with its attributes", async () => {
+    const { sandbox, get, main } = start();
+    const variant = (main.products as Json[]).find((product) => product.super_id !== 0);
+    const post = (path: string, body: unknown) =>
+      sandbox.fetch(`${ORIGIN}/__admin/tiki/products/${variant.product_id}${path}`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
+    const listed = async () => {
+      const { body } = await get('/integration/v2.1/products?include=attributes&limit=100');
+      return {
+        variant: body.data.find((product: Json) => product.product_id === variant.product_id),
+        parent: body.data.find((product: Json) => product.product_id === variant.super_id),
+      };
+    };
+    const before = await listed();
+    const [code] = before.parent.option_attributes;
+    expect(before.variant.attributes[code]).toBeTypeOf('string');
+
+    expect((await post('/promotion', { price: 10_000 })).status).toBe(200);
+    expect((await post('', { options: { [code]: 'Tím than' }, originalSku: 'MOI-1' })).status).toBe(200);
+    const after = (await listed()).variant;
+    expect(Number(after.price)).toBe(10_000);
+    expect(after.attributes).toMatchObject({
+      price: 10_000,
+      price_restore: Number(before.variant.price),
+      [code]: 'Tím than',
+    });
+    expect(after.attributes.special_from_date).not.toBe(before.variant.attributes.special_from_date);
+    expect(after.original_sku).toBe('MOI-1');
+    expect((await post('', { colour: 'Đỏ' })).status).toBe(400);
+  });
 });
