@@ -2,7 +2,7 @@ import { type Clock, systemClock } from '../lib/clock';
 import { createNhanhSimulator, type NhanhSimulator } from './nhanh';
 import { seededRandom } from './random';
 import { createSeed } from './seed';
-import { createTikiSimulator, type TikiSimulator } from './tiki';
+import { createTikiSimulator, type TiedOrdersOptions, type TikiSimulator } from './tiki';
 import {
   DEFAULT_FAULTS,
   type Faults,
@@ -35,6 +35,30 @@ export interface Sandbox {
 
 const FAULT_KEYS = Object.keys(DEFAULT_FAULTS) as (keyof Faults)[];
 
+/** Knobs whose value is one of a few words: the words allowed. */
+const FAULT_CHOICES: Partial<Record<keyof Faults, readonly string[]>> = {
+  tikiTiedOrder: ['stable', 'shuffled'],
+  tikiUpdatedFromBound: ['inclusive', 'exclusive'],
+};
+
+function isFraction(value: unknown): boolean {
+  return typeof value === 'number' && value >= 0 && value <= 1;
+}
+
+/** Why a `contractSurprise` value is wrong, or null when it is `null` or `{seed, rate, unreadableRate?}`. */
+function contractSurpriseProblem(value: unknown): string | null {
+  if (value === null) return null;
+  if (typeof value !== 'object' || Array.isArray(value))
+    return 'must be null or {seed, rate, unreadableRate?}';
+  const { seed, rate, unreadableRate, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return `has unknown keys ${Object.keys(rest).join(', ')}`;
+  if (!Number.isInteger(seed)) return 'needs an integer seed';
+  if (!isFraction(rate)) return 'needs a rate between 0 and 1';
+  if (unreadableRate !== undefined && !isFraction(unreadableRate))
+    return 'needs an unreadableRate between 0 and 1';
+  return null;
+}
+
 /** Keeps only known fault knobs with the right type, so a typo in a test cannot silently do nothing. */
 export function parseFaults(input: unknown): Partial<Faults> {
   if (typeof input !== 'object' || input === null) throw new Error('faults must be a JSON object');
@@ -42,8 +66,16 @@ export function parseFaults(input: unknown): Partial<Faults> {
   for (const [key, value] of Object.entries(input)) {
     if (!FAULT_KEYS.includes(key as keyof Faults))
       throw new Error(`unknown fault "${key}"; known: ${FAULT_KEYS.join(', ')}`);
-    const expected = typeof DEFAULT_FAULTS[key as keyof Faults];
-    if (typeof value !== expected) throw new Error(`fault "${key}" must be a ${expected}`);
+    if (key === 'contractSurprise') {
+      const problem = contractSurpriseProblem(value);
+      if (problem) throw new Error(`fault "contractSurprise" ${problem}`);
+    } else {
+      const expected = typeof DEFAULT_FAULTS[key as keyof Faults];
+      if (typeof value !== expected) throw new Error(`fault "${key}" must be a ${expected}`);
+      const choices = FAULT_CHOICES[key as keyof Faults];
+      if (choices && !choices.includes(value as string))
+        throw new Error(`fault "${key}" must be one of ${choices.join(', ')}`);
+    }
     Object.assign(patch, { [key]: value });
   }
   return patch;
@@ -70,6 +102,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         tiki.expireTokens();
         nhanh.expireTokens();
         return { status: 200, body: { ok: true } };
+      }
+      if (request.path === '/__admin/tiki/orders/tied' && request.method === 'POST') {
+        // `{count, updatedAt, sellerId?, status?, sameCreatedAt?}` → `{codes}` (see `addTiedOrders`).
+        const options = JSON.parse(request.body || '{}') as TiedOrdersOptions;
+        return { status: 200, body: { codes: tiki.addTiedOrders(options) } };
       }
       const tikiStatus = /^\/__admin\/tiki\/orders\/([^/]+)\/status$/.exec(request.path);
       if (tikiStatus && request.method === 'POST') {
