@@ -2,6 +2,7 @@ import { type Clock, systemClock } from '../lib/clock';
 import { createNhanhSimulator, type NhanhSimulator } from './nhanh';
 import { seededRandom } from './random';
 import { createSeed } from './seed';
+import { createContractSurprise, type SurpriseReport } from './surprise';
 import { createTikiSimulator, type TiedOrdersOptions, type TikiSimulator } from './tiki';
 import {
   DEFAULT_FAULTS,
@@ -24,6 +25,8 @@ export interface Sandbox {
   nhanh: NhanhSimulator;
   faults(): Faults;
   setFaults(patch: Partial<Faults>): Faults;
+  /** What the `contractSurprise` fault changed since it was last set (also `GET /__admin/surprise`). */
+  surprise(): SurpriseReport;
   /**
    * Answers a request addressed to the sandbox's own URL space: `/tiki/...`, `/nhanh/...`,
    * `/nhanh-oauth` (the Nhanh login page stand-in) and `/__admin/...`.
@@ -90,6 +93,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const context = { clock, faults: () => faults, random, seed };
   const tiki = createTikiSimulator(context);
   const nhanh = createNhanhSimulator(context);
+  const surprise = createContractSurprise(() => faults.contractSurprise);
 
   async function handleAdmin(request: SandboxRequest): Promise<SandboxResponse> {
     try {
@@ -119,8 +123,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           status: 200,
           body: nhanh.editOrder(Number(nhanhOrder[1]), JSON.parse(request.body || '{}')),
         };
+      if (request.path === '/__admin/surprise') return { status: 200, body: surprise.report() };
       if (request.path === '/__admin/state') {
-        return { status: 200, body: { faults, tiki: tiki.snapshot(), nhanh: nhanh.snapshot() } };
+        return {
+          status: 200,
+          body: { faults, tiki: tiki.snapshot(), nhanh: nhanh.snapshot(), surprise: surprise.report() },
+        };
       }
     } catch (error) {
       return { status: 400, body: { error: (error as Error).message } };
@@ -136,7 +144,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (path === '/nhanh-oauth') return nhanh.handle(request);
     if (!mount) return { status: 404, body: { error: `unknown sandbox path ${path}` } };
     const inner = { ...request, path: path.slice(mount.length) || '/' };
-    return mount === '/tiki' ? tiki.handle(inner) : nhanh.handle(inner);
+    // The one place answers drift under the `contractSurprise` fault, after the simulator has answered.
+    return mount === '/tiki'
+      ? surprise.apply('tiki', inner, await tiki.handle(inner))
+      : surprise.apply('nhanh', inner, await nhanh.handle(inner));
   }
 
   const fetchInProcess: typeof fetch = async (input, init) => {
@@ -161,6 +172,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     tiki,
     nhanh,
     faults: () => faults,
+    surprise: () => surprise.report(),
     setFaults: (patch) => {
       faults = { ...faults, ...parseFaults(patch) };
       return faults;
