@@ -3,7 +3,8 @@ import { type Clock, systemClock } from '../lib/clock';
 import { createNhanhSimulator, type NhanhSimulator } from './nhanh';
 import { seededRandom } from './random';
 import { createSeed } from './seed';
-import { createTikiSimulator, type TikiSimulator } from './tiki';
+import { createContractSurprise, type SurpriseReport } from './surprise';
+import { createTikiSimulator, type TiedOrdersOptions, type TikiSimulator } from './tiki';
 import {
   DEFAULT_FAULTS,
   type Faults,
@@ -25,6 +26,8 @@ export interface Sandbox {
   nhanh: NhanhSimulator;
   faults(): Faults;
   setFaults(patch: Partial<Faults>): Faults;
+  /** What the `contractSurprise` fault changed since it was last set (also `GET /__admin/surprise`). */
+  surprise(): SurpriseReport;
   /**
    * Answers a request addressed to the sandbox's own URL space: `/tiki/...`, `/nhanh/...`,
    * `/nhanh-oauth` (the Nhanh login page stand-in) and `/__admin/...`.
@@ -43,6 +46,31 @@ const productEditSchema = z.strictObject({
   options: z.record(z.string(), z.string()).optional(),
 });
 const promotionSchema = z.strictObject({ price: z.number().positive() });
+/** Knobs whose value is one of a few words: the words allowed. */
+const FAULT_CHOICES: Partial<Record<keyof Faults, readonly string[]>> = {
+  tikiTiedOrder: ['stable', 'shuffled'],
+  tikiUpdatedFromBound: ['inclusive', 'exclusive'],
+  nhanhAppOrderIdsFilter: ['ignored', 'honoured', 'refused'],
+  nhanhEditRefusal: ['form-fields', 'message'],
+};
+
+function isFraction(value: unknown): boolean {
+  return typeof value === 'number' && value >= 0 && value <= 1;
+}
+
+/** Why a `contractSurprise` value is wrong, or null when it is `null` or `{seed, rate, unreadableRate?}`. */
+function contractSurpriseProblem(value: unknown): string | null {
+  if (value === null) return null;
+  if (typeof value !== 'object' || Array.isArray(value))
+    return 'must be null or {seed, rate, unreadableRate?}';
+  const { seed, rate, unreadableRate, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return `has unknown keys ${Object.keys(rest).join(', ')}`;
+  if (!Number.isInteger(seed)) return 'needs an integer seed';
+  if (!isFraction(rate)) return 'needs a rate between 0 and 1';
+  if (unreadableRate !== undefined && !isFraction(unreadableRate))
+    return 'needs an unreadableRate between 0 and 1';
+  return null;
+}
 
 /** Keeps only known fault knobs with the right type, so a typo in a test cannot silently do nothing. */
 export function parseFaults(input: unknown): Partial<Faults> {
@@ -51,8 +79,16 @@ export function parseFaults(input: unknown): Partial<Faults> {
   for (const [key, value] of Object.entries(input)) {
     if (!FAULT_KEYS.includes(key as keyof Faults))
       throw new Error(`unknown fault "${key}"; known: ${FAULT_KEYS.join(', ')}`);
-    const expected = typeof DEFAULT_FAULTS[key as keyof Faults];
-    if (typeof value !== expected) throw new Error(`fault "${key}" must be a ${expected}`);
+    if (key === 'contractSurprise') {
+      const problem = contractSurpriseProblem(value);
+      if (problem) throw new Error(`fault "contractSurprise" ${problem}`);
+    } else {
+      const expected = typeof DEFAULT_FAULTS[key as keyof Faults];
+      if (typeof value !== expected) throw new Error(`fault "${key}" must be a ${expected}`);
+      const choices = FAULT_CHOICES[key as keyof Faults];
+      if (choices && !choices.includes(value as string))
+        throw new Error(`fault "${key}" must be one of ${choices.join(', ')}`);
+    }
     Object.assign(patch, { [key]: value });
   }
   return patch;
@@ -67,6 +103,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const context = { clock, faults: () => faults, random, seed };
   const tiki = createTikiSimulator(context);
   const nhanh = createNhanhSimulator(context);
+  const surprise = createContractSurprise(() => faults.contractSurprise);
 
   async function handleAdmin(request: SandboxRequest): Promise<SandboxResponse> {
     try {
@@ -79,6 +116,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         tiki.expireTokens();
         nhanh.expireTokens();
         return { status: 200, body: { ok: true } };
+      }
+      if (request.path === '/__admin/tiki/orders/tied' && request.method === 'POST') {
+        // `{count, updatedAt, sellerId?, status?, sameCreatedAt?}` → `{codes}` (see `addTiedOrders`).
+        const options = JSON.parse(request.body || '{}') as TiedOrdersOptions;
+        return { status: 200, body: { codes: tiki.addTiedOrders(options) } };
       }
       const tikiStatus = /^\/__admin\/tiki\/orders\/([^/]+)\/status$/.exec(request.path);
       if (tikiStatus && request.method === 'POST') {
@@ -102,8 +144,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           status: 200,
           body: nhanh.editOrder(Number(nhanhOrder[1]), JSON.parse(request.body || '{}')),
         };
+      if (request.path === '/__admin/surprise') return { status: 200, body: surprise.report() };
       if (request.path === '/__admin/state') {
-        return { status: 200, body: { faults, tiki: tiki.snapshot(), nhanh: nhanh.snapshot() } };
+        return {
+          status: 200,
+          body: { faults, tiki: tiki.snapshot(), nhanh: nhanh.snapshot(), surprise: surprise.report() },
+        };
       }
     } catch (error) {
       return { status: 400, body: { error: (error as Error).message } };
@@ -119,7 +165,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (path === '/nhanh-oauth') return nhanh.handle(request);
     if (!mount) return { status: 404, body: { error: `unknown sandbox path ${path}` } };
     const inner = { ...request, path: path.slice(mount.length) || '/' };
-    return mount === '/tiki' ? tiki.handle(inner) : nhanh.handle(inner);
+    // The one place answers drift under the `contractSurprise` fault, after the simulator has answered.
+    return mount === '/tiki'
+      ? surprise.apply('tiki', inner, await tiki.handle(inner))
+      : surprise.apply('nhanh', inner, await nhanh.handle(inner));
   }
 
   const fetchInProcess: typeof fetch = async (input, init) => {
@@ -144,6 +193,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     tiki,
     nhanh,
     faults: () => faults,
+    surprise: () => surprise.report(),
     setFaults: (patch) => {
       faults = { ...faults, ...parseFaults(patch) };
       return faults;

@@ -43,7 +43,37 @@ export interface Faults {
    * `info`, or a bare `{code: 0, messages: "…"}` with no errorCode.
    */
   nhanhEditRefusal: 'form-fields' | 'message';
+  /**
+   * Order, in `GET /integration/v2/orders`, among orders that share the sort key's second (`updated_at` or
+   * `created_at`). `stable`: by code, so a page boundary never splits them differently between two calls.
+   * `shuffled`: a new seeded-random order on every call, as the real Tiki may (it promises no order among equal
+   * `updated_at`): paging through more tied orders than a page holds then misses some and repeats others.
+   */
+  tikiTiedOrder: 'stable' | 'shuffled';
+  /**
+   * The orders list's `updated_from_date`: `exclusive` (`updated_at > from`, Tiki's documented "greater than",
+   * the default) or `inclusive` (`updated_at >= from`, as the products guide words its own filter; evidence is
+   * thin, so both are offered). Either way `updated_to_date` stays inclusive, so one second `s` alone is asked
+   * for with `from` = s − 1 s, `to` = s (exclusive) or `from` = `to` = s (inclusive).
+   */
+  tikiUpdatedFromBound: 'inclusive' | 'exclusive';
+  /** API drift on list and detail answers (see `sandbox/surprise.ts`); null = the documented shapes only. */
+  contractSurprise: ContractSurprise | null;
 }
+
+/** The "contract surprise" knob: seeded, so a trial reproduces by its seed. */
+export interface ContractSurprise {
+  seed: number;
+  /** Fraction (0..1) of records in each surprised answer that drift (and of answers whose shape varies). */
+  rate: number;
+  /**
+   * Fraction (0..1) of Tiki orders that are truly unreadable (no `items`, or an item without `product.id`),
+   * drawn per order code so that every answer agrees; default {@link DEFAULT_UNREADABLE_RATE}.
+   */
+  unreadableRate?: number;
+}
+
+export const DEFAULT_UNREADABLE_RATE = 0.02;
 
 export const DEFAULT_FAULTS: Faults = {
   latencyMs: 0,
@@ -54,6 +84,9 @@ export const DEFAULT_FAULTS: Faults = {
   tikiTokenTtlSeconds: 3599,
   nhanhAppOrderIdsFilter: 'ignored',
   nhanhEditRefusal: 'message',
+  tikiTiedOrder: 'stable',
+  tikiUpdatedFromBound: 'exclusive',
+  contractSurprise: null,
 };
 
 /** What a simulator gets from the composition root. */

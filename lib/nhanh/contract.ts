@@ -355,7 +355,7 @@ export const orderSchema = z.object({
 });
 
 /** `data` of `order/edit`: `{id, trackingUrl, carrierCode}` [OFF-v3 §8.3]; nothing of it is needed. */
-export const orderEditDataSchema = z.unknown();
+export const orderEditDataSchema = z.unknown().optional();
 
 // ---------------------------------------------------------------------------------------------------------
 // Requests and the plain shapes callers see: the version-specific field names stop here.

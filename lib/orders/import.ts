@@ -166,11 +166,10 @@ export async function syncOrderPage(
       plan = { kind: 'done', outcome: record.outcome };
     else if (record?.nhanhOrderId != null)
       plan = { kind: 'track', record, target: nhanhTargetOf(order.status) };
-    else if (
-      group !== 'not-accepted' &&
-      ctx.groups.has(group) &&
-      isWithinOrderWindow(parseTikiDateTime(order.updated_at), now)
-    )
+    else if (!isWithinOrderWindow(parseTikiDateTime(order.updated_at), now) || group === 'not-accepted')
+      plan = { kind: 'skip' };
+    // A status this version does not know is worth telling whatever the filter: Tiki changed something.
+    else if (ctx.groups.has(group) || neverCreatedBecause(order.status) === 'unknownStatus')
       plan = importPlan(order, group, shop);
     else plan = { kind: 'skip' };
     plans.set(order.code, plan);

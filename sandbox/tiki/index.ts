@@ -1,4 +1,5 @@
 import { TIKI_ORDER_STATUSES } from '../../lib/tiki/contract';
+import { seededRandom } from '../random';
 import { createTikiStatement } from '../statement';
 import type { SandboxRequest, SandboxResponse, SeedTikiShop, Simulator, SimulatorContext } from '../types';
 import { createEventQueues, EVENT_TYPES } from './events';
@@ -125,6 +126,25 @@ export interface TikiSimulator extends Simulator {
    * the price before it in `price_restore`, the start in `special_from_date`; bumps `updated_at`.
    */
   startPromotion(productId: number, price: number): unknown;
+  /**
+   * Adds `count` orders to a shop, all updated in the same second (the tied-page case): copies of the shop's
+   * seeded orders (of `status` when it has some, so their lines stay paired) under new codes, with `created_at`
+   * one second apart before it (or equal to it with `sameCreatedAt`). Returns the new codes. Throws on an
+   * unknown seller, status or time.
+   */
+  addTiedOrders(options: TiedOrdersOptions): string[];
+}
+
+export interface TiedOrdersOptions {
+  /** Defaults to the first seeded shop. */
+  sellerId?: number;
+  count: number;
+  /** `yyyy-MM-dd HH:mm:ss` (Vietnam) or epoch milliseconds (sub-second parts dropped). */
+  updatedAt: string | number;
+  /** A Tiki status; defaults to `queueing` (a new order every import takes). */
+  status?: string;
+  /** Every order also created in that second, so ties on `created_at` too. */
+  sameCreatedAt?: boolean;
 }
 
 export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
@@ -139,6 +159,12 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
   const tokens = new Map<string, { shop: ShopState; scopes: string[]; expiresAt: number }>();
   const queues = createEventQueues(clock, context.random);
   let nextHistoryId = 2_000_000_000;
+  let nextTiedOrder = 0;
+  /**
+   * Draws of the `shuffled` tie order, from its own stream so the mode leaves the fault draws of every other
+   * call alone; seeded from the sandbox's stream the first time it is needed.
+   */
+  let tieRandom: (() => number) | undefined;
 
   const randomToken = (length: number) =>
     Array.from(
@@ -298,23 +324,33 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
         'order_by must be created_at|asc, created_at|desc, updated_at|asc or updated_at|desc',
       );
     const sortKey = column as 'created_at' | 'updated_at';
+    // Wall times have whole seconds: "greater than" a second is "from the next second on".
+    const updatedAfter =
+      updatedFrom !== undefined && context.faults().tikiUpdatedFromBound === 'exclusive'
+        ? updatedFrom + 1000
+        : updatedFrom;
     const matching = shop.orders
       .filter(
         (order) =>
           (!status || status(order.status)) &&
           (!fulfillment || fulfillment(order.fulfillment_type)) &&
           withinRange(order.created_at, createdFrom ?? since, createdTo) &&
-          withinRange(order.updated_at, updatedFrom, updatedTo) &&
+          withinRange(order.updated_at, updatedAfter, updatedTo) &&
           (!codes || codes.includes(order.code)) &&
           (!skus || order.items.some((item) => skus.includes(item.product.sku))) &&
           (isRma === null || (isRma === 'true' || isRma === '1') === order.is_rma),
       )
-      // Ties broken by code so a page boundary never splits the order between two calls.
+      // Ties broken by code so a page boundary never splits the order between two calls…
       .sort(
         (a, b) =>
           (a[sortKey] < b[sortKey] ? -1 : a[sortKey] > b[sortKey] ? 1 : a.code < b.code ? -1 : 1) *
           (direction === 'asc' ? 1 : -1),
       );
+    // … unless the `shuffled` fault asks for what Tiki promises: no order among equal keys.
+    if (context.faults().tikiTiedOrder === 'shuffled') {
+      tieRandom ??= seededRandom(Math.floor(context.random() * 2 ** 32));
+      shuffleTies(matching, (order) => order[sortKey], tieRandom);
+    }
     const includes = readIncludes(query);
     const { data, paging } = paginate(matching, page, limit);
     return { data: data.map((order) => projectOrder(order, includes)), paging };
@@ -489,11 +525,51 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     return product;
   }
 
+  function addTiedOrders(options: TiedOrdersOptions): string[] {
+    const shop =
+      options.sellerId === undefined
+        ? shops[0]
+        : shops.find((candidate) => candidate.seed.sellerId === options.sellerId);
+    if (!shop) throw new Error(`no Tiki seller ${options.sellerId}`);
+    const status = options.status ?? 'queueing';
+    if (!(TIKI_ORDER_STATUSES as readonly string[]).includes(status))
+      throw new Error(`unknown Tiki status "${status}"`);
+    if (!Number.isInteger(options.count) || options.count < 1)
+      throw new Error('count must be a positive integer');
+    const updatedAt =
+      typeof options.updatedAt === 'number'
+        ? Math.floor(options.updatedAt / 1000) * 1000
+        : parseWallTime(options.updatedAt);
+    if (updatedAt === undefined || Number.isNaN(updatedAt))
+      throw new Error('updatedAt must be yyyy-MM-dd HH:mm:ss or epoch milliseconds');
+    const seeded = shop.seed.orders as OrderRecord[];
+    const alike = seeded.filter((order) => order.status === status);
+    const templates = alike.length > 0 ? alike : seeded;
+    const codes: string[] = [];
+    for (let index = 0; index < options.count; index++) {
+      const order = structuredClone(templates[index % templates.length]!) as OrderRecord & { id?: number };
+      // Seeded codes start with 7 or 8: 6… cannot collide with them.
+      order.code = `6${String(nextTiedOrder++).padStart(8, '0')}`;
+      order.id = 900_000_000 + nextTiedOrder;
+      order.status = status;
+      order.updated_at = formatWallTime(updatedAt);
+      order.created_at = formatWallTime(options.sameCreatedAt ? updatedAt : updatedAt - (index + 1) * 1000);
+      order.status_histories = [
+        ...order.status_histories.filter((entry) => entry.created_at <= order.updated_at),
+        { id: nextHistoryId++, status, created_at: order.updated_at },
+      ];
+      shop.orders.push(order);
+      codes.push(order.code);
+    }
+    return codes;
+  }
+
   return {
     handle,
     setOrderStatus,
     editProduct,
     startPromotion,
+    addTiedOrders,
     expireTokens: () => tokens.clear(),
     snapshot: () => ({
       shops: shops.map((shop) => ({
@@ -506,4 +582,18 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
       queues: queues.snapshot(),
     }),
   };
+}
+
+/** Shuffles, in place, each run of neighbours that share `key` (Fisher–Yates within the run). */
+function shuffleTies<T>(sorted: T[], key: (item: T) => string, random: () => number): void {
+  let start = 0;
+  while (start < sorted.length) {
+    let end = start + 1;
+    while (end < sorted.length && key(sorted[end]!) === key(sorted[start]!)) end++;
+    for (let i = end - 1; i > start; i--) {
+      const j = start + Math.floor(random() * (i - start + 1));
+      [sorted[i], sorted[j]] = [sorted[j]!, sorted[i]!];
+    }
+    start = end;
+  }
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../../lib/http/api-error';
-import { translate } from '../../../lib/i18n';
 import { formatTikiDateTime, parseTikiDateTime } from '../../../lib/tiki/contract';
 import type { TikiOrder, TikiPage, TikiProductSummary } from '../../../lib/tiki/schemas';
 import { createHarness, json } from './setup';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../lib/clock';
 import { createSandbox } from '../../../sandbox/index';
+import { formatWallTime, parseWallTime } from '../../../sandbox/tiki/wall-time';
 import type { Faults } from '../../../sandbox/types';
 
 // biome-ignore lint/suspicious/noExplicitAny: raw API-shaped JSON
@@ -216,5 +217,111 @@ describe('Tiki simulator: faults', () => {
     expect(after.attributes.special_from_date).not.toBe(before.variant.attributes.special_from_date);
     expect(after.original_sku).toBe('MOI-1');
     expect((await post('', { colour: 'Đỏ' })).status).toBe(400);
+  });
+});
+
+describe('Tiki simulator: orders tied on one second', () => {
+  const TIED = 500;
+  const LIMIT = 50;
+
+  /** 500 new orders updated in one second, a minute after every seeded order. */
+  async function tied(faults: Partial<Faults> = {}) {
+    const world = start(faults);
+    const second = formatWallTime(world.clock.now() + 60_000);
+    const response = await world.sandbox.fetch(`${ORIGIN}/__admin/tiki/orders/tied`, {
+      method: 'POST',
+      body: JSON.stringify({ count: TIED, updatedAt: second }),
+    });
+    const { codes } = (await response.json()) as { codes: string[] };
+    return { ...world, second, codes };
+  }
+
+  /** Every page of one query, read page by page as a naive client does: the codes of each page. */
+  async function walk(get: (path: string) => Promise<{ body: Json }>, query: string): Promise<string[][]> {
+    const pages: string[][] = [];
+    for (let page = 1; ; page++) {
+      const { body } = await get(`/integration/v2/orders?${query}&limit=${LIMIT}&page=${page}`);
+      pages.push((body.data as Json[]).map((order) => order.code));
+      if (page >= body.paging.last_page) return pages;
+    }
+  }
+
+  /** `from` = `to` = the second: that second alone when `updated_from_date` is inclusive. */
+  const exactSecond = (second: string) =>
+    `updated_from_date=${encodeURIComponent(second)}&updated_to_date=${encodeURIComponent(second)}&order_by=updated_at%7Casc`;
+  /** From the second before (Tiki's documented "greater than", the default) to the second: that second alone. */
+  const theSecond = (second: string) =>
+    `updated_from_date=${encodeURIComponent(formatWallTime(parseWallTime(second)! - 1000))}&updated_to_date=${encodeURIComponent(second)}&order_by=updated_at%7Casc`;
+
+  it('should add the tied orders from the admin route, all updated in that second, with new codes', async () => {
+    const { codes, second, main, get } = await tied();
+    expect(new Set(codes).size).toBe(TIED);
+    const seeded = new Set((main.orders as Json[]).map((order) => order.code));
+    expect(codes.some((code) => seeded.has(code))).toBe(false);
+    const one = (await get(`/integration/v2/orders/${codes[0]}`)).body;
+    expect(one).toMatchObject({ code: codes[0], status: 'queueing', updated_at: second });
+    expect(one.items.length).toBeGreaterThan(0);
+  });
+
+  it('should page the tied orders the same way on every call by default (stable)', async () => {
+    const { get, second, codes } = await tied();
+    const first = await walk(get, theSecond(second));
+    expect(await walk(get, theSecond(second))).toEqual(first);
+    expect(new Set(first.flat())).toEqual(new Set(codes));
+  });
+
+  it('should split the ties differently on every call when shuffled, so a naive page walk misses orders', async () => {
+    const { get, second, codes } = await tied({ tikiTiedOrder: 'shuffled' });
+    const first = await walk(get, theSecond(second));
+    const again = await walk(get, theSecond(second));
+    expect(first).toHaveLength(TIED / LIMIT);
+    expect(first.flat()).toHaveLength(TIED);
+    // The same page holds other orders on the second walk…
+    expect(first.some((page, index) => page.join() !== again[index]!.join())).toBe(true);
+    // … and a walk page by page sees some orders twice and never sees others.
+    const seen = new Set(first.flat());
+    expect(seen.size).toBeLessThan(TIED);
+    expect(codes.filter((code) => !seen.has(code)).length).toBeGreaterThan(0);
+  });
+
+  it('should shuffle ties on created_at too, and leave orders of other seconds in their order', async () => {
+    const { get, sandbox, clock } = start({ tikiTiedOrder: 'shuffled' });
+    const second = formatWallTime(clock.now() + 60_000);
+    const codes = sandbox.tiki.addTiedOrders({ count: 120, updatedAt: second, sameCreatedAt: true });
+    const query = `created_from_date=${encodeURIComponent(second)}&order_by=created_at%7Cdesc`;
+    const first = (await walk(get, query)).flat();
+    const again = (await walk(get, query)).flat();
+    expect(first.join()).not.toBe(again.join());
+    const seeded = (await walk(get, 'order_by=created_at%7Casc'))
+      .flat()
+      .filter((code) => !codes.includes(code));
+    const seededAgain = (await walk(get, 'order_by=created_at%7Casc'))
+      .flat()
+      .filter((code) => !codes.includes(code));
+    expect(seededAgain).toEqual(seeded);
+  });
+
+  it('should take updated_from_date as "greater than" by default, and inclusively when asked', async () => {
+    const documented = await tied();
+    const total = async (get: typeof documented.get, query: string) =>
+      (await get(`/integration/v2/orders?${query}`)).body.paging.total as number;
+    expect(await total(documented.get, exactSecond(documented.second))).toBe(0);
+    expect(await total(documented.get, theSecond(documented.second))).toBe(TIED);
+
+    const inclusive = await tied({ tikiUpdatedFromBound: 'inclusive' });
+    expect(await total(inclusive.get, exactSecond(inclusive.second))).toBe(TIED);
+    expect(await total(inclusive.get, theSecond(inclusive.second))).toBe(TIED);
+    // Run-time switch: the same sandbox answers as documented again.
+    inclusive.sandbox.setFaults({ tikiUpdatedFromBound: 'exclusive' });
+    expect(await total(inclusive.get, exactSecond(inclusive.second))).toBe(0);
+  });
+
+  it('should refuse unknown words for the tie and bound knobs', async () => {
+    const { sandbox } = start();
+    const post = (body: unknown) =>
+      sandbox.fetch(`${ORIGIN}/__admin/faults`, { method: 'POST', body: JSON.stringify(body) });
+    expect((await post({ tikiTiedOrder: 'random' })).status).toBe(400);
+    expect((await post({ tikiUpdatedFromBound: 'strict' })).status).toBe(400);
+    expect((await post({ tikiTiedOrder: 'shuffled', tikiUpdatedFromBound: 'exclusive' })).status).toBe(200);
   });
 });
