@@ -145,7 +145,10 @@ describe('sandbox contract surprise', () => {
     ).toBe(true);
     const depotIds: unknown[] = [];
     for (let next: unknown, first = true; first || next !== undefined; first = false) {
-      const depots = await world.callNhanh(NHANH_PATHS.depots, next === undefined ? {} : { paginator: { next } });
+      const depots = await world.callNhanh(
+        NHANH_PATHS.depots,
+        next === undefined ? {} : { paginator: { next } },
+      );
       depotIds.push(...depots.data.map((depot: Json) => depot.id));
       next = depots.paginator?.next;
     }
