@@ -36,7 +36,7 @@ export interface ProtocolMap {
   /** Nhanh OAuth in a browser window, then stores the token. */
   connectNhanh(): { ok: true; health: ConnectionHealth } | { ok: false; error: LocalizedText };
 
-  // Orders (issue 6): imports run in the worker; pages follow them through `orderSyncItem`.
+  // Orders (issue 6): imports run in the worker; pages follow them through the job views.
   /** Starts downloading a shop's Tiki orders into Nhanh (the chosen status groups). */
   startOrderImport(data: {
     shopId: string;

@@ -25,8 +25,9 @@ import { refreshProductAttention } from '../../lib/products/catalogue';
 import { repairProducts } from '../../lib/products/pairing';
 import { getSettings, type Settings, watchSettings } from '../../lib/settings';
 import { refreshOrderAttention } from '../../lib/sync/progress';
-import { type OrderSyncView, orderSyncItem } from '../../lib/sync/sync-view';
+import { type OrderSyncView, orderSyncViews } from '../../lib/sync/sync-view';
 import { NoShopState } from '../common/no-shop';
+import { useJobViews } from '../common/use-job-views';
 import { useLocale } from '../locale';
 import './orders.css';
 
@@ -47,11 +48,7 @@ const OPEN_BY_DEFAULT = new Set<OrderOutcome>(ATTENTION_OUTCOMES);
 const ROWS_PER_GROUP = 300;
 
 function useOrderSyncView(shopId: string | null): OrderSyncView | null {
-  const [views, setViews] = useState<Record<string, OrderSyncView>>({});
-  useEffect(() => {
-    void orderSyncItem.getValue().then(setViews);
-    return orderSyncItem.watch((next) => setViews(next ?? {}));
-  }, []);
+  const views = orderSyncViews(useJobViews());
   return shopId ? (views[shopId] ?? null) : null;
 }
 

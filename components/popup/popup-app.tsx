@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../lib/i18n/format';
 import { type DashboardSection, sendMessage } from '../../lib/messaging';
 import { type ConnectionHealth, readStatus, type StatusSnapshot, watchStatus } from '../../lib/status';
-import { type OrderSyncView, orderSyncItem } from '../../lib/sync/sync-view';
+import { orderSyncViews } from '../../lib/sync/sync-view';
+import { useJobViews } from '../common/use-job-views';
 import { useLocale } from '../locale';
 
 const SECTION_BUTTONS: { section: DashboardSection; key: `section.${DashboardSection}` }[] = [
@@ -28,16 +29,12 @@ function HealthBadge({ health }: { health: ConnectionHealth }) {
 export function PopupApp() {
   const { t, locale } = useLocale();
   const [status, setStatus] = useState<StatusSnapshot | null>(null);
-  const [orderSyncs, setOrderSyncs] = useState<Record<string, OrderSyncView>>({});
+  const orderSyncs = orderSyncViews(useJobViews());
 
   useEffect(() => {
     const refresh = () => void readStatus().then(setStatus);
     refresh();
     return watchStatus(refresh);
-  }, []);
-  useEffect(() => {
-    void orderSyncItem.getValue().then(setOrderSyncs);
-    return orderSyncItem.watch((views) => setOrderSyncs(views ?? {}));
   }, []);
 
   const open = async (section: DashboardSection) => {

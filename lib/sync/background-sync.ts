@@ -3,13 +3,14 @@ import { createNhanhClientFromSettings, createTikiClientForShop } from '../api-c
 import { systemClock } from '../clock';
 import { getDb } from '../db';
 import { type LocalizedText, translate } from '../i18n';
+import { cancelJob } from '../jobs/lease';
+import { publishJobView } from '../jobs/views';
 import { createOrderProductLinks } from '../orders/product-links';
 import { type CancelShipmentResult, cancelShipment } from '../orders/returns';
 import type { OrderGroup } from '../orders/status-map';
 import { getSettings, type Settings, secretsOf, watchSettings } from '../settings';
 import { attentionItem, attentionSchema, lastSyncItem, recordSyncHealth } from '../status';
 import { autoSyncShops, ORDER_SYNC_ALARM, scheduleOrderSync } from './alarms';
-import { cancelJob } from './jobs';
 import { nextOrderSyncNotice } from './notice';
 import {
   cursorOf,
@@ -20,7 +21,7 @@ import {
   type SyncResult,
   shopProblem,
 } from './order-sync';
-import { publishJob, refreshOrderAttention } from './progress';
+import { refreshOrderAttention } from './progress';
 
 /*
  * The service worker's side of the order sync: alarms, manual imports sent from the dashboard, resuming a run
@@ -56,7 +57,7 @@ async function depsFor(settings: Settings, shopId: string): Promise<OrderSyncDep
       isDeadHolder: (holder) => holder.startsWith('worker:') && holder !== WORKER_HOLDER,
     },
     newRunId: () => crypto.randomUUID(),
-    onProgress: publishJob,
+    onProgress: publishJobView,
   };
 }
 
@@ -102,7 +103,7 @@ async function tell(settings: Settings, shopId: string, result: Extract<SyncResu
 
 /**
  * `startOrderImport`: checks what can be checked at once (answered to the page), then runs in the worker, so
- * closing the dashboard does not stop it; the page follows the job through `orderSyncItem`.
+ * closing the dashboard does not stop it; the page follows the job through its view (`lib/jobs/views.ts`).
  */
 export async function startOrderImport(
   shopId: string,

@@ -4,8 +4,17 @@ import { ATTENTION_OUTCOMES, type CompanionDatabase, isStorageFailure, type JobR
 import { ApiError, type ApiName } from '../http/api-error';
 import type { UnreadableRecord } from '../http/tolerant';
 import type { LocalizedText } from '../i18n';
+import type { LeaseOptions } from '../jobs/lease';
+import { JobProblem, jobErrorText, runJob } from '../jobs/runner';
+import type { ViewedCursor } from '../jobs/views';
 import type { NhanhClient } from '../nhanh/client';
-import { emptyCounts, type ImportShop, type OrderCounts, syncOrderPage } from '../orders/import';
+import {
+  emptyCounts,
+  type ImportContext,
+  type ImportShop,
+  type OrderCounts,
+  syncOrderPage,
+} from '../orders/import';
 import type { OrderProductLinks } from '../orders/product-links';
 import { NEVER_IMPORTED_STATUSES, type OrderGroup } from '../orders/status-map';
 import { orderWindowStart } from '../orders/window';
@@ -20,7 +29,6 @@ import {
   TIKI_PAGE_LIMIT,
 } from '../tiki/contract';
 import type { TikiOrder } from '../tiki/schemas';
-import { acquireJob, checkpointJob, finishJob, type LeaseOptions } from './jobs';
 
 /*
  * One order-sync run of one shop as a durable job. Tiki is walked by `updated_at` ascending with a keyset cursor,
@@ -40,7 +48,7 @@ export type SyncTrigger = 'manual' | 'auto';
  */
 export const INCREMENTAL_OVERLAP_MS = 10 * 60_000;
 
-export interface OrderSyncCursor {
+export interface OrderSyncCursor extends ViewedCursor {
   runId: string;
   trigger: SyncTrigger;
   groups: OrderGroup[];
@@ -154,70 +162,53 @@ function add(into: OrderCounts, counts: OrderCounts): OrderCounts {
   return sum;
 }
 
+/** The order sync's part of its view: what the Đơn hàng section and the popup show of a run. */
+function viewed(cursor: OrderSyncCursor): OrderSyncCursor {
+  const { runId, trigger, counts, errorApi } = cursor;
+  return { ...cursor, summary: { runId, trigger, counts, errorApi: errorApi ?? null } };
+}
+
 /**
  * Runs (or resumes) one shop's order sync to its end, unless another live holder has it (`busy`), the
  * seller cancels it, or this holder loses its lease. Never throws for an API failure: the job ends `failed`
- * with the error's text, and the next run starts over (the import is idempotent).
+ * with the error's text, and the next run starts over (the import is idempotent). One step is one keyset page
+ * (and the tied second at its end).
  */
 export async function runOrderSync(deps: OrderSyncDeps, request: SyncRequest): Promise<SyncResult> {
   const { db, clock, settings } = deps;
-  const lease = () => ({ ...deps.lease, now: clock.now() });
   const shop = settings.shops.find((candidate) => candidate.id === request.shopId);
-
-  const acquired = await acquireJob(db, orderSyncJobId(request.shopId), lease(), (existing) => {
-    const previous = cursorOf(existing);
-    const interrupted = existing?.state === 'running' ? existing : undefined;
-    if (request.kind === 'resume') return interrupted ?? null;
-    if (request.kind === 'resume-or-auto' && interrupted) return interrupted;
-    const trigger = request.kind === 'start' ? request.trigger : 'auto';
-    return newJob(request.shopId, trigger, request.groups, previous, clock.now(), deps.newRunId());
-  });
-  if (!acquired.acquired) return { kind: acquired.busy ? 'busy' : 'nothing' };
-  let job = acquired.job;
-  let cursor = job.cursor as OrderSyncCursor;
-
-  const end = async (
-    state: 'done' | 'failed' | 'cancelled',
-    error: LocalizedText | null,
-    errorApi: ApiName | null = null,
-  ) => {
-    const watermark = state === 'done' && cursor.trigger === 'auto' ? job.startedAt : cursor.watermark;
-    cursor = { ...cursor, error, errorApi, watermark };
-    job = { ...job, cursor, updatedAt: clock.now() };
-    const mine = await finishJob(db, job, state, lease());
-    if (!mine) return { kind: 'lost' as const, job, cursor };
-    job = { ...job, state, lease: null };
-    await logRun(deps, shop?.name ?? request.shopId, job, cursor);
-    await deps.onProgress?.(job);
-    return { kind: state, job, cursor };
-  };
-
   const problem = shopProblem(shop, deps);
-  if (problem || !shop || !deps.tiki || !deps.nhanh) return end('failed', problem);
-  const tiki = deps.tiki;
-  const context = {
-    db,
-    clock,
-    nhanh: deps.nhanh,
-    products: deps.products,
-    shop: shop as ImportShop,
-    groups: new Set(cursor.groups),
-    alwaysFetchProducts: settings.alwaysFetchProducts,
-    runId: cursor.runId,
-  };
-  await deps.onProgress?.(job);
+  let context: ImportContext | undefined;
 
-  const handle = async (orders: readonly TikiOrder[], unreadable: readonly UnreadableRecord[]) => {
+  const handle = async (
+    cursor: OrderSyncCursor,
+    orders: readonly TikiOrder[],
+    unreadable: readonly UnreadableRecord[],
+  ): Promise<OrderSyncCursor> => {
+    context ??= {
+      db,
+      clock,
+      nhanh: deps.nhanh!,
+      products: deps.products,
+      shop: shop as ImportShop,
+      groups: new Set(cursor.groups),
+      alwaysFetchProducts: settings.alwaysFetchProducts,
+      runId: cursor.runId,
+    };
     const result = await syncOrderPage(context, orders, unreadable);
     await logProblems(deps, result.problems);
-    cursor = {
+    return {
       ...cursor,
       counts: add(cursor.counts, result.counts),
       newlyBlocked: cursor.newlyBlocked + result.newlyBlocked,
     };
   };
 
-  try {
+  const step = async (start: OrderSyncCursor) => {
+    if (problem || !deps.tiki || !deps.nhanh) throw new JobProblem(problem ?? { key: 'orders.err.noShop' });
+    const tiki = deps.tiki;
+    let cursor = start;
+    const at = (order: TikiOrder) => parseTikiDateTime(order.updated_at);
     for (;;) {
       const bound = cursor.fromBound ?? 'exclusive';
       const from = cursor.from;
@@ -230,43 +221,63 @@ export async function runOrderSync(deps: OrderSyncDeps, request: SyncRequest): P
         },
         1,
       );
-      const at = (order: TikiOrder) => parseTikiDateTime(order.updated_at);
       // Orders before the bound mean Tiki's "greater than" is "at least": ask again the way it reads.
       if (bound === 'exclusive' && page.data.some((order) => at(order) < from)) {
         cursor = { ...cursor, fromBound: 'inclusive' };
         continue;
       }
       const fresh = page.data.filter((order) => at(order) >= from);
-      const finished = isLastTikiPage(page.paging) || page.data.length + page.unreadable.length === 0;
-      if (finished) {
-        await handle(fresh, page.unreadable);
-        job = { ...job, cursor, progress: { done: total(cursor.counts), total: total(cursor.counts) } };
-        return end('done', null);
+      if (isLastTikiPage(page.paging) || page.data.length + page.unreadable.length === 0) {
+        cursor = await handle(cursor, fresh, page.unreadable);
+        const done = total(cursor.counts);
+        return { cursor: viewed(cursor), progress: { done, total: done }, finished: true };
       }
       if (fresh.length === 0) throw unreadablePage();
       // The page's last second may go on past it: everything before is complete, that second is read on its own.
       const last = Math.max(...fresh.map(at));
-      await handle(
+      cursor = await handle(
+        cursor,
         fresh.filter((order) => at(order) < last),
         page.unreadable,
       );
       const tied = await readSecond(tiki, last, cursor.fromBound ?? 'exclusive');
-      await handle(tied.orders, tied.unreadable);
+      cursor = await handle(cursor, tied.orders, tied.unreadable);
       cursor = { ...cursor, from: last + 1000 };
       const done = total(cursor.counts);
-      job = {
-        ...job,
-        cursor,
+      return {
+        cursor: viewed(cursor),
         progress: { done, total: done + Math.max(0, page.paging.total - fresh.length) },
+        finished: false,
       };
-      const saved = await checkpointJob(db, job, lease());
-      if (saved === 'lost') return { kind: 'lost', job, cursor };
-      if (saved === 'cancelled') return end('cancelled', null);
-      await deps.onProgress?.(job);
     }
-  } catch (error) {
-    return end('failed', errorText(error), error instanceof ApiError ? error.api : null);
-  }
+  };
+
+  return runJob<OrderSyncCursor>(
+    { db, clock, lease: deps.lease, onProgress: deps.onProgress },
+    {
+      id: orderSyncJobId(request.shopId),
+      prepare: (existing) => {
+        const previous = cursorOf(existing);
+        const interrupted = existing?.state === 'running' ? existing : undefined;
+        if (request.kind === 'resume') return interrupted ?? null;
+        if (request.kind === 'resume-or-auto' && interrupted) return interrupted;
+        const trigger = request.kind === 'start' ? request.trigger : 'auto';
+        return newJob(request.shopId, trigger, request.groups, previous, clock.now(), deps.newRunId());
+      },
+      steps: {
+        step,
+        settle: (cursor, ending, job) => {
+          const failed = ending.state === 'failed';
+          const error = failed ? errorText(ending.error) : null;
+          const errorApi = failed && ending.error instanceof ApiError ? ending.error.api : null;
+          const watermark =
+            ending.state === 'done' && cursor.trigger === 'auto' ? job.startedAt : cursor.watermark;
+          return viewed({ ...cursor, error, errorApi, watermark });
+        },
+        after: (job, cursor) => logRun(deps, shop?.name ?? request.shopId, job, cursor),
+      },
+    },
+  );
 }
 
 /** Walks of one second before giving up: each walk of a shuffled list sees most of it, the union soon all. */
@@ -337,13 +348,10 @@ function unstableListing(second: number): ApiError {
   });
 }
 
+/** A full disk says so in the orders' words; everything else as any job says it. */
 function errorText(error: unknown): LocalizedText {
-  if (error instanceof ApiError) return error.text;
   if (isStorageFailure(error)) return { key: 'orders.err.notStored', params: { reason: error.name } };
-  return {
-    key: 'error.unexpected',
-    params: { message: error instanceof Error ? error.message : String(error) },
-  };
+  return jobErrorText(error);
 }
 
 async function logProblems(

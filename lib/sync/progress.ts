@@ -1,30 +1,5 @@
-import { ATTENTION_OUTCOMES, type CompanionDatabase, type JobRecord } from '../db';
+import { ATTENTION_OUTCOMES, type CompanionDatabase } from '../db';
 import { attentionItem, attentionSchema } from '../status';
-import { cursorOf } from './order-sync';
-import { type OrderSyncView, orderSyncItem } from './sync-view';
-
-export function viewOf(job: JobRecord): OrderSyncView | null {
-  const cursor = cursorOf(job);
-  if (!cursor || !job.shopId) return null;
-  return {
-    shopId: job.shopId,
-    runId: cursor.runId,
-    state: job.state,
-    trigger: cursor.trigger,
-    progress: job.progress,
-    counts: cursor.counts,
-    error: cursor.error,
-    startedAt: job.startedAt,
-    updatedAt: job.updatedAt,
-  };
-}
-
-export async function publishJob(job: JobRecord): Promise<void> {
-  const view = viewOf(job);
-  if (!view) return;
-  const views = await orderSyncItem.getValue();
-  await orderSyncItem.setValue({ ...views, [view.shopId]: view });
-}
 
 /** Orders the seller must act on (`ATTENTION_OUTCOMES`): the popup's and the badge's count. */
 export async function countOrdersNeedingAttention(db: CompanionDatabase): Promise<number> {

@@ -44,6 +44,8 @@ export const commonMessages = defineMessages(
     'common.loading': 'Đang tải…',
     'common.language': 'Ngôn ngữ',
     'error.unexpected': 'Đã có lỗi không mong muốn: {message}',
+    'job.err.notStored':
+      'Trình duyệt không cho lưu thêm dữ liệu ({reason}): có thể ổ đĩa đã đầy. Hãy giải phóng dung lượng rồi chạy lại; dữ liệu đã lưu vẫn còn nguyên.',
     'error.senderRefused': 'Yêu cầu bị từ chối: nguồn gửi không phải tiện ích này.',
     'error.badMessage': 'Yêu cầu "{type}" không hợp lệ: {detail}',
     'api.invalidResponse':
@@ -93,6 +95,8 @@ export const commonMessages = defineMessages(
     'common.loading': 'Loading…',
     'common.language': 'Language',
     'error.unexpected': 'Something unexpected went wrong: {message}',
+    'job.err.notStored':
+      'The browser refused to store more data ({reason}): the disk may be full. Free some space and run it again; what was stored is intact.',
     'error.senderRefused': 'Request refused: it did not come from this extension.',
     'error.badMessage': 'Invalid "{type}" request: {detail}',
     'api.invalidResponse':

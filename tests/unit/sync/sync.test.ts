@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type JobRecord, openCompanionDb } from '../../../lib/db';
+import { acquireJob, cancelJob, checkpointJob, finishJob, LEASE_MS } from '../../../lib/jobs/lease';
 import { settingsSchema } from '../../../lib/settings';
 import { ORDER_SYNC_ALARM, scheduleOrderSync } from '../../../lib/sync/alarms';
-import { acquireJob, cancelJob, checkpointJob, finishJob, LEASE_MS } from '../../../lib/sync/jobs';
 
 const shop = { id: 's1', name: 'Shop', connectionKey: '12345678-1234-4123-a123-123456789012' };
 
