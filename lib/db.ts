@@ -60,6 +60,8 @@ export interface TikiProductRecord {
   /** Set when a re-download no longer finds the product on Tiki. */
   deletedOnTiki: boolean;
   downloadedAt: number;
+  /** The download run that last listed it: a full run marks what it did not list (absent on older records). */
+  downloadRun?: string;
   /** Set when the rules found several Nhanh products: the seller chooses (never paired automatically). */
   candidates: MatchCandidate[];
   /** Name-similarity suggestions of the last automatic matching, best first. */
@@ -80,6 +82,8 @@ export interface NhanhProductRecord {
   codeKey: string;
   barcodeKey: string;
   downloadedAt: number;
+  /** The download run that last listed it: a full run drops what it did not list (absent on older records). */
+  downloadRun?: string;
 }
 
 /** How a pairing was made: by one of the rules, by hand, from a name suggestion, or by creating the product. */

@@ -23,9 +23,21 @@ export interface JobRunDeps {
 
 export type JobEnding = { state: 'done' } | { state: 'cancelled' } | { state: 'failed'; error: unknown };
 
+/** What a long step may ask of the runner between its requests. */
+export interface StepControl {
+  /** Whether the seller cancelled the job (read from its record). */
+  cancelled(): Promise<boolean>;
+  /** Progress within the step, for the view only (the step's result is what is saved). */
+  report(progress: JobRecord['progress'], summary?: Record<string, unknown>): Promise<void>;
+}
+
 export interface JobSteps<C extends ViewedCursor> {
   /** One unit of work from `cursor`: the next cursor, the progress, and whether the job is finished. */
-  step(cursor: C, job: JobRecord): Promise<{ cursor: C; progress: JobRecord['progress']; finished: boolean }>;
+  step(
+    cursor: C,
+    job: JobRecord,
+    control: StepControl,
+  ): Promise<{ cursor: C; progress: JobRecord['progress']; finished: boolean }>;
   /** The cursor stored when the run ends; by default a failure's text goes into `error`. */
   settle?(cursor: C, ending: JobEnding, job: JobRecord): C;
   /** Once the final state is stored: logs and notifications. */
@@ -85,10 +97,21 @@ export async function runJob<C extends ViewedCursor>(
     return { kind: ending.state, job, cursor };
   };
 
+  const control: StepControl = {
+    cancelled: async () => (await db.get('jobs', spec.id))?.state === 'cancelled',
+    report: async (progress, summary) =>
+      deps.onProgress?.({
+        ...job,
+        progress,
+        cursor: summary ? { ...cursor, summary: { ...cursor.summary, ...summary } } : cursor,
+        updatedAt: clock.now(),
+      }),
+  };
+
   try {
     await deps.onProgress?.(job);
     for (;;) {
-      const next = await spec.steps.step(cursor, job);
+      const next = await spec.steps.step(cursor, job, control);
       cursor = next.cursor;
       job = { ...job, cursor, progress: next.progress };
       if (next.finished) return await end({ state: 'done' });

@@ -1,32 +1,34 @@
 import type { Clock } from '../clock';
 import type { CompanionDatabase, NhanhProductRecord, TikiProductRecord } from '../db';
-import { ApiError } from '../http/api-error';
+import { ApiError, invalidResponse } from '../http/api-error';
 import type { LocalizedText } from '../i18n';
 import type { NhanhClient } from '../nhanh/client';
-import { NHANH_MAX_PAGE_SIZE, type NhanhProduct } from '../nhanh/contract';
+import type { NhanhProduct } from '../nhanh/contract';
 import type { TikiClient } from '../tiki/client';
 import type { TikiProductSummary } from '../tiki/schemas';
 import { matchKey, optionFingerprint, optionLabelOf, productFingerprint } from './keys';
 import { withAttributeBaselines } from './pairing';
 import {
   readMappings,
+  readNhanhProducts,
   readTikiProducts,
+  readTikiProductsById,
   writeMappings,
   writeNhanhProducts,
   writeTikiProducts,
 } from './store';
 
 /**
- * Downloads a shop's Tiki catalogue and the Nhanh catalogue into IndexedDB. Runs in the dashboard page (the
- * seller is watching a progress bar and may cancel; an extension page has the host permissions). The
- * products are written once, when the download ends, finishes with an error or is cancelled (then what was
- * fetched is kept): each write rewrites whole chunks, so writing along the way would store the same products
- * again and again. Network first, then the write: never a network call inside a transaction.
+ * Downloads a shop's Tiki catalogue and the Nhanh catalogue into IndexedDB, in resumable steps: the worker runs
+ * it as a job (`lib/products/catalogue-job.ts`), so it goes on with the dashboard closed and resumes where it
+ * was after the browser stopped the worker. A step fetches up to `STEP_PRODUCTS` of each source (both at once:
+ * two different services) and writes them; each write rewrites whole chunks, so steps are large. Network first,
+ * then the write: never a network call inside a transaction.
  *
- * A re-download updates records in place (keeping the matching results) and, only when it went through to the
- * last page, marks Tiki products it no longer found as deleted (their pairings stay, flagged) and drops Nhanh
- * products Nhanh no longer has. A cancelled or failed download marks nothing: a partial list proves nothing.
- * A full download also gives pairings made before option values were known their baseline
+ * Every record a run writes carries its run id. When a source went through to its last page, its end step
+ * marks Tiki products the run did not list as deleted (their pairings stay, flagged) and drops Nhanh products
+ * Nhanh no longer has; a cancelled or failed source marks nothing (a partial list proves nothing) and keeps what
+ * it fetched. A full Tiki download also gives pairings made before option values were known their baseline
  * (`withAttributeBaselines`).
  */
 
@@ -49,19 +51,58 @@ export interface DownloadDeps {
   clock: Clock;
 }
 
-export interface DownloadOptions {
-  signal?: AbortSignal;
-  onProgress?: (progress: DownloadProgress) => void;
+/** Products of one source a step fetches before writing them (a write rewrites every chunk it touches). */
+export const STEP_PRODUCTS = 5_000;
+
+/** What a step asks of whoever runs it: whether to stop now, and where to report progress within the step. */
+export interface StepControl {
+  cancelled(): boolean | Promise<boolean>;
+  report(progress: DownloadProgress): void | Promise<void>;
 }
 
-/** Progress is reported once per Nhanh page of products. */
-const NHANH_PAGE = NHANH_MAX_PAGE_SIZE;
+const NO_CONTROL: StepControl = { cancelled: () => false, report: () => {} };
+
+export interface TikiDownloadCursor {
+  /** The next page to ask for. */
+  page: number;
+  done: number;
+  total: number | null;
+  /** Option codes of the configurable parents listed so far (null: the answer gave none). */
+  parentOptionCodes: Record<string, string[] | null>;
+  /** Attributes of variants listed before their parent, kept until the parent gives their option codes. */
+  awaiting: Record<string, TikiProductSummary['attributes']>;
+  outcome: SourceOutcome | null;
+}
+
+export interface NhanhDownloadCursor {
+  /** Nhanh's cursor for the next page, as it sent it; undefined before the first page. */
+  next: unknown;
+  done: number;
+  outcome: SourceOutcome | null;
+}
+
+export interface CatalogueCursor {
+  shopId: string;
+  /** Marks every record this run writes (see above). */
+  runId: string;
+  tiki: TikiDownloadCursor;
+  nhanh: NhanhDownloadCursor;
+}
+
+export function newCatalogueCursor(shopId: string, runId: string): CatalogueCursor {
+  return {
+    shopId,
+    runId,
+    tiki: { page: 1, done: 0, total: null, parentOptionCodes: {}, awaiting: {}, outcome: null },
+    nhanh: { next: undefined, done: 0, outcome: null },
+  };
+}
+
+export function catalogueFinished(cursor: CatalogueCursor): boolean {
+  return cursor.tiki.outcome !== null && cursor.nhanh.outcome !== null;
+}
 
 class Cancelled extends Error {}
-
-function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new Cancelled();
-}
 
 function outcomeOf(error: unknown, count: number): SourceOutcome {
   if (error instanceof Cancelled) return { state: 'cancelled', count };
@@ -116,6 +157,7 @@ export function tikiRecordOf(
   parent: { name: string | undefined; optionCodes: readonly string[] | undefined },
   previous: TikiProductRecord | undefined,
   now: number,
+  downloadRun?: string,
 ): TikiProductRecord {
   const originalSku = summary.original_sku ?? '';
   return {
@@ -133,77 +175,13 @@ export function tikiRecordOf(
     ...optionalAttributeFingerprint(optionFingerprint(summary.attributes, parent.optionCodes)),
     deletedOnTiki: false,
     downloadedAt: now,
+    ...(downloadRun ? { downloadRun } : {}),
     candidates: previous?.candidates ?? [],
     suggestions: previous?.suggestions ?? [],
   };
 }
 
-/** Every product of the shop (all pages, active and inactive, parents and their variants). */
-export async function downloadTikiProducts(
-  deps: DownloadDeps & { tiki: Pick<TikiClient, 'iterateProducts'> },
-  shopId: string,
-  options: DownloadOptions = {},
-): Promise<SourceOutcome> {
-  const { db, clock } = deps;
-  const previous = new Map((await readTikiProducts(db, shopId)).map((record) => [record.id, record]));
-  const seen = new Map<number, TikiProductRecord>();
-  const parentNames = new Map<number, string>();
-  for (const record of previous.values())
-    if (record.type === 'configurable') parentNames.set(record.id, record.name);
-  // The configurable parents listed so far, with their option codes when the answer gives them.
-  const parentOptionCodes = new Map<number, readonly string[] | undefined>();
-  // Attributes of variants listed before their parent, kept until the parent gives their option codes.
-  const awaitingOptionCodes = new Map<number, TikiProductSummary['attributes']>();
-  try {
-    for await (const page of deps.tiki.iterateProducts()) {
-      throwIfCancelled(options.signal);
-      const now = clock.now();
-      for (const summary of page.data)
-        if (summary.type === 'configurable') {
-          parentNames.set(summary.product_id, summary.name);
-          const codes = summary.option_attributes;
-          parentOptionCodes.set(summary.product_id, codes?.length ? codes : undefined);
-        }
-      for (const summary of page.data) {
-        const optionCodes = optionCodesOf(summary, parentOptionCodes);
-        const parent = { name: parentNames.get(summary.super_id), optionCodes };
-        const record = tikiRecordOf(shopId, summary, parent, previous.get(summary.product_id), now);
-        if (summary.attributes && !parentOptionCodes.has(summary.super_id) && optionCodes === undefined)
-          awaitingOptionCodes.set(record.id, summary.attributes);
-        seen.set(record.id, record);
-      }
-      options.onProgress?.({ source: 'tiki', done: seen.size, total: page.paging.total });
-    }
-  } catch (error) {
-    return (
-      (await store(() => writeTikiProducts(db, shopId, [...seen.values()]), seen.size)) ??
-      outcomeOf(error, seen.size)
-    );
-  }
-  // A variant listed before its parent got no option label or option fingerprint: give them now that the
-  // parent is known.
-  for (const record of seen.values()) {
-    if (record.superId === 0 || !parentNames.has(record.superId)) continue;
-    const optionLabel = record.optionLabel || optionLabelOf(record.name, parentNames.get(record.superId));
-    const fingerprint =
-      record.attributeFingerprint ??
-      optionFingerprint(awaitingOptionCodes.get(record.id), parentOptionCodes.get(record.superId));
-    if (optionLabel !== record.optionLabel || fingerprint !== record.attributeFingerprint)
-      seen.set(record.id, { ...record, optionLabel, ...optionalAttributeFingerprint(fingerprint) });
-  }
-  const gone = [...previous.values()]
-    .filter((record) => !seen.has(record.id) && !record.deletedOnTiki)
-    .map((record) => ({ ...record, deletedOnTiki: true }));
-  const refused = await store(async () => {
-    // Baselines first: if the products are then refused, the baselines still hold Tiki's current options.
-    await writeMappings(db, shopId, withAttributeBaselines(await readMappings(db, shopId), seen.values()));
-    await writeTikiProducts(db, shopId, [...seen.values(), ...gone]);
-  }, seen.size);
-  if (refused) return refused;
-  return { state: 'done', count: seen.size, markedDeleted: gone.length };
-}
-
-export function nhanhRecordOf(product: NhanhProduct, now: number): NhanhProductRecord {
+export function nhanhRecordOf(product: NhanhProduct, now: number, downloadRun?: string): NhanhProductRecord {
   const barcode = product.barcode ?? '';
   return {
     id: product.id,
@@ -216,36 +194,199 @@ export function nhanhRecordOf(product: NhanhProduct, now: number): NhanhProductR
     codeKey: matchKey(product.code),
     barcodeKey: matchKey(barcode),
     downloadedAt: now,
+    ...(downloadRun ? { downloadRun } : {}),
   };
 }
 
-/** The whole Nhanh catalogue (cursor paging; parents, variants and independent products). */
-export async function downloadNhanhProducts(
-  deps: DownloadDeps & { nhanh: Pick<NhanhClient, 'iterateProducts'> },
-  options: DownloadOptions = {},
-): Promise<SourceOutcome> {
+/** Tiki's side of one step: up to `STEP_PRODUCTS` products from the cursor's page on, then written. */
+export async function tikiStep(
+  deps: DownloadDeps & { tiki: Pick<TikiClient, 'iterateProducts'> },
+  shopId: string,
+  runId: string,
+  cursor: TikiDownloadCursor,
+  control: StepControl = NO_CONTROL,
+): Promise<TikiDownloadCursor> {
+  if (cursor.outcome) return cursor;
   const { db, clock } = deps;
-  const seen = new Set<number>();
-  const pending: NhanhProductRecord[] = [];
+  const parentOptionCodes = new Map(
+    Object.entries(cursor.parentOptionCodes).map(([id, codes]) => [Number(id), codes ?? undefined]),
+  );
+  const awaiting = new Map(
+    Object.entries(cursor.awaiting).map(([id, attributes]) => [Number(id), attributes]),
+  );
+  const batch = new Map<number, TikiProductRecord>();
+  let { page, done, total } = cursor;
+  let last = false;
+  const state = () => ({
+    ...cursor,
+    page,
+    done,
+    total,
+    parentOptionCodes: Object.fromEntries([...parentOptionCodes].map(([id, codes]) => [id, codes ?? null])),
+    awaiting: Object.fromEntries(awaiting),
+  });
   try {
-    for await (const product of deps.nhanh.iterateProducts()) {
-      throwIfCancelled(options.signal);
-      pending.push(nhanhRecordOf(product, clock.now()));
-      seen.add(product.id);
-      if (seen.size % NHANH_PAGE === 0)
-        options.onProgress?.({ source: 'nhanh', done: seen.size, total: null });
+    const pages = deps.tiki.iterateProducts({ fromPage: page });
+    for await (const listed of pages) {
+      if (await control.cancelled()) throw new Cancelled();
+      const now = clock.now();
+      for (const summary of listed.data)
+        if (summary.type === 'configurable') {
+          const codes = summary.option_attributes;
+          parentOptionCodes.set(summary.product_id, codes?.length ? codes : undefined);
+        }
+      const ids = listed.data
+        .flatMap((summary) => [summary.product_id, summary.super_id])
+        .filter((id) => id > 0);
+      const stored = await readTikiProductsById(db, shopId, ids);
+      const parentName = (id: number) =>
+        listed.data.find((summary) => summary.product_id === id)?.name ??
+        batch.get(id)?.name ??
+        stored.get(id)?.name;
+      for (const summary of listed.data) {
+        const optionCodes = optionCodesOf(summary, parentOptionCodes);
+        const parent = { name: parentName(summary.super_id), optionCodes };
+        const record = tikiRecordOf(shopId, summary, parent, stored.get(summary.product_id), now, runId);
+        if (summary.attributes && !parentOptionCodes.has(summary.super_id) && optionCodes === undefined)
+          awaiting.set(record.id, summary.attributes);
+        batch.set(record.id, record);
+      }
+      page = listed.paging.current_page + 1;
+      done += listed.data.length + listed.unreadable.length;
+      total = listed.paging.total;
+      last = listed.paging.current_page >= listed.paging.last_page || listed.data.length === 0;
+      await control.report({ source: 'tiki', done, total });
+      if (batch.size >= STEP_PRODUCTS) break;
     }
-    throwIfCancelled(options.signal);
+    last ||= batch.size < STEP_PRODUCTS;
   } catch (error) {
-    return (await store(() => writeNhanhProducts(db, pending), seen.size)) ?? outcomeOf(error, seen.size);
+    const failed = await store(() => writeTikiProducts(db, shopId, [...batch.values()]), done);
+    return { ...state(), outcome: failed ?? outcomeOf(error, done) };
   }
-  let dropped = 0;
+  const refused = await store(() => writeTikiProducts(db, shopId, [...batch.values()]), done);
+  if (refused) return { ...state(), outcome: refused };
+  if (!last) return state();
+  return { ...state(), outcome: await finishTiki(db, shopId, runId, state()) };
+}
+
+/**
+ * The end of a full Tiki download: variants listed before their parent get their option label and fingerprint,
+ * pairings made before option values were known their baseline, and products the run did not list are marked
+ * deleted.
+ */
+async function finishTiki(
+  db: CompanionDatabase,
+  shopId: string,
+  runId: string,
+  cursor: TikiDownloadCursor,
+): Promise<SourceOutcome> {
+  const all = await readTikiProducts(db, shopId);
+  const parentNames = new Map(
+    all.filter((record) => record.type === 'configurable').map((record) => [record.id, record.name]),
+  );
+  const listed: TikiProductRecord[] = [];
+  const changed: TikiProductRecord[] = [];
+  for (const record of all) {
+    if (record.downloadRun !== runId) {
+      if (!record.deletedOnTiki) changed.push({ ...record, deletedOnTiki: true });
+      continue;
+    }
+    listed.push(record);
+    if (record.superId === 0 || !parentNames.has(record.superId)) continue;
+    const optionLabel = record.optionLabel || optionLabelOf(record.name, parentNames.get(record.superId));
+    const codes = cursor.parentOptionCodes[record.superId] ?? undefined;
+    const fingerprint =
+      record.attributeFingerprint ?? optionFingerprint(cursor.awaiting[record.id], codes ?? undefined);
+    if (optionLabel !== record.optionLabel || fingerprint !== record.attributeFingerprint)
+      changed.push({ ...record, optionLabel, ...optionalAttributeFingerprint(fingerprint) });
+  }
+  const markedDeleted = changed.filter((record) => record.downloadRun !== runId).length;
+  const current = new Map(listed.map((record) => [record.id, record]));
+  for (const record of changed) if (record.downloadRun === runId) current.set(record.id, record);
   const refused = await store(async () => {
-    dropped = await writeNhanhProducts(db, pending, seen);
-  }, seen.size);
-  if (refused) return refused;
-  options.onProgress?.({ source: 'nhanh', done: seen.size, total: null });
-  return { state: 'done', count: seen.size, markedDeleted: dropped };
+    // Baselines first: if the products are then refused, the baselines still hold Tiki's current options.
+    await writeMappings(db, shopId, withAttributeBaselines(await readMappings(db, shopId), current.values()));
+    await writeTikiProducts(db, shopId, changed);
+  }, cursor.done);
+  return refused ?? { state: 'done', count: listed.length, markedDeleted };
+}
+
+/** Nhanh's side of one step: up to `STEP_PRODUCTS` products from its cursor on (cursor paging), then written. */
+export async function nhanhStep(
+  deps: DownloadDeps & { nhanh: Pick<NhanhClient, 'listProducts'> },
+  runId: string,
+  cursor: NhanhDownloadCursor,
+  control: StepControl = NO_CONTROL,
+): Promise<NhanhDownloadCursor> {
+  if (cursor.outcome) return cursor;
+  const { db, clock } = deps;
+  const batch: NhanhProductRecord[] = [];
+  let { next, done } = cursor;
+  let last = false;
+  try {
+    while (batch.length < STEP_PRODUCTS) {
+      if (await control.cancelled()) throw new Cancelled();
+      const page = await deps.nhanh.listProducts({}, next);
+      for (const product of page.products) batch.push(nhanhRecordOf(product, clock.now(), runId));
+      done += page.products.length + page.unreadable.length;
+      // A cursor that comes back unchanged would page forever: a broken answer.
+      if (page.next !== undefined && JSON.stringify(page.next) === JSON.stringify(next))
+        throw invalidResponse(
+          'nhanh',
+          'POST /v3.0/product/list',
+          'paginator.next',
+          'repeats the previous page',
+        );
+      next = page.next;
+      await control.report({ source: 'nhanh', done, total: null });
+      if (next === undefined) {
+        last = true;
+        break;
+      }
+    }
+  } catch (error) {
+    const failed = await store(() => writeNhanhProducts(db, batch), done);
+    return { next, done, outcome: failed ?? outcomeOf(error, done) };
+  }
+  const refused = await store(() => writeNhanhProducts(db, batch), done);
+  if (refused) return { next, done, outcome: refused };
+  if (!last) return { next, done, outcome: null };
+  // The whole catalogue was listed: what the run did not see is gone from Nhanh.
+  let dropped = 0;
+  const listed = new Set(
+    (await readNhanhProducts(db)).filter((record) => record.downloadRun === runId).map((record) => record.id),
+  );
+  const dropRefused = await store(async () => {
+    dropped = await writeNhanhProducts(db, [], listed);
+  }, done);
+  return {
+    next,
+    done,
+    outcome: dropRefused ?? { state: 'done', count: listed.size, markedDeleted: dropped },
+  };
+}
+
+/** One step of both sources at once: one failing does not stop the other. */
+export async function catalogueStep(
+  deps: DownloadDeps & {
+    tiki: Pick<TikiClient, 'iterateProducts'>;
+    nhanh: Pick<NhanhClient, 'listProducts'>;
+  },
+  cursor: CatalogueCursor,
+  control: StepControl = NO_CONTROL,
+): Promise<CatalogueCursor> {
+  const [tiki, nhanh] = await Promise.all([
+    tikiStep(deps, cursor.shopId, cursor.runId, cursor.tiki, control),
+    nhanhStep(deps, cursor.runId, cursor.nhanh, control),
+  ]);
+  return { ...cursor, tiki, nhanh };
+}
+
+/** A cancelled run's sources that had not ended. */
+export function cancelCatalogue(cursor: CatalogueCursor): CatalogueCursor {
+  const cancel = <S extends { done: number; outcome: SourceOutcome | null }>(source: S): S =>
+    source.outcome ? source : { ...source, outcome: { state: 'cancelled', count: source.done } };
+  return { ...cursor, tiki: cancel(cursor.tiki), nhanh: cancel(cursor.nhanh) };
 }
 
 export interface CatalogueDownload {
@@ -253,18 +394,41 @@ export interface CatalogueDownload {
   nhanh: SourceOutcome;
 }
 
-/** Both catalogues at once (two different services): one failing does not stop the other. */
+export interface DownloadOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: DownloadProgress) => void;
+  runId?: string;
+}
+
+function controlOf(options: DownloadOptions): StepControl {
+  return {
+    cancelled: () => options.signal?.aborted ?? false,
+    report: (progress) => options.onProgress?.(progress),
+  };
+}
+
+/** Both catalogues in this context, step after step to the end (tests, benchmarks). */
 export async function downloadCatalogues(
   deps: DownloadDeps & {
     tiki: Pick<TikiClient, 'iterateProducts'>;
-    nhanh: Pick<NhanhClient, 'iterateProducts'>;
+    nhanh: Pick<NhanhClient, 'listProducts'>;
   },
   shopId: string,
   options: DownloadOptions = {},
 ): Promise<CatalogueDownload> {
-  const [tiki, nhanh] = await Promise.all([
-    downloadTikiProducts(deps, shopId, options),
-    downloadNhanhProducts(deps, options),
-  ]);
-  return { tiki, nhanh };
+  let cursor = newCatalogueCursor(shopId, options.runId ?? crypto.randomUUID());
+  while (!catalogueFinished(cursor)) cursor = await catalogueStep(deps, cursor, controlOf(options));
+  return { tiki: cursor.tiki.outcome!, nhanh: cursor.nhanh.outcome! };
+}
+
+/** The Tiki catalogue alone, step after step to the end. */
+export async function downloadTikiProducts(
+  deps: DownloadDeps & { tiki: Pick<TikiClient, 'iterateProducts'> },
+  shopId: string,
+  options: DownloadOptions = {},
+): Promise<SourceOutcome> {
+  const runId = options.runId ?? crypto.randomUUID();
+  let cursor = newCatalogueCursor(shopId, runId).tiki;
+  while (!cursor.outcome) cursor = await tikiStep(deps, shopId, runId, cursor, controlOf(options));
+  return cursor.outcome;
 }

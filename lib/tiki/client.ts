@@ -75,6 +75,8 @@ export interface TikiOrderFilters {
 
 export interface TikiProductListOptions {
   limit?: number;
+  /** Where `iterateProducts` starts (a download resumed after the worker was stopped); 1 by default. */
+  fromPage?: number;
   /** Only active (true) or only inactive (false) products; all when absent. */
   active?: boolean;
 }
@@ -219,11 +221,12 @@ export function createTikiClient(options: TikiClientOptions) {
     );
   }
 
-  /** Pages from the first until `last_page`; Tiki has no cursor, so callers de-duplicate by code/id. */
+  /** Pages from `from` until `last_page`; Tiki has no cursor, so callers de-duplicate by code/id. */
   async function* pages<Item>(
     load: (page: number) => Promise<TikiPage<Item>>,
+    from = 1,
   ): AsyncGenerator<TikiPage<Item>> {
-    for (let page = 1; ; page++) {
+    for (let page = from; ; page++) {
       const result = await load(page);
       yield result;
       if (isLastTikiPage(result.paging) || result.data.length === 0) return;
@@ -243,7 +246,7 @@ export function createTikiClient(options: TikiClientOptions) {
     listProducts,
     /** Every product page (inventory included) until the last one. */
     iterateProducts(list: TikiProductListOptions = {}): AsyncGenerator<TikiPage<TikiProductSummary>> {
-      return pages((page) => listProducts(page, list));
+      return pages((page) => listProducts(page, list), list.fromPage);
     },
     getProduct(productId: number): Promise<TikiProduct> {
       return call({
