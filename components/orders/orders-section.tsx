@@ -124,7 +124,10 @@ export function OrdersSection() {
     const answer = await sendMessage('cancelNhanhShipment', { shopId: shop.id, code });
     setNotice(
       answer.ok
-        ? { kind: 'success', text: { key: 'orders.cancelShipment.done', params: { code, id: '' } } }
+        ? {
+            kind: 'success',
+            text: { key: 'orders.cancelShipment.done', params: { code, id: answer.nhanhOrderId } },
+          }
         : { kind: 'error', text: answer.error },
     );
     reload();

@@ -29,7 +29,8 @@ export async function markReturnHandled(
   return true;
 }
 
-export type CancelShipmentResult = { ok: true } | { ok: false; error: LocalizedText };
+/** On success, the Nhanh order whose shipment was cancelled (the seller's message names it). */
+export type CancelShipmentResult = { ok: true; nhanhOrderId: number } | { ok: false; error: LocalizedText };
 
 /** Cancels the carrier shipment of one linked order in Nhanh, on the seller's click; logged either way. */
 export async function cancelShipment(
@@ -67,5 +68,5 @@ export async function cancelShipment(
   }
   await deps.db.put('orders', { ...record, nhanhSentToCarrier: false, updatedAt: deps.now() });
   await log('info', { key: 'orders.cancelShipment.done', params: { code, id: record.nhanhOrderId } });
-  return { ok: true };
+  return { ok: true, nhanhOrderId: record.nhanhOrderId };
 }

@@ -18,7 +18,7 @@ type Route = (body: unknown) => SandboxResponse;
 export interface NhanhSnapshot {
   orders: Pick<
     StoredOrder,
-    'id' | 'appOrderId' | 'status' | 'depotId' | 'products' | 'createdAt' | 'updatedAt'
+    'id' | 'appOrderId' | 'status' | 'depotId' | 'products' | 'carrier' | 'createdAt' | 'updatedAt'
   >[];
   products: { id: number; appProductId: string | null; code: string; barcode: string; name: string }[];
   /** productId → depotId → quantities, `available = remain − holding`. */
@@ -163,12 +163,13 @@ export function createNhanhSimulator(context: SimulatorContext): NhanhSimulator 
     editOrder: (id, body) => adminEditOrder(store, id, body),
     snapshot: () => ({
       orders: [...store.orders.values()].map(
-        ({ id, appOrderId, status, depotId, products, createdAt, updatedAt }) => ({
+        ({ id, appOrderId, status, depotId, products, carrier, createdAt, updatedAt }) => ({
           id,
           appOrderId,
           status,
           depotId,
           products,
+          carrier: carrier && { ...carrier },
           createdAt,
           updatedAt,
         }),

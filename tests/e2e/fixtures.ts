@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
 import { SETTINGS_VERSION } from '../../lib/settings-schema';
+import type { OrderSyncView } from '../../lib/sync/sync-view';
 
 export const EXTENSION_PATH = path.resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 export const FIXTURES = path.resolve('tests/fixtures');
@@ -86,4 +87,62 @@ export async function downloadAndPairProducts(page: Page, extensionId: string) {
   await test.expect(page.getByRole('status')).toContainText('Nhanh: đã tải', { timeout: 30_000 });
   await page.getByRole('button', { name: 'Ghép tự động' }).click();
   await test.expect(page.getByRole('status')).toContainText('Ghép tự động:');
+}
+
+/** The shop id the e2e settings give the sandbox's shop (`sandboxSettings`). */
+export const E2E_SHOP_ID = 'e2e-shop';
+
+/** The shop's order-sync view, read from storage by an extension page (works while the worker is stopped). */
+export async function orderSyncView(page: Page, shopId = E2E_SHOP_ID): Promise<OrderSyncView | undefined> {
+  return page.evaluate(
+    async (id) =>
+      (
+        (await chrome.storage.local.get('orderSync')).orderSync as Record<string, OrderSyncView> | undefined
+      )?.[id],
+    shopId,
+  );
+}
+
+/** Tiki product ids paired in the extension's database (read in an extension page). */
+export async function pairedProductIds(page: Page): Promise<number[]> {
+  return page.evaluate(
+    () =>
+      new Promise<number[]>((resolve, reject) => {
+        const open = indexedDB.open('nhanh-tiki-companion');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('productMappingChunks').objectStore('productMappingChunks');
+          const request = store.getAll();
+          request.onsuccess = () => {
+            const chunks = request.result as { mappings: { tikiProductId: number }[] }[];
+            resolve(chunks.flatMap((chunk) => chunk.mappings.map((mapping) => mapping.tikiProductId)));
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
+/**
+ * Clicks "Tải đơn" in Đơn hàng (opened first unless the page is there already) with the statuses ticked, and
+ * waits for that run, not an earlier one, to finish: the page then shows it as the last run. Returns its view.
+ */
+export async function importOrdersFromPage(page: Page, extensionId: string): Promise<OrderSyncView> {
+  const section = `chrome-extension://${extensionId}/dashboard.html#orders`;
+  if (page.url() !== section) await page.goto(section);
+  const previousRun = (await orderSyncView(page))?.runId;
+  await page.getByRole('button', { name: 'Tải đơn' }).click();
+  let view: OrderSyncView | undefined;
+  await test.expect
+    .poll(
+      async () => {
+        view = await orderSyncView(page);
+        return view !== undefined && view.runId !== previousRun && view.state !== 'running';
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  test.expect(view!.state, JSON.stringify(view!.error)).toBe('done');
+  await test.expect(page.getByText('Lần chạy gần nhất (Tải tay) xong lúc', { exact: false })).toBeVisible();
+  return view!;
 }

@@ -2,6 +2,7 @@ import type { BrowserContext } from '@playwright/test';
 import type { SandboxOptions } from '../../sandbox';
 import { type RunningSandbox, startSandboxServer } from '../../sandbox/server';
 import { seededNhanhSettings, seededShopSettings } from '../fixtures/sandbox-settings';
+import { E2E_SHOP_ID } from './fixtures';
 
 /** The production API hosts the built extension calls, and where the sandbox serves each. */
 const ROUTED_HOSTS = [
@@ -30,5 +31,18 @@ export async function routeApisToSandbox(
 /** Settings for the sandbox's shop `shopIndex` and its Nhanh business, as the settings page would save them. */
 export function sandboxSettings(running: RunningSandbox, shopIndex = 0) {
   const { seed } = running.sandbox;
-  return { shops: [seededShopSettings(seed, 'e2e-shop', shopIndex)], nhanh: seededNhanhSettings(seed) };
+  return { shops: [seededShopSettings(seed, E2E_SHOP_ID, shopIndex)], nhanh: seededNhanhSettings(seed) };
+}
+
+/** Calls one of the sandbox's admin routes over HTTP, `POST /__admin{path}`, as a tester would; throws on a refusal. */
+export async function sandboxAdmin(running: RunningSandbox, path: string, body: object): Promise<unknown> {
+  const response = await fetch(`${running.origin}/__admin${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const answer: unknown = await response.json();
+  if (!response.ok)
+    throw new Error(`POST /__admin${path} answered ${response.status}: ${JSON.stringify(answer)}`);
+  return answer;
 }
