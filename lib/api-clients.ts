@@ -2,7 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import { type Clock, systemClock } from './clock';
 import { createNhanhClient, type NhanhClient } from './nhanh/client';
 import { createNhanhRateLimiter, type NhanhRateLimiter } from './nhanh/rate-limiter';
-import type { Settings, Shop } from './settings';
+import { nhanhConnected, type Settings, type Shop, tikiCredentialsOf } from './settings';
 import { createTikiClient, type TikiAuth, type TikiClient } from './tiki/client';
 import type { TikiToken, TikiTokenCache } from './tiki/token';
 
@@ -13,13 +13,6 @@ import type { TikiToken, TikiTokenCache } from './tiki/token';
 export interface ApiDeps {
   fetch?: typeof fetch;
   clock?: Clock;
-}
-
-/** An in-house app's credentials win over the connection key: the v2 API is documented for OAuth. */
-export function tikiAuthOf(shop: Pick<Shop, 'connectionKey' | 'clientId' | 'clientSecret'>): TikiAuth | null {
-  if (shop.clientId && shop.clientSecret) return { clientId: shop.clientId, clientSecret: shop.clientSecret };
-  if (shop.connectionKey) return { connectionKey: shop.connectionKey };
-  return null;
 }
 
 /**
@@ -39,7 +32,7 @@ export function createTikiClientForShop(
   shop: Pick<Shop, 'connectionKey' | 'clientId' | 'clientSecret'>,
   deps: ApiDeps = {},
 ): TikiClient | null {
-  const auth = tikiAuthOf(shop);
+  const auth: TikiAuth | null = tikiCredentialsOf(shop);
   if (!auth) return null;
   return createTikiClient({
     baseUrl: settings.apiBase.tiki,
@@ -60,7 +53,7 @@ function sharedLimiter(): NhanhRateLimiter {
 
 export function createNhanhClientFromSettings(settings: Settings, deps: ApiDeps = {}): NhanhClient | null {
   const { appId, businessId, accessToken } = settings.nhanh;
-  if (!appId || businessId === null || !accessToken) return null;
+  if (!nhanhConnected(settings) || businessId === null) return null;
   const clock = deps.clock ?? systemClock;
   const limiter = deps.clock ? createNhanhRateLimiter({ clock }) : sharedLimiter();
   return createNhanhClient({

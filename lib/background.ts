@@ -2,7 +2,14 @@ import { browser } from 'wxt/browser';
 import { checkNhanh, checkTikiShop, connectNhanh } from './connections';
 import { openDashboard } from './dashboard-tabs';
 import { seedSandboxSettings } from './dev-sandbox';
+import { cancelJobById, resumeInterruptedJobs } from './jobs/worker';
 import { registerMessageHandlers } from './messaging';
+import {
+  resumeCatalogueDownload,
+  resumeCreateProducts,
+  startCatalogueDownload,
+  startCreateProducts,
+} from './products/background';
 import {
   openStatementPickerForEmail,
   receiveStatementFile,
@@ -13,7 +20,7 @@ import { captureTikiKey } from './seller-center/key-capture';
 import { readStatus } from './status';
 import {
   cancelNhanhShipment,
-  cancelOrderImport,
+  resumeOrderSync,
   startOrderImport,
   startOrderSyncInBackground,
 } from './sync/background-sync';
@@ -35,7 +42,9 @@ export function startBackground(): void {
           redirectUrl: browser.identity.getRedirectURL(),
         }),
       startOrderImport: ({ shopId, statuses }) => startOrderImport(shopId, statuses),
-      cancelOrderImport: ({ shopId }) => cancelOrderImport(shopId),
+      cancelJob: ({ jobId }) => cancelJobById(jobId),
+      startCatalogueDownload: ({ shopId }) => startCatalogueDownload(shopId),
+      startCreateProducts: ({ shopId, tikiProductIds }) => startCreateProducts(shopId, tikiProductIds),
       cancelNhanhShipment: ({ shopId, code }) => cancelNhanhShipment(shopId, code),
       getSellerCenterLocale: () => sellerCenterLocale(),
       captureTikiKey: (captured) => captureTikiKey(captured),
@@ -46,6 +55,11 @@ export function startBackground(): void {
     browser.runtime.id,
   );
   startOrderSyncInBackground();
+  void resumeInterruptedJobs({
+    'order-sync': resumeOrderSync,
+    'catalogue-download': resumeCatalogueDownload,
+    'create-products': resumeCreateProducts,
+  });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install') return;
     void seedSandboxSettings(import.meta.env.WXT_SANDBOX).finally(() => openDashboard('settings'));

@@ -42,10 +42,21 @@ export interface ProtocolMap {
     shopId: string;
     statuses: OrderGroup[];
   }): { started: true } | { started: false; error: LocalizedText };
-  /** Stops a shop's running order import after its current page. */
-  cancelOrderImport(data: { shopId: string }): boolean;
+  /** Stops a running worker job (order import, catalogue download, …) after its current step. */
+  cancelJob(data: { jobId: string }): boolean;
   /** Cancels the carrier shipment of one linked order in Nhanh: only on the seller's confirmed click. */
   cancelNhanhShipment(data: { shopId: string; code: string }): CancelShipmentResult;
+
+  // Products: both run in the worker; pages follow them through the job views.
+  /** Downloads the shop's Tiki catalogue and the Nhanh catalogue. */
+  startCatalogueDownload(data: {
+    shopId: string;
+  }): { started: true } | { started: false; error: LocalizedText };
+  /** Creates these Tiki products in Nhanh and pairs them. */
+  startCreateProducts(data: {
+    shopId: string;
+    tikiProductIds: number[];
+  }): { started: true } | { started: false; error: LocalizedText };
 
   // Seller-center helpers (issue 4): sent by the content script, only after the seller's click
   /** The extension's UI language, so the in-page helper speaks it. */
@@ -85,13 +96,26 @@ export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: read
     data: z.object({ shopId: z.string().min(1), statuses: z.array(z.enum(ORDER_GROUPS)).min(1) }).strict(),
     from: ['extension-page'],
   },
-  cancelOrderImport: { data: z.object({ shopId: z.string().min(1) }).strict(), from: ['extension-page'] },
+  cancelJob: { data: z.object({ jobId: z.string().min(1).max(200) }).strict(), from: ['extension-page'] },
   cancelNhanhShipment: {
     data: z.object({ shopId: z.string().min(1), code: z.string().min(1).max(64) }).strict(),
     from: ['extension-page'],
   },
 
   // Seller-center helpers (issue 4)
+  startCatalogueDownload: {
+    data: z.object({ shopId: z.string().min(1) }).strict(),
+    from: ['extension-page'],
+  },
+  startCreateProducts: {
+    data: z
+      .object({
+        shopId: z.string().min(1),
+        tikiProductIds: z.array(z.number().int().positive()).min(1).max(100_000),
+      })
+      .strict(),
+    from: ['extension-page'],
+  },
   getSellerCenterLocale: { data: z.undefined(), from: ['seller-center'] },
   captureTikiKey: {
     data: z

@@ -6,6 +6,7 @@ import {
   SETTINGS_VERSION,
   type Settings,
   type SettingsInput,
+  type Shop,
   settingsSchema,
 } from './settings-schema';
 
@@ -120,6 +121,21 @@ export function watchSettings(callback: (settings: Settings) => void, item = set
 }
 
 /** Every secret value held in settings: what must never reach logs, messages to pages or unticked exports. */
+/** How a shop reaches Tiki: an in-house app's credentials win over the connection key (the v2 API is documented for OAuth). */
+export function tikiCredentialsOf(
+  shop: Pick<Shop, 'connectionKey' | 'clientId' | 'clientSecret'>,
+): { connectionKey: string } | { clientId: string; clientSecret: string } | null {
+  if (shop.clientId && shop.clientSecret) return { clientId: shop.clientId, clientSecret: shop.clientSecret };
+  if (shop.connectionKey) return { connectionKey: shop.connectionKey };
+  return null;
+}
+
+/** Whether Nhanh is connected (app, business and token saved); the worker builds the client from them. */
+export function nhanhConnected(settings: Pick<Settings, 'nhanh'>): boolean {
+  const { appId, businessId, accessToken } = settings.nhanh;
+  return Boolean(appId && businessId !== null && accessToken);
+}
+
 export function secretsOf(settings: Settings): string[] {
   const values = [
     ...settings.shops.flatMap((shop) => [shop.connectionKey, shop.clientSecret]),

@@ -10,6 +10,7 @@ import {
 } from '../../lib/db';
 import { type LocalizedText, translate } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/i18n/format';
+import { jobIdOf } from '../../lib/jobs/views';
 import { sendMessage } from '../../lib/messaging';
 import { markReturnHandled } from '../../lib/orders/returns';
 import {
@@ -166,7 +167,10 @@ export function OrdersSection() {
           {t('orders.download')}
         </button>
         {running && (
-          <button type="button" onClick={() => void sendMessage('cancelOrderImport', { shopId: shop.id })}>
+          <button
+            type="button"
+            onClick={() => void sendMessage('cancelJob', { jobId: jobIdOf('order-sync', shop.id) })}
+          >
             {t('orders.cancel')}
           </button>
         )}

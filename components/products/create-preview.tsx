@@ -1,25 +1,20 @@
-import { useState } from 'react';
-import { logActivity } from '../../lib/activity-log';
-import { createNhanhClientFromSettings } from '../../lib/api-clients';
-import { systemClock } from '../../lib/clock';
+import { useEffect, useState } from 'react';
 import { getDb } from '../../lib/db';
-import { ApiError } from '../../lib/http/api-error';
-import { isMessageKey, translate } from '../../lib/i18n';
+import { isMessageKey, type LocalizedText, translate } from '../../lib/i18n';
 import { formatVnd } from '../../lib/i18n/format';
-import { refreshProductAttention } from '../../lib/products/catalogue';
-import {
-  type CreateResult,
-  creatableOf,
-  createInNhanh,
-  nhanhDraftOf,
-} from '../../lib/products/create-in-nhanh';
+import { jobIdOf } from '../../lib/jobs/views';
+import { sendMessage } from '../../lib/messaging';
+import { creatableOf, nhanhDraftOf } from '../../lib/products/create-in-nhanh';
+import { type CreateResultView, createResultsOf } from '../../lib/products/download-view';
 import type { ProductRow } from '../../lib/products/rows';
-import { type Settings, type Shop, secretsOf } from '../../lib/settings';
+import { nhanhConnected, type Settings, type Shop } from '../../lib/settings';
+import { useJobViews } from '../common/use-job-views';
 import { useLocale } from '../locale';
 
 /**
  * "Tạo trên Nhanh": shows exactly what will be sent for each selected unpaired product (name, code, barcode,
- * price, variant), then creates them in batches; each refused product gets Nhanh's per-field message beside it.
+ * price, variant); the worker then creates them in batches (it goes on if this tab closes); each refused product
+ * gets Nhanh's per-field message beside it.
  */
 export function CreatePreview({
   settings,
@@ -38,50 +33,36 @@ export function CreatePreview({
   onDone: () => Promise<void>;
 }) {
   const { t, locale } = useLocale();
-  const [running, setRunning] = useState<{ done: number; total: number } | null>(null);
-  const [results, setResults] = useState<Map<number, CreateResult> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const nhanh = createNhanhClientFromSettings(settings);
+  const jobId = jobIdOf('create-products', shop.id);
+  const view = useJobViews()[jobId];
+  /** When this dialog started its job: only that job's results belong here. */
+  const [startedAt, setStartedAt] = useState<number | null>(null);
+  const [results, setResults] = useState<Map<number, CreateResultView> | null>(null);
+  const [error, setError] = useState<LocalizedText | null>(null);
   const drafts = rows.map((row) => ({ row, draft: nhanhDraftOf(creatableOf(row.product)) }));
+  const mine = view && startedAt !== null && view.startedAt >= startedAt;
+  const running = mine ? view.state === 'running' : startedAt !== null;
+
+  useEffect(() => {
+    if (!mine || view.state === 'running' || results) return;
+    void getDb()
+      .then((db) => db.get('jobs', jobId))
+      .then((job) => {
+        setResults(createResultsOf(job?.cursor));
+        if (view.error) setError(view.error);
+        void onDone();
+      });
+  }, [mine, view, jobId, results, onDone]);
 
   async function create() {
-    if (!nhanh) return;
-    setRunning({ done: 0, total: rows.length });
     setError(null);
-    const db = await getDb();
-    try {
-      const created = await createInNhanh(
-        { db, nhanh, clock: systemClock },
-        shop.id,
-        rows.map((row) => creatableOf(row.product)),
-        (done, total) => setRunning({ done, total }),
-      );
-      setResults(new Map(created.map((result) => [result.tikiProductId, result])));
-      const failed = created.filter((result) => !result.ok).length;
-      await logActivity(
-        db,
-        {
-          level: failed > 0 ? 'warn' : 'info',
-          source: 'products',
-          text: {
-            key: 'products.log.created',
-            params: { shop: shop.name, created: created.length - failed, failed },
-          },
-        },
-        { secrets: secretsOf(settings) },
-      );
-    } catch (cause) {
-      // The batches before the failure are created and paired; a retry is safe (same appProductId).
-      setError(
-        cause instanceof ApiError
-          ? translate(locale, cause.text)
-          : t('error.unexpected', { message: (cause as Error).message }),
-      );
-    } finally {
-      setRunning(null);
-      await refreshProductAttention(db);
-      await onDone();
-    }
+    const now = Date.now();
+    const answer = await sendMessage('startCreateProducts', {
+      shopId: shop.id,
+      tikiProductIds: rows.map((row) => row.product.id),
+    });
+    if (answer.started) setStartedAt(now);
+    else setError(answer.error);
   }
 
   const fieldLabel = (field: string) => {
@@ -136,7 +117,7 @@ export function CreatePreview({
       </div>
       {error && (
         <p className="notice notice-error" role="alert">
-          {error}
+          {translate(locale, error)}
         </p>
       )}
       {results && (
@@ -149,15 +130,18 @@ export function CreatePreview({
           <button
             type="button"
             className="primary"
-            disabled={running !== null || rows.length === 0}
+            disabled={running || rows.length === 0 || !nhanhConnected(settings)}
             onClick={() => void create()}
           >
             {running
-              ? t('products.create.running', { done: running.done, total: running.total })
+              ? t('products.create.running', {
+                  done: mine ? view.progress.done : 0,
+                  total: mine ? (view.progress.total ?? rows.length) : rows.length,
+                })
               : t('products.create.run', { count: rows.length })}
           </button>
         )}
-        <button type="button" onClick={onClose} disabled={running !== null}>
+        <button type="button" onClick={onClose}>
           {t('products.create.close')}
         </button>
       </div>

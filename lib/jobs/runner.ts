@@ -38,7 +38,7 @@ export interface JobSteps<C extends ViewedCursor> {
     job: JobRecord,
     control: StepControl,
   ): Promise<{ cursor: C; progress: JobRecord['progress']; finished: boolean }>;
-  /** The cursor stored when the run ends; by default a failure's text goes into `error`. */
+  /** The cursor stored when the run ends (a failure's text is already in `error`). */
   settle?(cursor: C, ending: JobEnding, job: JobRecord): C;
   /** Once the final state is stored: logs and notifications. */
   after?(job: JobRecord, cursor: C): Promise<void>;
@@ -86,8 +86,8 @@ export async function runJob<C extends ViewedCursor>(
   let cursor = job.cursor as C;
 
   const end = async (ending: JobEnding): Promise<JobRunResult<C>> => {
-    const failed = ending.state === 'failed' ? { ...cursor, error: jobErrorText(ending.error) } : cursor;
-    cursor = spec.steps.settle?.(cursor, ending, job) ?? failed;
+    const ended = ending.state === 'failed' ? { ...cursor, error: jobErrorText(ending.error) } : cursor;
+    cursor = spec.steps.settle?.(ended, ending, job) ?? ended;
     job = { ...job, cursor, updatedAt: clock.now() };
     const mine = await finishJob(db, job, ending.state, lease());
     if (!mine) return { kind: 'lost', job, cursor };

@@ -1,19 +1,16 @@
 import { logActivity } from '../activity-log';
 import type { JobRecord } from '../db';
-import type { LocalizedText } from '../i18n';
-import { JobProblem, type JobRunDeps, type JobRunResult, jobErrorText, runJob } from '../jobs/runner';
+import { JobProblem, type JobRunDeps, type JobRunResult, runJob } from '../jobs/runner';
 import { jobIdOf, type ViewedCursor } from '../jobs/views';
 import type { NhanhClient } from '../nhanh/client';
 import type { TikiClient } from '../tiki/client';
 import { refreshProductAttention } from './catalogue';
 import {
   type CatalogueCursor,
-  type CatalogueSource,
   cancelCatalogue,
   catalogueFinished,
   catalogueStep,
   newCatalogueCursor,
-  type SourceOutcome,
 } from './download';
 
 /*
@@ -54,18 +51,6 @@ function progressOf(cursor: CatalogueCursor): JobRecord['progress'] {
     done,
     total: cursor.tiki.total === null ? null : Math.max(done, cursor.tiki.total + cursor.nhanh.done),
   };
-}
-
-/** The seller's lines for one source's outcome. */
-export function outcomeLines(source: CatalogueSource, outcome: SourceOutcome): LocalizedText[] {
-  const sourceName = source === 'tiki' ? 'Tiki' : 'Nhanh';
-  const params = { source: sourceName, count: outcome.count };
-  if (outcome.state === 'cancelled') return [{ key: 'products.download.cancelled', params }];
-  if (outcome.state === 'failed') return [{ key: 'products.download.failed', params }, outcome.error];
-  const lines: LocalizedText[] = [{ key: 'products.download.done', params }];
-  if (source === 'tiki' && outcome.markedDeleted > 0)
-    lines.push({ key: 'products.download.deletedOnTiki', params: { count: outcome.markedDeleted } });
-  return lines;
 }
 
 /** Starts (or, with `resume`, continues an interrupted) catalogue download of one shop. */
@@ -114,7 +99,6 @@ export function runCatalogueDownload(
       },
       settle: (cursor, ending) => {
         if (ending.state === 'cancelled') return viewed(cancelCatalogue(cursor));
-        if (ending.state === 'failed') return { ...viewed(cursor), error: jobErrorText(ending.error) };
         return viewed(cursor);
       },
       after: async (job, cursor) => {

@@ -97,7 +97,6 @@ export async function createInNhanh(
   deps: CreateDeps,
   shopId: string,
   products: readonly CreatableProduct[],
-  onProgress?: (done: number, total: number) => void,
 ): Promise<CreateResult[]> {
   const results: CreateResult[] = [];
   for (let start = 0; start < products.length; start += NHANH_MAX_PRODUCTS_PER_ADD) {
@@ -155,7 +154,6 @@ export async function createInNhanh(
       shopId,
       created.map((entry) => entry.mapping),
     );
-    onProgress?.(Math.min(start + batch.length, products.length), products.length);
   }
   return results;
 }

@@ -3,8 +3,8 @@ import { createNhanhClientFromSettings, createTikiClientForShop } from '../api-c
 import { systemClock } from '../clock';
 import { getDb } from '../db';
 import { type LocalizedText, translate } from '../i18n';
-import { cancelJob } from '../jobs/lease';
 import { publishJobView } from '../jobs/views';
+import { runningHere, workerLease } from '../jobs/worker';
 import { createOrderProductLinks } from '../orders/product-links';
 import { type CancelShipmentResult, cancelShipment } from '../orders/returns';
 import type { OrderGroup } from '../orders/status-map';
@@ -13,7 +13,6 @@ import { attentionItem, attentionSchema, lastSyncItem, recordSyncHealth } from '
 import { autoSyncShops, ORDER_SYNC_ALARM, scheduleOrderSync } from './alarms';
 import { nextOrderSyncNotice } from './notice';
 import {
-  cursorOf,
   type OrderSyncDeps,
   orderSyncJobId,
   runOrderSync,
@@ -28,12 +27,6 @@ import { refreshOrderAttention } from './progress';
  * the browser interrupted, and telling the seller (last sync, badge, notification). The logic lives in
  * ./order-sync.ts; this file only binds it to the browser.
  */
-
-/**
- * This worker instance. The extension has one service worker at a time, so a lease held by another `worker:`
- * holder belongs to an instance the browser has stopped: it is taken over at once instead of after it expires.
- */
-const WORKER_HOLDER = `worker:${crypto.randomUUID()}`;
 
 async function depsFor(settings: Settings, shopId: string): Promise<OrderSyncDeps> {
   const db = await getDb();
@@ -52,10 +45,7 @@ async function depsFor(settings: Settings, shopId: string): Promise<OrderSyncDep
       clock: systemClock,
       shopId,
     }),
-    lease: {
-      holder: WORKER_HOLDER,
-      isDeadHolder: (holder) => holder.startsWith('worker:') && holder !== WORKER_HOLDER,
-    },
+    lease: workerLease,
     newRunId: () => crypto.randomUUID(),
     onProgress: publishJobView,
   };
@@ -116,10 +106,8 @@ export async function startOrderImport(
     nhanh: createNhanhClientFromSettings(settings),
   });
   if (problem) return { started: false, error: problem };
-  const job = await (await getDb()).get('jobs', orderSyncJobId(shopId));
   // This worker is running it now (a lease of a stopped worker is no obstacle: the new run replaces it).
-  if (job?.state === 'running' && job.lease?.holder === WORKER_HOLDER)
-    return { started: false, error: { key: 'orders.err.busy' } };
+  if (await runningHere(orderSyncJobId(shopId))) return { started: false, error: { key: 'orders.err.busy' } };
   void run(settings, { shopId, kind: 'start', trigger: 'manual', groups });
   return { started: true };
 }
@@ -138,11 +126,6 @@ export async function cancelNhanhShipment(shopId: string, code: string): Promise
   return result;
 }
 
-/** `cancelOrderImport`: the run stops after its current page. */
-export async function cancelOrderImport(shopId: string): Promise<boolean> {
-  return cancelJob(await getDb(), orderSyncJobId(shopId), Date.now());
-}
-
 /** The alarm: every shop with auto-sync on, one after the other (they share Nhanh's per-URL limit). */
 export async function runAutoSync(): Promise<void> {
   const settings = await getSettings();
@@ -150,13 +133,10 @@ export async function runAutoSync(): Promise<void> {
     await run(settings, { shopId: shop.id, kind: 'resume-or-auto', groups: settings.orderStatusFilter });
 }
 
-/** On every wake: runs the browser stopped mid-way continue from their cursor. */
-export async function resumeInterruptedRuns(): Promise<void> {
-  const settings = await getSettings();
-  const jobs = await (await getDb()).getAll('jobs');
-  for (const job of jobs)
-    if (job.state === 'running' && cursorOf(job) && job.shopId)
-      await run(settings, { shopId: job.shopId, kind: 'resume' });
+/** A run the browser stopped mid-way continues from its cursor. */
+export async function resumeOrderSync(job: { shopId: string | null }): Promise<void> {
+  if (!job.shopId) return;
+  await run(await getSettings(), { shopId: job.shopId, kind: 'resume' });
 }
 
 function showAttentionOnBadge(raw: unknown) {
@@ -181,5 +161,4 @@ export function startOrderSyncInBackground(): void {
   watchSettings(schedule);
   void attentionItem.getValue().then(showAttentionOnBadge);
   attentionItem.watch(showAttentionOnBadge);
-  void resumeInterruptedRuns();
 }

@@ -6,7 +6,7 @@ import type { UnreadableRecord } from '../http/tolerant';
 import type { LocalizedText } from '../i18n';
 import type { LeaseOptions } from '../jobs/lease';
 import { JobProblem, jobErrorText, runJob } from '../jobs/runner';
-import type { ViewedCursor } from '../jobs/views';
+import { jobIdOf, type ViewedCursor } from '../jobs/views';
 import type { NhanhClient } from '../nhanh/client';
 import {
   emptyCounts,
@@ -69,7 +69,7 @@ export interface OrderSyncCursor extends ViewedCursor {
 }
 
 export function orderSyncJobId(shopId: string): string {
-  return `order-sync:${shopId}`;
+  return jobIdOf('order-sync', shopId);
 }
 
 export function cursorOf(job: JobRecord | undefined): OrderSyncCursor | undefined {

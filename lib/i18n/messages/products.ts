@@ -7,6 +7,8 @@ export const productsMessages = defineMessages(
     'products.noTikiKey':
       'Cửa hàng {shop} chưa có khóa kết nối Tiki. Hãy nhập khóa trong Cài đặt rồi quay lại.',
     'products.noNhanh': 'Chưa kết nối Nhanh.vn. Hãy kết nối trong Cài đặt để tải và tạo sản phẩm Nhanh.',
+    'products.err.busy': 'Việc này đang chạy cho shop này: hãy chờ nó xong hoặc dừng nó trước.',
+    'products.download.inWorker': 'Tiện ích tải tiếp kể cả khi bạn đóng trang này.',
     'products.shop': 'Cửa hàng Tiki',
     'products.loading': 'Đang đọc sản phẩm…',
     'products.neverDownloaded':
@@ -142,6 +144,8 @@ export const productsMessages = defineMessages(
   },
   {
     'products.noShop': 'No Tiki shop yet. Add a shop and its connection key in Settings.',
+    'products.err.busy': 'This is already running for this shop: wait for it to finish or stop it first.',
+    'products.download.inWorker': 'The download goes on even if you close this page.',
     'products.noTikiKey': 'Shop {shop} has no Tiki connection key. Enter it in Settings, then come back.',
     'products.noNhanh':
       'Nhanh.vn is not connected. Connect it in Settings to download and create Nhanh products.',
