@@ -256,21 +256,6 @@ export interface JobRecord {
 }
 
 export interface CompanionDB extends DBSchema {
-  tikiProducts: {
-    key: [string, number];
-    value: TikiProductRecord;
-    indexes: { 'by-shop': string; 'by-original-sku': [string, string] };
-  };
-  nhanhProducts: {
-    key: number;
-    value: NhanhProductRecord;
-    indexes: { 'by-code-key': string; 'by-barcode-key': string };
-  };
-  productMappings: {
-    key: [string, number];
-    value: ProductMappingRecord;
-    indexes: { 'by-shop': string; 'by-nhanh-product': number };
-  };
   orders: {
     key: [string, string];
     value: OrderRecord;
@@ -302,16 +287,21 @@ export type CompanionDatabase = IDBPDatabase<CompanionDB>;
 export type StoreName = StoreNames<CompanionDB>;
 
 export const DB_NAME = 'nhanh-tiki-companion';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
+
+/**
+ * The database as an upgrade step sees it: with the stores of older versions, which the current schema type
+ * no longer names.
+ */
+type UpgradingDatabase = IDBPDatabase<unknown>;
+type UpgradeTransaction = IDBPTransaction<unknown, string[], 'versionchange'>;
 
 /**
  * Each step brings a database from the version before it; a database several versions old runs every step
- * after its own, so no data is dropped on the way.
+ * after its own, each once the one before has finished, so nothing the extension still reads is dropped on the
+ * way.
  */
-const UPGRADE_STEPS: ((
-  db: CompanionDatabase,
-  tx: IDBPTransaction<CompanionDB, StoreName[], 'versionchange'>,
-) => void)[] = [
+const UPGRADE_STEPS: ((db: UpgradingDatabase, tx: UpgradeTransaction) => void | Promise<void>)[] = [
   // v1: the first schema.
   (db) => {
     const tikiProducts = db.createObjectStore('tikiProducts', { keyPath: ['shopId', 'id'] });
@@ -347,7 +337,8 @@ const UPGRADE_STEPS: ((
     db.createObjectStore('activityLog', { keyPath: 'id', autoIncrement: true }).createIndex('by-at', 'at');
     db.createObjectStore('jobs', { keyPath: 'id' });
   },
-  // v2 (products): catalogues in chunks; the per-product stores of v1 stay empty.
+  // v2 (products): catalogues in chunks; nothing reads v1's per-product stores any more (a download refills
+  // the chunks).
   (db) => {
     db.createObjectStore('tikiProductChunks', { keyPath: ['shopId', 'chunk'] }).createIndex(
       'by-shop',
@@ -356,33 +347,52 @@ const UPGRADE_STEPS: ((
     db.createObjectStore('nhanhProductChunks', { keyPath: 'chunk' });
   },
   // v3 (products): pairings in chunks; v2's pairings move into them (in the upgrade's own transaction, so all or
-  // nothing) and the per-pairing store of v1 stays empty.
-  (db, tx) => {
+  // nothing) and nothing reads the per-pairing store of v1 any more.
+  async (db, tx) => {
     const chunks = db.createObjectStore('productMappingChunks', { keyPath: ['shopId', 'chunk'] });
     chunks.createIndex('by-shop', 'shopId');
-    const old = tx.objectStore('productMappings');
-    void old.getAll().then((mappings) => {
-      const grouped = new Map<string, ProductMappingChunk>();
-      for (const mapping of mappings) {
-        const chunk = chunkOf(mapping.tikiProductId);
-        const key = JSON.stringify([mapping.shopId, chunk]);
-        const group = grouped.get(key) ?? { shopId: mapping.shopId, chunk, mappings: [] };
-        group.mappings.push(mapping);
-        grouped.set(key, group);
-      }
-      for (const group of grouped.values()) void chunks.put(group);
-      void old.clear();
-    });
+    const mappings: ProductMappingRecord[] = await tx.objectStore('productMappings').getAll();
+    const grouped = new Map<string, ProductMappingChunk>();
+    for (const mapping of mappings) {
+      const chunk = chunkOf(mapping.tikiProductId);
+      const key = JSON.stringify([mapping.shopId, chunk]);
+      const group = grouped.get(key) ?? { shopId: mapping.shopId, chunk, mappings: [] };
+      group.mappings.push(mapping);
+      grouped.set(key, group);
+    }
+    await Promise.all([...grouped.values()].map((group) => chunks.put(group)));
+  },
+  // v4: the three stores of v1 that v2 and v3 replaced with chunks go (v3 has moved the pairings out first).
+  (db) => {
+    for (const store of ['tikiProducts', 'nhanhProducts', 'productMappings']) db.deleteObjectStore(store);
   },
 ];
+
+/**
+ * Runs the steps from `oldVersion` on in the upgrade's transaction, each once the one before has finished; a
+ * step that returns no promise is followed at once, in the same turn.
+ */
+async function upgradeFrom(oldVersion: number, db: UpgradingDatabase, tx: UpgradeTransaction): Promise<void> {
+  for (const step of UPGRADE_STEPS.slice(oldVersion, DB_VERSION)) {
+    const pending = step(db, tx);
+    if (pending) await pending;
+  }
+}
 
 /** Opens (and upgrades) the database. Tests pass their own name for isolation. */
 export function openCompanionDb(name = DB_NAME): Promise<CompanionDatabase> {
   let db: CompanionDatabase | undefined;
   return openDB<CompanionDB>(name, DB_VERSION, {
     upgrade(database, oldVersion, _newVersion, transaction) {
-      for (let version = oldVersion; version < DB_VERSION; version++)
-        UPGRADE_STEPS[version]?.(database, transaction);
+      const tx = transaction as unknown as UpgradeTransaction;
+      upgradeFrom(oldVersion, database as unknown as UpgradingDatabase, tx).catch(() => {
+        // A step that fails must not leave half a schema: the whole upgrade is undone and opening fails.
+        try {
+          tx.abort();
+        } catch {
+          // A refused request has aborted it already.
+        }
+      });
     },
     // Another context (popup, dashboard, worker) needs a newer version: let it upgrade instead of hanging.
     blocking() {
