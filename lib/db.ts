@@ -7,9 +7,14 @@ import {
   type StoreValue,
 } from 'idb';
 import type { LocalizedText } from './i18n';
-import { chunkOf } from './products/store';
-import type { OrderResult } from './reconcile/match';
-import type { StatementDetail, StoredStatementLine } from './reconcile/store';
+import type { ExpectationBasis, OrderResult, ReconcileReport, ReconciliationState } from './reconcile/match';
+import type {
+  ParsedStatement,
+  SheetSummary,
+  StatementLine,
+  StatementTotals,
+  StatementWarning,
+} from './reconcile/parse';
 
 /**
  * The extension's IndexedDB: one typed schema, one versioned upgrade. Bulk records live here; settings live in
@@ -104,8 +109,15 @@ export interface ProductMappingRecord {
 /**
  * Downloaded catalogues are stored in chunks, not one record per product: Chromium pays about 0.1 ms per
  * IndexedDB request whatever its size, so 50,000 single puts take seconds while 64 chunk puts take
- * milliseconds. A product lives in chunk `id mod CATALOGUE_CHUNKS` (see `lib/products/store.ts`).
+ * milliseconds. A product lives in chunk {@link chunkOf} of its id (read and written by `lib/products/store.ts`).
  */
+export const CATALOGUE_CHUNKS = 64;
+
+/** The chunk of a product id, and of the pairing of a Tiki product id: part of the stored layout. */
+export function chunkOf(id: number): number {
+  return ((id % CATALOGUE_CHUNKS) + CATALOGUE_CHUNKS) % CATALOGUE_CHUNKS;
+}
+
 export interface TikiProductChunk {
   shopId: string;
   chunk: number;
@@ -192,6 +204,34 @@ export interface OrderRecord {
   updatedAt: number;
 }
 
+/** A stored line: the parsed line, and the earlier statement that already counted it (then it is not counted). */
+export interface StoredStatementLine extends StatementLine {
+  alreadyIn: string | null;
+}
+
+/** What the statement list and the summary cards show, kept on the statement record. */
+export interface StatementDetail {
+  format: ParsedStatement['format'];
+  sellerId: number | null;
+  sheets: SheetSummary[];
+  ignoredSheets: string[];
+  /** The first warnings (rows whose amounts could not be read, fee totals that do not add up). */
+  warnings: StatementWarning[];
+  warningCount: number;
+  /** Lines already counted by earlier statements. */
+  overlap: { lineCount: number; netAmount: number; statements: string[] };
+  basis: ExpectationBasis;
+  counts: ReconcileReport['counts'];
+  fees: ReconcileReport['fees'];
+  claims: ReconcileReport['claims'];
+  totalChecks: ReconcileReport['totalChecks'];
+  unassigned: ReconcileReport['unassigned'];
+  /** Totals of the lines counted by this statement. */
+  totals: StatementTotals;
+  /** Orders the seller marked reconciled. */
+  reconciledCount: number;
+}
+
 export interface StatementRecord {
   /** SHA-256 of the file bytes: the same file imported twice is one statement. */
   id: string;
@@ -201,26 +241,15 @@ export interface StatementRecord {
   periodTo: number | null;
   payout: number | null;
   lineCount: number;
-  /** Sheets, totals, findings and counts of the reconciliation (see `lib/reconcile/store.ts`). */
+  /** Sheets, totals, findings and counts of the reconciliation (written by `lib/reconcile/store.ts`). */
   detail: StatementDetail;
 }
-
-export type StatementLineKind = StoredStatementLine['kind'];
 
 /** One statement line as parsed (`lib/reconcile/parse.ts`), keyed `${statementId}:${sheet}:${row}`. */
 export interface StatementLineRecord extends StoredStatementLine {
   id: string;
   statementId: string;
 }
-
-export type ReconciliationState =
-  | 'matched'
-  | 'underpaid'
-  | 'overpaid'
-  | 'unknown_order'
-  | 'unpaid'
-  | 'suspected_duplicate'
-  | 'needs_review';
 
 /** One order's finding in one statement (`lib/reconcile/match.ts`), with when the seller marked it reconciled. */
 export interface ReconciliationRecord extends OrderResult {

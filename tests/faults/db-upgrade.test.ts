@@ -1,9 +1,8 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { type CompanionDatabase, DB_VERSION, openCompanionDb } from '../../lib/db';
+import { type CompanionDatabase, chunkOf, DB_VERSION, openCompanionDb } from '../../lib/db';
 import { productFingerprint } from '../../lib/products/keys';
 import { getMapping, getProductLinks } from '../../lib/products/links';
-import { chunkOf } from '../../lib/products/store';
 
 interface StoreShape {
   keyPath: string | string[];
