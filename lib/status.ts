@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { type Attention, attentionTotal, readAttention, watchAttention } from './attention';
 import { isMessageKey, type LocalizedText } from './i18n';
 import { tokenExpiryState } from './nhanh/oauth';
 import { getSettings, type Settings } from './settings';
@@ -41,17 +42,8 @@ export const lastSyncSchema = z.object({
 });
 export type LastSync = z.output<typeof lastSyncSchema>;
 
-/** Counts of things a seller must act on, written by the products, orders and reconciliation modules. */
-export const attentionSchema = z.object({
-  products: z.number().int().nonnegative().default(0),
-  orders: z.number().int().nonnegative().default(0),
-  reconcile: z.number().int().nonnegative().default(0),
-});
-export type Attention = z.output<typeof attentionSchema>;
-
 export const healthItem = storage.defineItem<unknown>('local:health', { fallback: {} });
 export const lastSyncItem = storage.defineItem<unknown>('local:lastSync', { fallback: null });
-export const attentionItem = storage.defineItem<unknown>('local:attention', { fallback: {} });
 
 export async function getHealth(): Promise<Health> {
   const parsed = healthSchema.safeParse(await healthItem.getValue());
@@ -134,7 +126,7 @@ export function buildStatus(
     },
     lastSync,
     attention,
-    attentionTotal: attention.products + attention.orders + attention.reconcile,
+    attentionTotal: attentionTotal(attention),
     autoSync: settings.autoSync,
     language: settings.language,
   };
@@ -142,29 +134,24 @@ export function buildStatus(
 
 /** Reads everything the popup needs from storage (no service worker round trip, so the popup opens fast). */
 export async function readStatus(now = Date.now()): Promise<StatusSnapshot> {
-  const [settings, health, lastSyncRaw, attentionRaw] = await Promise.all([
+  const [settings, health, lastSyncRaw, attention] = await Promise.all([
     getSettings(),
     getHealth(),
     lastSyncItem.getValue(),
-    attentionItem.getValue(),
+    readAttention(),
   ]);
   const lastSync = lastSyncSchema.safeParse(lastSyncRaw);
-  const attention = attentionSchema.safeParse(attentionRaw ?? {});
-  return buildStatus(
-    settings,
-    health,
-    lastSync.success ? lastSync.data : null,
-    attention.success ? attention.data : attentionSchema.parse({}),
-    now,
-  );
+  return buildStatus(settings, health, lastSync.success ? lastSync.data : null, attention, now);
 }
 
 /** Calls back whenever anything the status is made of changes. */
 export function watchStatus(callback: () => void): () => void {
-  const stops = [healthItem, lastSyncItem, attentionItem].map((item) => item.watch(callback));
-  const stopSettings = storage.watch('local:settings', callback);
+  const stops = [
+    ...[healthItem, lastSyncItem].map((item) => item.watch(callback)),
+    watchAttention(callback),
+    storage.watch('local:settings', callback),
+  ];
   return () => {
     for (const stop of stops) stop();
-    stopSettings();
   };
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createNhanhClientFromSettings, createTikiClientForShop } from '../api-clients';
+import { attentionTotal, readAttention, watchAttention } from '../attention';
 import { systemClock } from '../clock';
 import { getDb } from '../db';
 import { type LocalizedText, translate } from '../i18n';
@@ -7,7 +8,7 @@ import { createOrderProductLinks } from '../orders/product-links';
 import { type CancelShipmentResult, cancelShipment } from '../orders/returns';
 import type { OrderGroup } from '../orders/status-map';
 import { getSettings, type Settings, secretsOf, watchSettings } from '../settings';
-import { attentionItem, attentionSchema, lastSyncItem, recordSyncHealth } from '../status';
+import { lastSyncItem, recordSyncHealth } from '../status';
 import { autoSyncShops, ORDER_SYNC_ALARM, scheduleOrderSync } from './alarms';
 import { cancelJob } from './jobs';
 import { nextOrderSyncNotice } from './notice';
@@ -158,11 +159,8 @@ export async function resumeInterruptedRuns(): Promise<void> {
       await run(settings, { shopId: job.shopId, kind: 'resume' });
 }
 
-function showAttentionOnBadge(raw: unknown) {
-  const attention = attentionSchema.safeParse(raw ?? {});
-  const total = attention.success
-    ? attention.data.products + attention.data.orders + attention.data.reconcile
-    : 0;
+async function showAttentionOnBadge() {
+  const total = attentionTotal(await readAttention());
   void browser.action.setBadgeText({ text: total > 0 ? String(total) : '' });
   void browser.action.setBadgeBackgroundColor({ color: '#c62828' });
 }
@@ -178,7 +176,7 @@ export function startOrderSyncInBackground(): void {
   const schedule = (settings: Settings) => void scheduleOrderSync(browser.alarms, settings);
   void getSettings().then(schedule);
   watchSettings(schedule);
-  void attentionItem.getValue().then(showAttentionOnBadge);
-  attentionItem.watch(showAttentionOnBadge);
+  void showAttentionOnBadge();
+  watchAttention(() => void showAttentionOnBadge());
   void resumeInterruptedRuns();
 }

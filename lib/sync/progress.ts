@@ -1,5 +1,5 @@
+import { recordAttention } from '../attention';
 import { ATTENTION_OUTCOMES, type CompanionDatabase, type JobRecord } from '../db';
-import { attentionItem, attentionSchema } from '../status';
 import { cursorOf } from './order-sync';
 import { type OrderSyncView, orderSyncItem } from './sync-view';
 
@@ -37,10 +37,9 @@ export async function countOrdersNeedingAttention(db: CompanionDatabase): Promis
   return count;
 }
 
-/** Writes `attention.orders`, keeping the counts the other features wrote. */
+/** Recounts the orders needing attention and stores the count for the popup and the badge. */
 export async function refreshOrderAttention(db: CompanionDatabase): Promise<number> {
   const orders = await countOrdersNeedingAttention(db);
-  const current = attentionSchema.safeParse((await attentionItem.getValue()) ?? {});
-  await attentionItem.setValue({ ...(current.success ? current.data : {}), orders });
+  await recordAttention('orders', orders);
   return orders;
 }
