@@ -6,7 +6,7 @@ import { tokenExpiryState } from './nhanh/oauth';
 import { getSettings, type Settings } from './settings';
 
 /**
- * What the popup shows: connection health per shop and for Nhanh, the last sync and what needs attention.
+ * What the popup shows: connection health and the last sync per shop, Nhanh's health and what needs attention.
  * Health is written by the code that talks to the APIs; this module only stores and reads it.
  */
 
@@ -32,7 +32,8 @@ const healthSchema = z.object({
 });
 export type Health = z.output<typeof healthSchema>;
 
-export const lastSyncSchema = z.object({
+/** A shop's last finished order sync: when, whether it went through, and what it did. */
+const lastSyncSchema = z.object({
   at: z.number(),
   ok: z.boolean(),
   created: z.number().int(),
@@ -43,7 +44,8 @@ export const lastSyncSchema = z.object({
 export type LastSync = z.output<typeof lastSyncSchema>;
 
 export const healthItem = storage.defineItem<unknown>('local:health', { fallback: {} });
-export const lastSyncItem = storage.defineItem<unknown>('local:lastSync', { fallback: null });
+/** Each shop's last sync by shop id; versions before kept a single `LastSync` of whichever shop synced last. */
+const lastSyncItem = storage.defineItem<unknown>('local:lastSync', { fallback: null });
 
 export async function getHealth(): Promise<Health> {
   const parsed = healthSchema.safeParse(await healthItem.getValue());
@@ -93,12 +95,39 @@ export async function recordSyncHealth(
   else if (outcome.api === 'nhanh') await healthItem.setValue({ ...current, nhanh: refused(current.nhanh) });
 }
 
+/**
+ * The stored last syncs by shop id, leaving out an entry it cannot read; `single`: a record of the older form,
+ * the last sync of whichever shop synced last.
+ */
+function parseLastSyncs(raw: unknown): { byShop: Map<string, LastSync>; single: LastSync | null } {
+  const single = lastSyncSchema.safeParse(raw);
+  if (single.success) return { byShop: new Map(), single: single.data };
+  const byShop = new Map<string, LastSync>();
+  for (const [shopId, entry] of Object.entries(z.record(z.string(), z.unknown()).catch({}).parse(raw))) {
+    const parsed = lastSyncSchema.safeParse(entry);
+    if (parsed.success) byShop.set(shopId, parsed.data);
+  }
+  return { byShop, single: null };
+}
+
+/** The service worker's runs for two shops may end together: their writes wait for each other. */
+let lastSyncWrites: Promise<void> = Promise.resolve();
+
+/** Stores the outcome of a shop's sync as its last sync, keeping every other shop's. */
+export function recordLastSync(shopId: string, sync: LastSync): Promise<void> {
+  const write = lastSyncWrites.then(async () => {
+    const { byShop } = parseLastSyncs(await lastSyncItem.getValue());
+    await lastSyncItem.setValue({ ...Object.fromEntries(byShop), [shopId]: sync });
+  });
+  lastSyncWrites = write.catch(() => undefined);
+  return write;
+}
+
 export type TokenExpiry = 'unknown' | ReturnType<typeof tokenExpiryState>;
 
 export interface StatusSnapshot {
-  shops: { id: string; name: string; health: ConnectionHealth }[];
+  shops: { id: string; name: string; health: ConnectionHealth; lastSync: LastSync | null }[];
   nhanh: { configured: boolean; health: ConnectionHealth; expiredAt: number | null; expiry: TokenExpiry };
-  lastSync: LastSync | null;
   attention: Attention;
   attentionTotal: number;
   autoSync: Settings['autoSync'];
@@ -108,7 +137,7 @@ export interface StatusSnapshot {
 export function buildStatus(
   settings: Settings,
   health: Health,
-  lastSync: LastSync | null,
+  lastSyncs: ReadonlyMap<string, LastSync>,
   attention: Attention,
   now: number,
 ): StatusSnapshot {
@@ -117,6 +146,7 @@ export function buildStatus(
       id: shop.id,
       name: shop.name,
       health: health.tiki[shop.id] ?? UNCHECKED,
+      lastSync: lastSyncs.get(shop.id) ?? null,
     })),
     nhanh: {
       configured: settings.nhanh.accessToken !== '' && settings.nhanh.businessId !== null,
@@ -124,7 +154,6 @@ export function buildStatus(
       expiredAt: settings.nhanh.expiredAt,
       expiry: settings.nhanh.expiredAt === null ? 'unknown' : tokenExpiryState(settings.nhanh.expiredAt, now),
     },
-    lastSync,
     attention,
     attentionTotal: attentionTotal(attention),
     autoSync: settings.autoSync,
@@ -140,8 +169,10 @@ export async function readStatus(now = Date.now()): Promise<StatusSnapshot> {
     lastSyncItem.getValue(),
     readAttention(),
   ]);
-  const lastSync = lastSyncSchema.safeParse(lastSyncRaw);
-  return buildStatus(settings, health, lastSync.success ? lastSync.data : null, attention, now);
+  const { byShop, single } = parseLastSyncs(lastSyncRaw);
+  // An older version's single record: the only shop's; with several shops, whose it was is unknown.
+  if (single && settings.shops.length === 1) byShop.set(settings.shops[0]!.id, single);
+  return buildStatus(settings, health, byShop, attention, now);
 }
 
 /** Calls back whenever anything the status is made of changes. */

@@ -8,7 +8,7 @@ import { createOrderProductLinks } from '../orders/product-links';
 import { type CancelShipmentResult, cancelShipment } from '../orders/returns';
 import type { OrderGroup } from '../orders/status-map';
 import { getSettings, type Settings, secretsOf, watchSettings } from '../settings';
-import { lastSyncItem, recordSyncHealth } from '../status';
+import { recordLastSync, recordSyncHealth } from '../status';
 import { autoSyncShops, ORDER_SYNC_ALARM, scheduleOrderSync } from './alarms';
 import { cancelJob } from './jobs';
 import { nextOrderSyncNotice } from './notice';
@@ -70,7 +70,7 @@ async function run(settings: Settings, request: SyncRequest): Promise<SyncResult
 /** After a run: the popup's last sync, the attention count, and a notification when something new needs the seller. */
 async function tell(settings: Settings, shopId: string, result: Extract<SyncResult, { job: unknown }>) {
   const { counts, newlyBlocked, error } = result.cursor;
-  await lastSyncItem.setValue({
+  await recordLastSync(shopId, {
     at: result.job.updatedAt,
     ok: result.kind === 'done',
     created: counts.created,
