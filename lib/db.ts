@@ -7,9 +7,14 @@ import {
   type StoreValue,
 } from 'idb';
 import type { LocalizedText } from './i18n';
-import { chunkOf } from './products/store';
-import type { OrderResult } from './reconcile/match';
-import type { StatementDetail, StoredStatementLine } from './reconcile/store';
+import type { ExpectationBasis, OrderResult, ReconcileReport, ReconciliationState } from './reconcile/match';
+import type {
+  ParsedStatement,
+  SheetSummary,
+  StatementLine,
+  StatementTotals,
+  StatementWarning,
+} from './reconcile/parse';
 
 /**
  * The extension's IndexedDB: one typed schema, one versioned upgrade. Bulk records live here; settings live in
@@ -108,8 +113,15 @@ export interface ProductMappingRecord {
 /**
  * Downloaded catalogues are stored in chunks, not one record per product: Chromium pays about 0.1 ms per
  * IndexedDB request whatever its size, so 50,000 single puts take seconds while 64 chunk puts take
- * milliseconds. A product lives in chunk `id mod CATALOGUE_CHUNKS` (see `lib/products/store.ts`).
+ * milliseconds. A product lives in chunk {@link chunkOf} of its id (read and written by `lib/products/store.ts`).
  */
+export const CATALOGUE_CHUNKS = 64;
+
+/** The chunk of a product id, and of the pairing of a Tiki product id: part of the stored layout. */
+export function chunkOf(id: number): number {
+  return ((id % CATALOGUE_CHUNKS) + CATALOGUE_CHUNKS) % CATALOGUE_CHUNKS;
+}
+
 export interface TikiProductChunk {
   shopId: string;
   chunk: number;
@@ -196,6 +208,34 @@ export interface OrderRecord {
   updatedAt: number;
 }
 
+/** A stored line: the parsed line, and the earlier statement that already counted it (then it is not counted). */
+export interface StoredStatementLine extends StatementLine {
+  alreadyIn: string | null;
+}
+
+/** What the statement list and the summary cards show, kept on the statement record. */
+export interface StatementDetail {
+  format: ParsedStatement['format'];
+  sellerId: number | null;
+  sheets: SheetSummary[];
+  ignoredSheets: string[];
+  /** The first warnings (rows whose amounts could not be read, fee totals that do not add up). */
+  warnings: StatementWarning[];
+  warningCount: number;
+  /** Lines already counted by earlier statements. */
+  overlap: { lineCount: number; netAmount: number; statements: string[] };
+  basis: ExpectationBasis;
+  counts: ReconcileReport['counts'];
+  fees: ReconcileReport['fees'];
+  claims: ReconcileReport['claims'];
+  totalChecks: ReconcileReport['totalChecks'];
+  unassigned: ReconcileReport['unassigned'];
+  /** Totals of the lines counted by this statement. */
+  totals: StatementTotals;
+  /** Orders the seller marked reconciled. */
+  reconciledCount: number;
+}
+
 export interface StatementRecord {
   /** SHA-256 of the file bytes: the same file imported twice is one statement. */
   id: string;
@@ -205,26 +245,15 @@ export interface StatementRecord {
   periodTo: number | null;
   payout: number | null;
   lineCount: number;
-  /** Sheets, totals, findings and counts of the reconciliation (see `lib/reconcile/store.ts`). */
+  /** Sheets, totals, findings and counts of the reconciliation (written by `lib/reconcile/store.ts`). */
   detail: StatementDetail;
 }
-
-export type StatementLineKind = StoredStatementLine['kind'];
 
 /** One statement line as parsed (`lib/reconcile/parse.ts`), keyed `${statementId}:${sheet}:${row}`. */
 export interface StatementLineRecord extends StoredStatementLine {
   id: string;
   statementId: string;
 }
-
-export type ReconciliationState =
-  | 'matched'
-  | 'underpaid'
-  | 'overpaid'
-  | 'unknown_order'
-  | 'unpaid'
-  | 'suspected_duplicate'
-  | 'needs_review';
 
 /** One order's finding in one statement (`lib/reconcile/match.ts`), with when the seller marked it reconciled. */
 export interface ReconciliationRecord extends OrderResult {
@@ -260,21 +289,6 @@ export interface JobRecord {
 }
 
 export interface CompanionDB extends DBSchema {
-  tikiProducts: {
-    key: [string, number];
-    value: TikiProductRecord;
-    indexes: { 'by-shop': string; 'by-original-sku': [string, string] };
-  };
-  nhanhProducts: {
-    key: number;
-    value: NhanhProductRecord;
-    indexes: { 'by-code-key': string; 'by-barcode-key': string };
-  };
-  productMappings: {
-    key: [string, number];
-    value: ProductMappingRecord;
-    indexes: { 'by-shop': string; 'by-nhanh-product': number };
-  };
   orders: {
     key: [string, string];
     value: OrderRecord;
@@ -306,16 +320,21 @@ export type CompanionDatabase = IDBPDatabase<CompanionDB>;
 export type StoreName = StoreNames<CompanionDB>;
 
 export const DB_NAME = 'nhanh-tiki-companion';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
+
+/**
+ * The database as an upgrade step sees it: with the stores of older versions, which the current schema type
+ * no longer names.
+ */
+type UpgradingDatabase = IDBPDatabase<unknown>;
+type UpgradeTransaction = IDBPTransaction<unknown, string[], 'versionchange'>;
 
 /**
  * Each step brings a database from the version before it; a database several versions old runs every step
- * after its own, so no data is dropped on the way.
+ * after its own, each once the one before has finished, so nothing the extension still reads is dropped on the
+ * way.
  */
-const UPGRADE_STEPS: ((
-  db: CompanionDatabase,
-  tx: IDBPTransaction<CompanionDB, StoreName[], 'versionchange'>,
-) => void)[] = [
+const UPGRADE_STEPS: ((db: UpgradingDatabase, tx: UpgradeTransaction) => void | Promise<void>)[] = [
   // v1: the first schema.
   (db) => {
     const tikiProducts = db.createObjectStore('tikiProducts', { keyPath: ['shopId', 'id'] });
@@ -351,7 +370,8 @@ const UPGRADE_STEPS: ((
     db.createObjectStore('activityLog', { keyPath: 'id', autoIncrement: true }).createIndex('by-at', 'at');
     db.createObjectStore('jobs', { keyPath: 'id' });
   },
-  // v2 (products): catalogues in chunks; the per-product stores of v1 stay empty.
+  // v2 (products): catalogues in chunks; nothing reads v1's per-product stores any more (a download refills
+  // the chunks).
   (db) => {
     db.createObjectStore('tikiProductChunks', { keyPath: ['shopId', 'chunk'] }).createIndex(
       'by-shop',
@@ -360,33 +380,52 @@ const UPGRADE_STEPS: ((
     db.createObjectStore('nhanhProductChunks', { keyPath: 'chunk' });
   },
   // v3 (products): pairings in chunks; v2's pairings move into them (in the upgrade's own transaction, so all or
-  // nothing) and the per-pairing store of v1 stays empty.
-  (db, tx) => {
+  // nothing) and nothing reads the per-pairing store of v1 any more.
+  async (db, tx) => {
     const chunks = db.createObjectStore('productMappingChunks', { keyPath: ['shopId', 'chunk'] });
     chunks.createIndex('by-shop', 'shopId');
-    const old = tx.objectStore('productMappings');
-    void old.getAll().then((mappings) => {
-      const grouped = new Map<string, ProductMappingChunk>();
-      for (const mapping of mappings) {
-        const chunk = chunkOf(mapping.tikiProductId);
-        const key = JSON.stringify([mapping.shopId, chunk]);
-        const group = grouped.get(key) ?? { shopId: mapping.shopId, chunk, mappings: [] };
-        group.mappings.push(mapping);
-        grouped.set(key, group);
-      }
-      for (const group of grouped.values()) void chunks.put(group);
-      void old.clear();
-    });
+    const mappings: ProductMappingRecord[] = await tx.objectStore('productMappings').getAll();
+    const grouped = new Map<string, ProductMappingChunk>();
+    for (const mapping of mappings) {
+      const chunk = chunkOf(mapping.tikiProductId);
+      const key = JSON.stringify([mapping.shopId, chunk]);
+      const group = grouped.get(key) ?? { shopId: mapping.shopId, chunk, mappings: [] };
+      group.mappings.push(mapping);
+      grouped.set(key, group);
+    }
+    await Promise.all([...grouped.values()].map((group) => chunks.put(group)));
+  },
+  // v4: the three stores of v1 that v2 and v3 replaced with chunks go (v3 has moved the pairings out first).
+  (db) => {
+    for (const store of ['tikiProducts', 'nhanhProducts', 'productMappings']) db.deleteObjectStore(store);
   },
 ];
+
+/**
+ * Runs the steps from `oldVersion` on in the upgrade's transaction, each once the one before has finished; a
+ * step that returns no promise is followed at once, in the same turn.
+ */
+async function upgradeFrom(oldVersion: number, db: UpgradingDatabase, tx: UpgradeTransaction): Promise<void> {
+  for (const step of UPGRADE_STEPS.slice(oldVersion, DB_VERSION)) {
+    const pending = step(db, tx);
+    if (pending) await pending;
+  }
+}
 
 /** Opens (and upgrades) the database. Tests pass their own name for isolation. */
 export function openCompanionDb(name = DB_NAME): Promise<CompanionDatabase> {
   let db: CompanionDatabase | undefined;
   return openDB<CompanionDB>(name, DB_VERSION, {
     upgrade(database, oldVersion, _newVersion, transaction) {
-      for (let version = oldVersion; version < DB_VERSION; version++)
-        UPGRADE_STEPS[version]?.(database, transaction);
+      const tx = transaction as unknown as UpgradeTransaction;
+      upgradeFrom(oldVersion, database as unknown as UpgradingDatabase, tx).catch(() => {
+        // A step that fails must not leave half a schema: the whole upgrade is undone and opening fails.
+        try {
+          tx.abort();
+        } catch {
+          // A refused request has aborted it already.
+        }
+      });
     },
     // Another context (popup, dashboard, worker) needs a newer version: let it upgrade instead of hanging.
     blocking() {

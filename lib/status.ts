@@ -1,11 +1,12 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { type Attention, attentionTotal, readAttention, watchAttention } from './attention';
 import { isMessageKey, type LocalizedText } from './i18n';
 import { tokenExpiryState } from './nhanh/oauth';
 import { getSettings, type Settings } from './settings';
 
 /**
- * What the popup shows: connection health per shop and for Nhanh, the last sync and what needs attention.
+ * What the popup shows: connection health and the last sync per shop, Nhanh's health and what needs attention.
  * Health is written by the code that talks to the APIs; this module only stores and reads it.
  */
 
@@ -31,7 +32,8 @@ const healthSchema = z.object({
 });
 export type Health = z.output<typeof healthSchema>;
 
-export const lastSyncSchema = z.object({
+/** A shop's last finished order sync: when, whether it went through, and what it did. */
+const lastSyncSchema = z.object({
   at: z.number(),
   ok: z.boolean(),
   created: z.number().int(),
@@ -41,17 +43,9 @@ export const lastSyncSchema = z.object({
 });
 export type LastSync = z.output<typeof lastSyncSchema>;
 
-/** Counts of things a seller must act on, written by the products, orders and reconciliation modules. */
-export const attentionSchema = z.object({
-  products: z.number().int().nonnegative().default(0),
-  orders: z.number().int().nonnegative().default(0),
-  reconcile: z.number().int().nonnegative().default(0),
-});
-export type Attention = z.output<typeof attentionSchema>;
-
 export const healthItem = storage.defineItem<unknown>('local:health', { fallback: {} });
-export const lastSyncItem = storage.defineItem<unknown>('local:lastSync', { fallback: null });
-export const attentionItem = storage.defineItem<unknown>('local:attention', { fallback: {} });
+/** Each shop's last sync by shop id; versions before kept a single `LastSync` of whichever shop synced last. */
+const lastSyncItem = storage.defineItem<unknown>('local:lastSync', { fallback: null });
 
 export async function getHealth(): Promise<Health> {
   const parsed = healthSchema.safeParse(await healthItem.getValue());
@@ -101,12 +95,39 @@ export async function recordSyncHealth(
   else if (outcome.api === 'nhanh') await healthItem.setValue({ ...current, nhanh: refused(current.nhanh) });
 }
 
+/**
+ * The stored last syncs by shop id, leaving out an entry it cannot read; `single`: a record of the older form,
+ * the last sync of whichever shop synced last.
+ */
+function parseLastSyncs(raw: unknown): { byShop: Map<string, LastSync>; single: LastSync | null } {
+  const single = lastSyncSchema.safeParse(raw);
+  if (single.success) return { byShop: new Map(), single: single.data };
+  const byShop = new Map<string, LastSync>();
+  for (const [shopId, entry] of Object.entries(z.record(z.string(), z.unknown()).catch({}).parse(raw))) {
+    const parsed = lastSyncSchema.safeParse(entry);
+    if (parsed.success) byShop.set(shopId, parsed.data);
+  }
+  return { byShop, single: null };
+}
+
+/** The service worker's runs for two shops may end together: their writes wait for each other. */
+let lastSyncWrites: Promise<void> = Promise.resolve();
+
+/** Stores the outcome of a shop's sync as its last sync, keeping every other shop's. */
+export function recordLastSync(shopId: string, sync: LastSync): Promise<void> {
+  const write = lastSyncWrites.then(async () => {
+    const { byShop } = parseLastSyncs(await lastSyncItem.getValue());
+    await lastSyncItem.setValue({ ...Object.fromEntries(byShop), [shopId]: sync });
+  });
+  lastSyncWrites = write.catch(() => undefined);
+  return write;
+}
+
 export type TokenExpiry = 'unknown' | ReturnType<typeof tokenExpiryState>;
 
 export interface StatusSnapshot {
-  shops: { id: string; name: string; health: ConnectionHealth }[];
+  shops: { id: string; name: string; health: ConnectionHealth; lastSync: LastSync | null }[];
   nhanh: { configured: boolean; health: ConnectionHealth; expiredAt: number | null; expiry: TokenExpiry };
-  lastSync: LastSync | null;
   attention: Attention;
   attentionTotal: number;
   autoSync: Settings['autoSync'];
@@ -116,7 +137,7 @@ export interface StatusSnapshot {
 export function buildStatus(
   settings: Settings,
   health: Health,
-  lastSync: LastSync | null,
+  lastSyncs: ReadonlyMap<string, LastSync>,
   attention: Attention,
   now: number,
 ): StatusSnapshot {
@@ -125,6 +146,7 @@ export function buildStatus(
       id: shop.id,
       name: shop.name,
       health: health.tiki[shop.id] ?? UNCHECKED,
+      lastSync: lastSyncs.get(shop.id) ?? null,
     })),
     nhanh: {
       configured: settings.nhanh.accessToken !== '' && settings.nhanh.businessId !== null,
@@ -132,9 +154,8 @@ export function buildStatus(
       expiredAt: settings.nhanh.expiredAt,
       expiry: settings.nhanh.expiredAt === null ? 'unknown' : tokenExpiryState(settings.nhanh.expiredAt, now),
     },
-    lastSync,
     attention,
-    attentionTotal: attention.products + attention.orders + attention.reconcile,
+    attentionTotal: attentionTotal(attention),
     autoSync: settings.autoSync,
     language: settings.language,
   };
@@ -142,29 +163,26 @@ export function buildStatus(
 
 /** Reads everything the popup needs from storage (no service worker round trip, so the popup opens fast). */
 export async function readStatus(now = Date.now()): Promise<StatusSnapshot> {
-  const [settings, health, lastSyncRaw, attentionRaw] = await Promise.all([
+  const [settings, health, lastSyncRaw, attention] = await Promise.all([
     getSettings(),
     getHealth(),
     lastSyncItem.getValue(),
-    attentionItem.getValue(),
+    readAttention(),
   ]);
-  const lastSync = lastSyncSchema.safeParse(lastSyncRaw);
-  const attention = attentionSchema.safeParse(attentionRaw ?? {});
-  return buildStatus(
-    settings,
-    health,
-    lastSync.success ? lastSync.data : null,
-    attention.success ? attention.data : attentionSchema.parse({}),
-    now,
-  );
+  const { byShop, single } = parseLastSyncs(lastSyncRaw);
+  // An older version's single record: the only shop's; with several shops, whose it was is unknown.
+  if (single && settings.shops.length === 1) byShop.set(settings.shops[0]!.id, single);
+  return buildStatus(settings, health, byShop, attention, now);
 }
 
 /** Calls back whenever anything the status is made of changes. */
 export function watchStatus(callback: () => void): () => void {
-  const stops = [healthItem, lastSyncItem, attentionItem].map((item) => item.watch(callback));
-  const stopSettings = storage.watch('local:settings', callback);
+  const stops = [
+    ...[healthItem, lastSyncItem].map((item) => item.watch(callback)),
+    watchAttention(callback),
+    storage.watch('local:settings', callback),
+  ];
   return () => {
     for (const stop of stops) stop();
-    stopSettings();
   };
 }

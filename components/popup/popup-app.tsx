@@ -1,8 +1,14 @@
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../lib/i18n/format';
 import { type DashboardSection, sendMessage } from '../../lib/messaging';
-import { type ConnectionHealth, readStatus, type StatusSnapshot, watchStatus } from '../../lib/status';
-import { orderSyncViews } from '../../lib/sync/sync-view';
+import {
+  type ConnectionHealth,
+  type LastSync,
+  readStatus,
+  type StatusSnapshot,
+  watchStatus,
+} from '../../lib/status';
+import { type OrderSyncView, orderSyncViews } from '../../lib/sync/sync-view';
 import { useJobViews } from '../common/use-job-views';
 import { useLocale } from '../locale';
 
@@ -25,9 +31,38 @@ function HealthBadge({ health }: { health: ConnectionHealth }) {
   return <span className={`badge badge-${health.state}`}>{label}</span>;
 }
 
+/** A shop's last finished sync: whether it went through, when, and what it did. */
+function ShopLastSync({ name, sync }: { name: string; sync: LastSync | null }) {
+  const { t, locale } = useLocale();
+  if (!sync)
+    return (
+      <li>
+        <span className="shop-name">{name}</span> <span className="muted">{t('popup.neverSynced')}</span>
+      </li>
+    );
+  return (
+    <li>
+      <span className="shop-name">{name}</span>{' '}
+      <span className={`badge badge-${sync.ok ? 'ok' : 'error'}`}>
+        {t(sync.ok ? 'popup.syncOk' : 'popup.syncFailed')}
+      </span>
+      <br />
+      <span className="muted">
+        {formatDateTime(sync.at, locale)} ·{' '}
+        {t('popup.syncCounts', {
+          created: sync.created,
+          updated: sync.updated,
+          blocked: sync.blocked,
+          failed: sync.failed,
+        })}
+      </span>
+    </li>
+  );
+}
+
 /** The toolbar popup: health at a glance and the way into each dashboard section. */
 export function PopupApp() {
-  const { t, locale } = useLocale();
+  const { t } = useLocale();
   const [status, setStatus] = useState<StatusSnapshot | null>(null);
   const orderSyncs = orderSyncViews(useJobViews());
 
@@ -43,7 +78,21 @@ export function PopupApp() {
   };
 
   if (!status) return <main className="popup">{t('common.loading')}</main>;
-  const { nhanh, lastSync } = status;
+  return <PopupView status={status} orderSyncs={orderSyncs} onOpen={(section) => void open(section)} />;
+}
+
+/** What the popup shows of a status snapshot and the order syncs running now. */
+export function PopupView({
+  status,
+  orderSyncs,
+  onOpen,
+}: {
+  status: StatusSnapshot;
+  orderSyncs: Readonly<Record<string, OrderSyncView>>;
+  onOpen: (section: DashboardSection) => void;
+}) {
+  const { t, locale } = useLocale();
+  const { nhanh } = status;
 
   return (
     <main className="popup">
@@ -93,39 +142,27 @@ export function PopupApp() {
 
       <section aria-label={t('popup.lastSync')}>
         <h2>{t('popup.lastSync')}</h2>
-        {lastSync ? (
-          <p>
-            {formatDateTime(lastSync.at, locale)} ·{' '}
-            {t('popup.syncCounts', {
-              created: lastSync.created,
-              updated: lastSync.updated,
-              blocked: lastSync.blocked,
-              failed: lastSync.failed,
-            })}
-          </p>
-        ) : (
+        {status.shops.length === 0 ? (
           <p className="muted">{t('popup.neverSynced')}</p>
+        ) : (
+          <ul className="sync-list">
+            {status.shops.map((shop) => (
+              <ShopLastSync key={shop.id} name={shop.name} sync={shop.lastSync} />
+            ))}
+          </ul>
         )}
         {status.shops.map((shop) => {
           const sync = orderSyncs[shop.id];
-          if (sync?.state === 'running') {
-            const { done, total } = sync.progress;
-            return (
-              <p key={shop.id} className="order-sync-running" role="status">
-                {total === null
-                  ? t('orders.popup.runningUnknown', { shop: shop.name, done })
-                  : t('orders.popup.running', { shop: shop.name, done, total })}{' '}
-                <progress value={done} max={total ?? undefined} />
-              </p>
-            );
-          }
-          if (sync?.state === 'failed')
-            return (
-              <p key={shop.id} className="warning">
-                {t('orders.popup.failed', { shop: shop.name, time: formatDateTime(sync.updatedAt, locale) })}
-              </p>
-            );
-          return null;
+          if (sync?.state !== 'running') return null;
+          const { done, total } = sync.progress;
+          return (
+            <p key={shop.id} className="order-sync-running" role="status">
+              {total === null
+                ? t('orders.popup.runningUnknown', { shop: shop.name, done })
+                : t('orders.popup.running', { shop: shop.name, done, total })}{' '}
+              <progress value={done} max={total ?? undefined} />
+            </p>
+          );
         })}
         <p className="muted">
           {status.autoSync.enabled
@@ -139,7 +176,7 @@ export function PopupApp() {
 
       <nav className="popup-actions" aria-label={t('popup.openDashboard')}>
         {SECTION_BUTTONS.map(({ section, key }) => (
-          <button key={section} type="button" onClick={() => void open(section)}>
+          <button key={section} type="button" onClick={() => onOpen(section)}>
             {t(key)}
           </button>
         ))}

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
-import type { ReconciliationRecord, ReconciliationState } from '../../lib/db';
+import type { ReconciliationRecord } from '../../lib/db';
 import { translate } from '../../lib/i18n';
 import { formatDateTime, formatVnd } from '../../lib/i18n/format';
 import { stateLabel } from '../../lib/reconcile/export';
-import { RECONCILIATION_STATES } from '../../lib/reconcile/match';
+import { RECONCILIATION_STATES, type ReconciliationState } from '../../lib/reconcile/match';
 import { useLocale } from '../locale';
 import { useRowWindow } from '../products/virtual-rows';
 

@@ -1,5 +1,5 @@
+import { recordAttention } from '../attention';
 import type { CompanionDatabase, NhanhProductRecord, ProductMappingRecord, TikiProductRecord } from '../db';
-import { attentionItem, attentionSchema } from '../status';
 import { attentionCount, isSellable, pairingStateOf } from './pairing-state';
 import { buildRows, countStates, type ProductRow } from './rows';
 import {
@@ -83,7 +83,6 @@ export async function refreshProductAttention(db: CompanionDatabase): Promise<nu
     };
   });
   const count = attentionCount(countStates(states));
-  const current = attentionSchema.safeParse((await attentionItem.getValue()) ?? {});
-  await attentionItem.setValue({ ...(current.success ? current.data : {}), products: count });
+  await recordAttention('products', count);
   return count;
 }

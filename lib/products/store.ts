@@ -1,9 +1,11 @@
-import type {
-  CompanionDatabase,
-  NhanhProductChunk,
-  NhanhProductRecord,
-  ProductMappingRecord,
-  TikiProductRecord,
+import {
+  CATALOGUE_CHUNKS,
+  type CompanionDatabase,
+  chunkOf,
+  type NhanhProductChunk,
+  type NhanhProductRecord,
+  type ProductMappingRecord,
+  type TikiProductRecord,
 } from '../db';
 
 /**
@@ -13,12 +15,6 @@ import type {
  * pairings, store in well under a second in Chromium (see `TikiProductChunk` in lib/db.ts). Every read and
  * write of products and pairings goes through this module.
  */
-
-export const CATALOGUE_CHUNKS = 64;
-
-export function chunkOf(id: number): number {
-  return ((id % CATALOGUE_CHUNKS) + CATALOGUE_CHUNKS) % CATALOGUE_CHUNKS;
-}
 
 function groupByChunk<Item>(items: Iterable<Item>, idOf: (item: Item) => number): Map<number, Item[]> {
   const groups = new Map<number, Item[]>();

@@ -1,7 +1,7 @@
 import { logActivity } from '../activity-log';
+import { recordAttention } from '../attention';
 import { type CompanionDatabase, getDb, isStorageFailure } from '../db';
 import { getSettings, secretsOf } from '../settings';
-import { attentionItem, attentionSchema } from '../status';
 import { getContractRates } from './contract-rates-item';
 import { loadExpectations } from './expectation-source';
 import { RECONCILIATION_STATES } from './match';
@@ -24,8 +24,7 @@ export async function refreshReconcileAttention(db: CompanionDatabase): Promise<
     }
   }
   await tx.done;
-  const current = attentionSchema.safeParse((await attentionItem.getValue()) ?? {});
-  await attentionItem.setValue({ ...(current.success ? current.data : {}), reconcile: count });
+  await recordAttention('reconcile', count);
   return count;
 }
 

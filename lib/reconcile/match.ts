@@ -1,4 +1,3 @@
-import type { ReconciliationState } from '../db';
 import type { LocalizedText } from '../i18n';
 import { formatVnd } from '../i18n/format';
 import type { FeeType } from './columns';
@@ -68,6 +67,15 @@ export interface ReconcileContext {
   contract: ContractRates | null;
   now: number;
 }
+
+export type ReconciliationState =
+  | 'matched'
+  | 'underpaid'
+  | 'overpaid'
+  | 'unknown_order'
+  | 'unpaid'
+  | 'suspected_duplicate'
+  | 'needs_review';
 
 export interface OrderResult {
   orderCode: string;

@@ -2,24 +2,14 @@ import {
   type CompanionDatabase,
   putAllOrNothing,
   type ReconciliationRecord,
+  type StatementDetail,
   type StatementLineRecord,
   type StatementRecord,
+  type StoredStatementLine,
 } from '../db';
 import type { ContractRates } from './contract-rates';
-import {
-  type ExpectationBasis,
-  NO_NHANH,
-  type OrderExpectation,
-  type ReconcileReport,
-  reconcileStatement,
-} from './match';
-import type {
-  ParsedStatement,
-  SheetSummary,
-  StatementLine,
-  StatementTotals,
-  StatementWarning,
-} from './parse';
+import { NO_NHANH, type OrderExpectation, type ReconcileReport, reconcileStatement } from './match';
+import type { ParsedStatement } from './parse';
 
 /**
  * Imported statements in IndexedDB: the statement (id = SHA-256 of the file), every line, and one finding per
@@ -28,34 +18,6 @@ import type {
  * computed first, then written in batches (no network call inside a transaction). The statement record is
  * written last, so an interrupted import is simply redone.
  */
-
-/** A stored line: the parsed line, and the earlier statement that already counted it (then it is not counted). */
-export interface StoredStatementLine extends StatementLine {
-  alreadyIn: string | null;
-}
-
-/** What the statement list and the summary cards show, kept on the statement record. */
-export interface StatementDetail {
-  format: ParsedStatement['format'];
-  sellerId: number | null;
-  sheets: SheetSummary[];
-  ignoredSheets: string[];
-  /** The first warnings (rows whose amounts could not be read, fee totals that do not add up). */
-  warnings: StatementWarning[];
-  warningCount: number;
-  /** Lines already counted by earlier statements. */
-  overlap: { lineCount: number; netAmount: number; statements: string[] };
-  basis: ExpectationBasis;
-  counts: ReconcileReport['counts'];
-  fees: ReconcileReport['fees'];
-  claims: ReconcileReport['claims'];
-  totalChecks: ReconcileReport['totalChecks'];
-  unassigned: ReconcileReport['unassigned'];
-  /** Totals of the lines counted by this statement. */
-  totals: StatementTotals;
-  /** Orders the seller marked reconciled. */
-  reconciledCount: number;
-}
 
 /** The parts of a match report a statement keeps in its detail (each match replaces them). */
 function reportSummary(

@@ -1,11 +1,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ActionOutcome } from '../../components/seller-center/action-button';
 import { renderLauncher } from '../../components/seller-center/launcher';
 import sellerCenterCss from '../../components/seller-center/seller-center.css?inline';
-import { DEFAULT_LOCALE, type Locale, type LocalizedText, translate } from '../i18n';
-import type { ProtocolMap, SellerCenterIssue } from '../messaging';
+import { DEFAULT_LOCALE, type Locale, translate } from '../i18n';
+import type { SellerCenterIssue } from '../messaging';
+import type { HelperDeps, HelperEnv } from './helper-env';
 import { createKeyButtons } from './key-buttons';
-import { HELPER_TAG, type HelperUi, mountHelperUi } from './mount';
+import { HELPER_TAG, mountHelperUi } from './mount';
 import {
   classifyView,
   findKeyPageLink,
@@ -25,34 +25,6 @@ import { createStatementButton } from './statement-button';
  * them when their anchor leaves. Nothing is read from the page or sent before the seller clicks, except one
  * log line when a page Tiki changed no longer has the anchor it should have.
  */
-
-/** The messages the helper sends, typed as the background answers them. */
-export type SendToBackground = <K extends keyof ProtocolMap>(
-  type: K,
-  ...data: Parameters<ProtocolMap[K]> extends [] ? [] : [Parameters<ProtocolMap[K]>[0]]
-) => Promise<ReturnType<ProtocolMap[K]>>;
-
-export interface HelperDeps {
-  send: SendToBackground;
-  /** The content script's fetch: requests leave from the page's origin with its cookies. */
-  fetch: typeof fetch;
-  /** Spreadsheets the page itself requested (resource timing), read only when the seller clicks. */
-  requestedUrls: () => string[];
-}
-
-/** What each in-page feature gets from the helper: messaging, texts in the seller's language, mounting. */
-export interface HelperEnv extends HelperDeps {
-  t(key: LocalizedText['key'], params?: LocalizedText['params']): string;
-  translate(text: LocalizedText): string;
-  /** Runs a background call; a failure becomes what the seller reads (e.g. the extension was reloaded). */
-  ask<T>(call: () => Promise<T>): Promise<{ answer: T } | { failure: ActionOutcome }>;
-  mount(
-    tag: string,
-    anchor: Element,
-    append: 'last' | 'after',
-    render: (container: HTMLElement) => void,
-  ): Promise<HelperUi>;
-}
 
 /** Quiet time before a missing anchor counts: the seller center renders its views late and in pieces. */
 const ISSUE_GRACE_MS = 5_000;

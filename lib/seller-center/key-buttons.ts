@@ -1,5 +1,5 @@
 import { type ActionOutcome, renderActionButton } from '../../components/seller-center/action-button';
-import type { HelperEnv } from './helper';
+import type { HelperEnv } from './helper-env';
 import type { HelperUi } from './mount';
 import { KEY_BUTTON_TAG } from './mount';
 import { findKeyTable, type KeyRowAnchor, readKeyRow } from './selectors';

@@ -4,7 +4,7 @@ import {
   renderActionButton,
 } from '../../components/seller-center/action-button';
 import { bytesToBase64 } from '../base64';
-import type { HelperEnv } from './helper';
+import type { HelperEnv } from './helper-env';
 import { type HelperUi, STATEMENT_BUTTON_TAG } from './mount';
 import { findStatementExport, type StatementDownload, type StatementExport } from './selectors';
 import { fetchStatementFile } from './statement-file';

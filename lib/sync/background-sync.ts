@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createNhanhClientFromSettings, createTikiClientForShop } from '../api-clients';
+import { attentionTotal, readAttention, watchAttention } from '../attention';
 import { systemClock } from '../clock';
 import { getDb } from '../db';
 import { type LocalizedText, translate } from '../i18n';
@@ -9,7 +10,7 @@ import { createOrderProductLinks } from '../orders/product-links';
 import { type CancelShipmentResult, cancelShipment } from '../orders/returns';
 import type { OrderGroup } from '../orders/status-map';
 import { getSettings, type Settings, secretsOf, watchSettings } from '../settings';
-import { attentionItem, attentionSchema, lastSyncItem, recordSyncHealth } from '../status';
+import { recordLastSync, recordSyncHealth } from '../status';
 import { autoSyncShops, ORDER_SYNC_ALARM, scheduleOrderSync } from './alarms';
 import { nextOrderSyncNotice } from './notice';
 import {
@@ -60,7 +61,7 @@ async function run(settings: Settings, request: SyncRequest): Promise<SyncResult
 /** After a run: the popup's last sync, the attention count, and a notification when something new needs the seller. */
 async function tell(settings: Settings, shopId: string, result: Extract<SyncResult, { job: unknown }>) {
   const { counts, newlyBlocked, error } = result.cursor;
-  await lastSyncItem.setValue({
+  await recordLastSync(shopId, {
     at: result.job.updatedAt,
     ok: result.kind === 'done',
     created: counts.created,
@@ -139,11 +140,8 @@ export async function resumeOrderSync(job: { shopId: string | null }): Promise<v
   await run(await getSettings(), { shopId: job.shopId, kind: 'resume' });
 }
 
-function showAttentionOnBadge(raw: unknown) {
-  const attention = attentionSchema.safeParse(raw ?? {});
-  const total = attention.success
-    ? attention.data.products + attention.data.orders + attention.data.reconcile
-    : 0;
+async function showAttentionOnBadge() {
+  const total = attentionTotal(await readAttention());
   void browser.action.setBadgeText({ text: total > 0 ? String(total) : '' });
   void browser.action.setBadgeBackgroundColor({ color: '#c62828' });
 }
@@ -159,6 +157,6 @@ export function startOrderSyncInBackground(): void {
   const schedule = (settings: Settings) => void scheduleOrderSync(browser.alarms, settings);
   void getSettings().then(schedule);
   watchSettings(schedule);
-  void attentionItem.getValue().then(showAttentionOnBadge);
-  attentionItem.watch(showAttentionOnBadge);
+  void showAttentionOnBadge();
+  watchAttention(() => void showAttentionOnBadge());
 }

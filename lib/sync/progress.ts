@@ -1,5 +1,5 @@
+import { recordAttention } from '../attention';
 import { ATTENTION_OUTCOMES, type CompanionDatabase } from '../db';
-import { attentionItem, attentionSchema } from '../status';
 
 /** Orders the seller must act on (`ATTENTION_OUTCOMES`): the popup's and the badge's count. */
 export async function countOrdersNeedingAttention(db: CompanionDatabase): Promise<number> {
@@ -12,10 +12,9 @@ export async function countOrdersNeedingAttention(db: CompanionDatabase): Promis
   return count;
 }
 
-/** Writes `attention.orders`, keeping the counts the other features wrote. */
+/** Recounts the orders needing attention and stores the count for the popup and the badge. */
 export async function refreshOrderAttention(db: CompanionDatabase): Promise<number> {
   const orders = await countOrdersNeedingAttention(db);
-  const current = attentionSchema.safeParse((await attentionItem.getValue()) ?? {});
-  await attentionItem.setValue({ ...(current.success ? current.data : {}), orders });
+  await recordAttention('orders', orders);
   return orders;
 }

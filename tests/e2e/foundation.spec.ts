@@ -102,7 +102,10 @@ test.describe('the built extension', () => {
 
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    await expect(popup.getByText('Nhà sách Hoa Mai')).toBeVisible();
+    // The shop is listed under Tiki and again under its last sync.
+    await expect(
+      popup.getByRole('region', { name: 'Tiki', exact: true }).getByText('Nhà sách Hoa Mai'),
+    ).toBeVisible();
     // A fresh worker wakes for the popup's message and answers from the stored settings.
     const status = await popup.evaluate(() =>
       chrome.runtime.sendMessage({ id: 1, type: 'getStatus', timestamp: Date.now() }),

@@ -1,9 +1,8 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { type CompanionDatabase, DB_VERSION, openCompanionDb } from '../../lib/db';
+import { type CompanionDatabase, chunkOf, DB_VERSION, openCompanionDb } from '../../lib/db';
 import { productFingerprint } from '../../lib/products/keys';
 import { getMapping, getProductLinks } from '../../lib/products/links';
-import { chunkOf } from '../../lib/products/store';
 
 interface StoreShape {
   keyPath: string | string[];
@@ -61,13 +60,29 @@ const V3: Record<string, StoreShape> = {
   productMappingChunks: { keyPath: ['shopId', 'chunk'], indexes: { 'by-shop': 'shopId' } },
 };
 
-const SHIPPED: Record<number, Record<string, StoreShape>> = { 1: V1, 2: V2, 3: V3 };
+/** v4: the per-product and per-pairing stores of v1, replaced by chunks in v2 and v3, are gone. */
+const V4: Record<string, StoreShape> = Object.fromEntries(
+  Object.entries(V3).filter(
+    ([store]) => !['tikiProducts', 'nhanhProducts', 'productMappings'].includes(store),
+  ),
+);
 
-/** Records an upgrade moves on purpose: from which version on they live elsewhere, and how to read them there. */
-const MOVED: Record<string, { since: number; read: (db: CompanionDatabase) => Promise<unknown[]> }> = {
+const SHIPPED: Record<number, Record<string, StoreShape>> = { 1: V1, 2: V2, 3: V3, 4: V4 };
+
+/**
+ * The stores an upgrade retires: what a version older than `movedBefore` still read there is found by `read`;
+ * the rest, which no version has read since, is dropped with the store (v1's catalogues: v2 never read them,
+ * a download refills the chunks).
+ */
+const RETIRED: Record<
+  string,
+  'dropped' | { movedBefore: number; read: (db: CompanionDatabase) => Promise<unknown[]> }
+> = {
+  tikiProducts: 'dropped',
+  nhanhProducts: 'dropped',
   // v3: pairings live in chunks of the shop (lib/products/store.ts).
   productMappings: {
-    since: 3,
+    movedBefore: 3,
     read: async (db) => (await db.getAll('productMappingChunks')).flatMap((chunk) => chunk.mappings),
   },
 };
@@ -119,7 +134,7 @@ describe('IndexedDB upgrade from every shipped version', () => {
     Object.keys(SHIPPED)
       .map(Number)
       .filter((version) => version < DB_VERSION),
-  )('should keep every record of a v%i database and end with the fresh schema', async (version) => {
+  )('should keep every record a v%i database still reads and end with the fresh schema', async (version) => {
     const name = `upgrade-${version}-${++counter}`;
     const schema = SHIPPED[version]!;
     const old = await openShipped(name, version);
@@ -133,13 +148,16 @@ describe('IndexedDB upgrade from every shipped version', () => {
     const upgraded = await openCompanionDb(name);
     expect(upgraded.version).toBe(DB_VERSION);
     for (const [store, records] of Object.entries(written)) {
-      const moved = MOVED[store];
-      if (moved && version < moved.since) {
-        expect(await upgraded.getAll(store as never), store).toEqual([]);
-        const found = await moved.read(upgraded);
-        expect(found, store).toHaveLength(records.length);
-        expect(found, store).toEqual(expect.arrayContaining(records));
-      } else expect(await upgraded.getAll(store as never), store).toEqual(records);
+      const retired = RETIRED[store];
+      if (!retired) expect(await upgraded.getAll(store as never), store).toEqual(records);
+      else {
+        expect(upgraded.objectStoreNames.contains(store as never), store).toBe(false);
+        if (retired !== 'dropped' && version < retired.movedBefore) {
+          const found = await retired.read(upgraded);
+          expect(found, store).toHaveLength(records.length);
+          expect(found, store).toEqual(expect.arrayContaining(records));
+        }
+      }
     }
     const fresh = await openCompanionDb(`fresh-${name}`);
     expect(describeSchema(upgraded as unknown as IDBDatabase)).toEqual(
@@ -149,7 +167,18 @@ describe('IndexedDB upgrade from every shipped version', () => {
     fresh.close();
   });
 
-  it("should keep a v2 seller's pairings paired, per shop, once v3 moves them into chunks", async () => {
+  it('should create, on a fresh install, the schema of the newest shipped version', async () => {
+    const name = `fresh-install-${++counter}`;
+    const fresh = await openCompanionDb(name);
+    const shipped = await openShipped(`shipped-${name}`, DB_VERSION);
+    expect(describeSchema(fresh as unknown as IDBDatabase)).toEqual(
+      describeSchema(shipped as unknown as IDBDatabase),
+    );
+    fresh.close();
+    shipped.close();
+  });
+
+  it("should keep a v2 seller's pairings paired, per shop, once v3 moves them into chunks and v4 drops their old store", async () => {
     const name = `upgrade-pairings-${++counter}`;
     const old = await openShipped(name, 2);
     const product = (shopId: string, id: number, productName: string, originalSku: string) => ({
@@ -233,7 +262,7 @@ describe('IndexedDB upgrade from every shipped version', () => {
     ]);
     expect(await states('shop-2', [1])).toEqual([['paired', 201]]);
     expect(await getMapping(upgraded, 'shop-1', 65)).toMatchObject({ method: 'manual', pairedAt: 5 });
-    expect(await upgraded.count('productMappings')).toBe(0);
+    expect(upgraded.objectStoreNames.contains('productMappings' as never)).toBe(false);
     upgraded.close();
   });
 });

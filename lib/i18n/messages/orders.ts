@@ -125,7 +125,6 @@ export const ordersMessages = defineMessages(
     'orders.noResults': 'Chưa có kết quả. Chọn trạng thái rồi bấm "Tải đơn".',
     'orders.popup.running': 'Đang đồng bộ đơn {shop}: {done}/{total}',
     'orders.popup.runningUnknown': 'Đang đồng bộ đơn {shop}: {done} đơn',
-    'orders.popup.failed': 'Đồng bộ đơn {shop} bị lỗi lúc {time}',
   },
   {
     'orders.blocked.unpaired': 'Product {name} ({sku}) is not paired with a Nhanh product',
@@ -249,6 +248,5 @@ export const ordersMessages = defineMessages(
     'orders.noResults': 'No results yet. Choose statuses, then press "Download orders".',
     'orders.popup.running': 'Syncing orders of {shop}: {done}/{total}',
     'orders.popup.runningUnknown': 'Syncing orders of {shop}: {done} orders',
-    'orders.popup.failed': 'Order sync of {shop} failed at {time}',
   },
 );

@@ -6,9 +6,6 @@ let dbCounter = 0;
 const freshDb = () => openCompanionDb(`test-db-${++dbCounter}-${Date.now()}`);
 
 const EXPECTED_INDEXES: Record<string, string[]> = {
-  tikiProducts: ['by-original-sku', 'by-shop'],
-  nhanhProducts: ['by-barcode-key', 'by-code-key'],
-  productMappings: ['by-nhanh-product', 'by-shop'],
   orders: ['by-shop', 'by-sync-state', 'by-tiki-updated'],
   statements: ['by-imported'],
   statementLines: ['by-content-hash', 'by-order-code', 'by-statement'],

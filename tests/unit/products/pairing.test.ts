@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readAttention, recordAttention } from '../../../lib/attention';
 import { createManualClock } from '../../../lib/clock';
 import type { CompanionDatabase, NhanhProductRecord } from '../../../lib/db';
 import { loadShopCatalogue, refreshProductAttention } from '../../../lib/products/catalogue';
@@ -21,7 +22,6 @@ import {
   writeNhanhProducts,
   writeTikiProducts,
 } from '../../../lib/products/store';
-import { attentionItem } from '../../../lib/status';
 import {
   type TikiPage,
   type TikiProductSummary,
@@ -288,12 +288,12 @@ describe('pairing and re-downloads', () => {
   it('should report the products needing attention to the popup', async () => {
     const db = await freshDb();
     const clock = await setup(db);
-    await attentionItem.setValue({ orders: 3 });
+    await recordAttention('orders', 3);
     expect(await refreshProductAttention(db)).toBe(4);
     await autoMatchShop(db, SHOP, clock.now());
     // Left: product 4 (suggestion only) and product 5 (ambiguous).
     expect(await refreshProductAttention(db)).toBe(2);
-    expect(await attentionItem.getValue()).toEqual({ orders: 3, products: 2, reconcile: 0 });
+    expect(await readAttention()).toEqual({ orders: 3, products: 2, reconcile: 0 });
   });
 
   it('should keep a pairing through a promotion, and mark it "cần ghép lại" when a variant\'s option value changed, re-paired in one click', async () => {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readAttention } from '../../../lib/attention';
 import { type CompanionDatabase, openCompanionDb } from '../../../lib/db';
 import { saveContractRates } from '../../../lib/reconcile/contract-rates-item';
 import { importStatementFile, rematchInDashboard } from '../../../lib/reconcile/dashboard-import';
@@ -7,7 +8,6 @@ import { sha256Hex } from '../../../lib/reconcile/hash';
 import { type ParsedStatement, parseStatement } from '../../../lib/reconcile/parse';
 import { StatementFileError } from '../../../lib/reconcile/statement-error';
 import { findingsOf, listStatements, markReconciled } from '../../../lib/reconcile/store';
-import { attentionItem } from '../../../lib/status';
 import { encoder, netOf, SALES_HEADER, salesRow, xlsxOf } from './workbooks';
 
 let db: CompanionDatabase;
@@ -139,9 +139,9 @@ describe('importing statements into the database', () => {
       S: [SALES_HEADER, [1, '1001', '', '', 1, 100_000, -5_000, -1_000, -8_000, -14_000, 80_000]],
     });
     const { statement } = await importFile(broken);
-    expect(await attentionItem.getValue()).toMatchObject({ reconcile: 1 });
+    expect(await readAttention()).toMatchObject({ reconcile: 1 });
     await markReconciled(db, statement.id, ['1001'], true, 1);
     await rematchInDashboard(statement.id, { db: async () => db });
-    expect(await attentionItem.getValue()).toMatchObject({ reconcile: 0 });
+    expect(await readAttention()).toMatchObject({ reconcile: 0 });
   });
 });

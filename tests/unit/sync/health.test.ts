@@ -1,6 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getHealth, recordSyncHealth, setNhanhHealth, setTikiHealth } from '../../../lib/status';
+import { saveSettings } from '../../../lib/settings';
+import {
+  getHealth,
+  type LastSync,
+  readStatus,
+  recordLastSync,
+  recordSyncHealth,
+  setNhanhHealth,
+  setTikiHealth,
+} from '../../../lib/status';
 import { ordersSetup } from '../orders/harness';
 
 /** What the popup reads after a run, recorded as the background records it. */
@@ -54,5 +63,72 @@ describe('connection health from order syncs', () => {
     await setNhanhHealth({ state: 'ok', checkedAt: 1, remoteName: null, error: null });
     const before = await getHealth();
     expect(await afterRun(setup)).toEqual(before);
+  });
+});
+
+/** Two shops as a seller enters them (each with its own Tiki app). */
+async function twoShops(count = 2) {
+  const shops = [
+    { id: 'shop-a', name: 'Nhà sách Hoa Mai', clientId: 'app-a', clientSecret: 'secret-a' },
+    { id: 'shop-b', name: 'Đồ chơi Bé Na', clientId: 'app-b', clientSecret: 'secret-b' },
+  ].slice(0, count);
+  expect((await saveSettings({ shops }, 'vi')).ok).toBe(true);
+}
+
+const sync = (at: number, ok: boolean, created = 0): LastSync => ({
+  at,
+  ok,
+  created,
+  updated: 1,
+  blocked: 0,
+  failed: ok ? 0 : 2,
+});
+
+async function lastSyncs() {
+  return Object.fromEntries((await readStatus()).shops.map((shop) => [shop.id, shop.lastSync]));
+}
+
+describe('last sync per shop', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('should keep each shop its own last sync when the shops sync at different times', async () => {
+    await twoShops();
+    expect(await lastSyncs()).toEqual({ 'shop-a': null, 'shop-b': null });
+    await recordLastSync('shop-a', sync(1_000, true, 3));
+    await recordLastSync('shop-b', sync(2_000, false));
+    expect(await lastSyncs()).toEqual({ 'shop-a': sync(1_000, true, 3), 'shop-b': sync(2_000, false) });
+    await recordLastSync('shop-a', sync(3_000, true, 1));
+    expect(await lastSyncs()).toEqual({ 'shop-a': sync(3_000, true, 1), 'shop-b': sync(2_000, false) });
+  });
+
+  it('should keep both when two shops finish syncing at the same moment', async () => {
+    await twoShops();
+    await Promise.all([
+      recordLastSync('shop-a', sync(1_000, true)),
+      recordLastSync('shop-b', sync(1_000, false)),
+    ]);
+    expect(await lastSyncs()).toEqual({ 'shop-a': sync(1_000, true), 'shop-b': sync(1_000, false) });
+  });
+
+  it("should show the previous version's single last sync for the only shop, and for no shop of two", async () => {
+    await fakeBrowser.storage.local.set({ lastSync: sync(1_000, true, 4) });
+    await twoShops(1);
+    expect(await lastSyncs()).toEqual({ 'shop-a': sync(1_000, true, 4) });
+    await twoShops(2);
+    expect(await lastSyncs()).toEqual({ 'shop-a': null, 'shop-b': null });
+    await recordLastSync('shop-b', sync(2_000, true));
+    expect(await lastSyncs()).toEqual({ 'shop-a': null, 'shop-b': sync(2_000, true) });
+  });
+
+  it('should show no last sync for a shop whose stored one it cannot read, and still store the next', async () => {
+    await twoShops();
+    await fakeBrowser.storage.local.set({
+      lastSync: { 'shop-a': { at: 'yesterday' }, 'shop-b': sync(1_000, true) },
+    });
+    expect(await lastSyncs()).toEqual({ 'shop-a': null, 'shop-b': sync(1_000, true) });
+    await fakeBrowser.storage.local.set({ lastSync: 'garbage' });
+    expect(await lastSyncs()).toEqual({ 'shop-a': null, 'shop-b': null });
+    await recordLastSync('shop-a', sync(2_000, true));
+    expect(await lastSyncs()).toEqual({ 'shop-a': sync(2_000, true), 'shop-b': null });
   });
 });
