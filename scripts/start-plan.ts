@@ -132,16 +132,18 @@ export function browserNotice(plan: Extract<BrowserPlan, { open: true }>): strin
   ].join('\n');
 }
 
-function howItStopped(code: number | null, signal: string | null): string {
-  return signal ? `tín hiệu / signal ${signal}` : `mã thoát / exit code ${code}`;
+function howItStopped(code: number | null, signal: string | null): { vi: string; en: string } {
+  return signal
+    ? { vi: `tín hiệu ${signal}`, en: `signal ${signal}` }
+    : { vi: `mã thoát ${code}`, en: `exit code ${code}` };
 }
 
 /** Printed when `wxt` exits after being asked to open a browser: it is started again without one. */
 export function browserFailedNotice(code: number | null, signal: string | null): string {
   const how = howItStopped(code, signal);
   return [
-    `wxt dừng khi mở trình duyệt (${how}); chạy lại wxt không mở trình duyệt, sandbox vẫn chạy.`,
-    `wxt stopped while opening the browser (${how}); restarting it without a browser, the sandbox keeps running.`,
+    `wxt dừng khi mở trình duyệt (${how.vi}); chạy lại wxt không mở trình duyệt, sandbox vẫn chạy.`,
+    `wxt stopped while opening the browser (${how.en}); restarting it without a browser, the sandbox keeps running.`,
   ].join('\n');
 }
 
@@ -155,8 +157,8 @@ export function devStoppedMessage(input: {
   const how = howItStopped(input.code, input.signal);
   return [
     RULE,
-    `Bản dựng phát triển (wxt) đã dừng (${how}). Sandbox vẫn chạy ở ${input.sandboxOrigin}.`,
-    `The dev build (wxt) stopped (${how}). The sandbox keeps running at ${input.sandboxOrigin}.`,
+    `Bản dựng phát triển (wxt) đã dừng (${how.vi}). Sandbox vẫn chạy ở ${input.sandboxOrigin}.`,
+    `The dev build (wxt) stopped (${how.en}). The sandbox keeps running at ${input.sandboxOrigin}.`,
     input.canRebuild
       ? 'Sửa lỗi ở trên rồi gõ r + Enter để dựng lại; Ctrl+C để dừng hẳn.'
       : 'Sửa lỗi ở trên, Ctrl+C rồi chạy lại npm start.',
