@@ -168,3 +168,11 @@ export function devStoppedMessage(input: {
     RULE,
   ].join('\n');
 }
+
+/** Printed when the sandbox's port is taken, most often by another `npm start`. */
+export function portInUseMessage(port: number): string {
+  return [
+    `Cổng ${port} đang bận (có thể một npm start khác đang chạy). Dừng nó, hoặc chọn cổng khác: SANDBOX_PORT=${port + 1} npm start`,
+    `Port ${port} is in use (perhaps by another npm start). Stop that, or pick another port: SANDBOX_PORT=${port + 1} npm start`,
+  ].join('\n');
+}

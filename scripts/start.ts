@@ -11,6 +11,7 @@ import {
   devExtensionDir,
   devStoppedMessage,
   manualLoadInstructions,
+  portInUseMessage,
   WEB_EXT_ENV,
   webExtConfig,
 } from './start-plan';
@@ -23,7 +24,11 @@ import {
  * Decisions (open a browser? which flags? what to print?) live in ./start-plan.ts.
  */
 const port = Number(process.env.SANDBOX_PORT ?? 8787);
-const running = await startSandboxServer({ port });
+const running = await startSandboxServer({ port }).catch((error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EADDRINUSE') throw error;
+  console.error(portInUseMessage(port));
+  process.exit(1);
+});
 const description = describeSandbox(running);
 console.log(
   `Sandbox: ${running.origin} (Tiki ${description.tiki.baseUrl}, Nhanh ${description.nhanh.baseUrl})`,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SandboxDescription } from '../../../lib/dev-sandbox';
 import { createSandbox } from '../../../sandbox';
+import { startSandboxServer } from '../../../sandbox/server';
 import {
   browserFailedNotice,
   browserNotice,
@@ -9,6 +10,7 @@ import {
   devExtensionDir,
   devStoppedMessage,
   manualLoadInstructions,
+  portInUseMessage,
   WEB_EXT_ENV,
   webExtConfig,
   webExtFromEnvironment,
@@ -178,5 +180,17 @@ describe('npm start: what it tells the seller', () => {
     expect(without).toContain('npm start');
     expect(without).not.toContain('r + Enter');
     expect(browserFailedNotice(1, null)).toContain('restarting it without a browser');
+  });
+
+  it('should say how to pick another port when the sandbox port is taken', async () => {
+    const first = await startSandboxServer({ port: 0 });
+    try {
+      const port = Number(new URL(first.origin).port);
+      // Rejected, so npm start can say so, rather than an uncaught 'error' event.
+      await expect(startSandboxServer({ port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      expect(portInUseMessage(port)).toContain(`SANDBOX_PORT=${port + 1} npm start`);
+    } finally {
+      await first.close();
+    }
   });
 });
