@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { webExtFromEnvironment } from './scripts/start-plan';
 
 /** Hosts the extension talks to in every build: the seller center, the Tiki Open API and the Nhanh API. */
 export const PRODUCTION_HOSTS = [
@@ -19,6 +20,12 @@ export default defineConfig({
   imports: false,
   // Lets parallel work build into separate folders (the e2e fixtures read the same variable).
   outDir: process.env.WXT_OUT_DIR ?? '.output',
+  // Whether and how `wxt` (dev) opens a browser: no display → none; root → Chromium's --no-sandbox.
+  // `npm start` decides and passes its choice in START_WEB_EXT (scripts/start-plan.ts); a git-ignored
+  // web-ext.config.ts still overrides it.
+  webExt: webExtFromEnvironment({ env: process.env, platform: process.platform, uid: process.getuid?.() }),
+  // The dev server's port (WXT picks the first free one from 3000 when unset); tests pass a free one.
+  dev: process.env.DEV_SERVER_PORT ? { server: { port: Number(process.env.DEV_SERVER_PORT) } } : undefined,
   manifest: ({ mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

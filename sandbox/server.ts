@@ -48,7 +48,14 @@ export async function startSandboxServer(
       reply.end(JSON.stringify({ error: `sandbox crashed: ${(error as Error).message}` }));
     }
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  // A port already taken rejects here (EADDRINUSE) instead of crashing the process from an 'error' event.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
   return {
     sandbox,
