@@ -1,9 +1,11 @@
 import { storage } from 'wxt/utils/storage';
 import { type Clock, systemClock } from './clock';
+import { createPacer, type Pacer } from './http/pacer';
 import { createNhanhClient, type NhanhClient } from './nhanh/client';
 import { createNhanhRateLimiter, type NhanhRateLimiter } from './nhanh/rate-limiter';
 import { nhanhConnected, type Settings, type Shop, tikiCredentialsOf } from './settings';
 import { createTikiClient, type TikiAuth, type TikiClient } from './tiki/client';
+import { TIKI_RATE_LIMIT } from './tiki/contract';
 import type { TikiToken, TikiTokenCache } from './tiki/token';
 
 /**
@@ -27,6 +29,19 @@ function sessionTokenCache(clientId: string): TikiTokenCache {
   };
 }
 
+/** One pace per seller credential for the whole worker: Tiki counts 200 requests per second per seller. */
+const tikiPacers = new Map<string, Pacer>();
+
+function sellerPacer(auth: TikiAuth): Pacer {
+  const key = 'clientId' in auth ? `app:${auth.clientId}` : `key:${auth.connectionKey}`;
+  let pacer = tikiPacers.get(key);
+  if (!pacer) {
+    pacer = createPacer({ ...TIKI_RATE_LIMIT, clock: systemClock });
+    tikiPacers.set(key, pacer);
+  }
+  return pacer;
+}
+
 export function createTikiClientForShop(
   settings: Settings,
   shop: Pick<Shop, 'connectionKey' | 'clientId' | 'clientSecret'>,
@@ -40,6 +55,8 @@ export function createTikiClientForShop(
     fetch: deps.fetch ?? globalThis.fetch.bind(globalThis),
     clock: deps.clock ?? systemClock,
     tokenCache: 'clientId' in auth && !deps.fetch ? sessionTokenCache(auth.clientId) : undefined,
+    // Tests bring their own clock and fetch: their calls are not paced with the worker's.
+    pace: deps.clock ? undefined : sellerPacer(auth),
   });
 }
 

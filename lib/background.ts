@@ -10,6 +10,7 @@ import {
   startCatalogueDownload,
   startCreateProducts,
 } from './products/background';
+import { resumeReconcileMatch, startReconcileMatch } from './reconcile/background';
 import {
   openStatementPickerForEmail,
   receiveStatementFile,
@@ -45,6 +46,7 @@ export function startBackground(): void {
       cancelJob: ({ jobId }) => cancelJobById(jobId),
       startCatalogueDownload: ({ shopId }) => startCatalogueDownload(shopId),
       startCreateProducts: ({ shopId, tikiProductIds }) => startCreateProducts(shopId, tikiProductIds),
+      startReconcileMatch: ({ statementId }) => startReconcileMatch(statementId),
       cancelNhanhShipment: ({ shopId, code }) => cancelNhanhShipment(shopId, code),
       getSellerCenterLocale: () => sellerCenterLocale(),
       captureTikiKey: (captured) => captureTikiKey(captured),
@@ -59,6 +61,7 @@ export function startBackground(): void {
     'order-sync': resumeOrderSync,
     'catalogue-download': resumeCatalogueDownload,
     'create-products': resumeCreateProducts,
+    'reconcile-match': resumeReconcileMatch,
   });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install') return;

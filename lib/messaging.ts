@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { base64DecodedSize } from './base64';
 import type { Locale, LocalizedText } from './i18n';
 import type { NhanhDepot } from './nhanh/contract';
+
+/** The depots a page is shown (the page never imports the Nhanh contract itself). */
+export type { NhanhDepot };
+
 import type { CancelShipmentResult } from './orders/returns';
 import { ORDER_GROUPS, type OrderGroup } from './orders/status-map';
 import type { KeyCaptureResult } from './seller-center/key-capture';
@@ -56,6 +60,12 @@ export interface ProtocolMap {
   startCreateProducts(data: {
     shopId: string;
     tikiProductIds: number[];
+  }): { started: true } | { started: false; error: LocalizedText };
+
+  // Reconciliation: the match with Tiki and Nhanh runs in the worker; the statement view follows its job view.
+  /** Matches a stored statement with what Tiki and Nhanh say of its orders. */
+  startReconcileMatch(data: {
+    statementId: string;
   }): { started: true } | { started: false; error: LocalizedText };
 
   // Seller-center helpers (issue 4): sent by the content script, only after the seller's click
@@ -114,6 +124,10 @@ export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: read
         tikiProductIds: z.array(z.number().int().positive()).min(1).max(100_000),
       })
       .strict(),
+    from: ['extension-page'],
+  },
+  startReconcileMatch: {
+    data: z.object({ statementId: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
     from: ['extension-page'],
   },
   getSellerCenterLocale: { data: z.undefined(), from: ['seller-center'] },

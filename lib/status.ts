@@ -2,7 +2,6 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { type Attention, attentionTotal, readAttention, watchAttention } from './attention';
 import { isMessageKey, type LocalizedText } from './i18n';
-import { tokenExpiryState } from './nhanh/oauth';
 import { getSettings, type Settings } from './settings';
 
 /**
@@ -121,6 +120,16 @@ export function recordLastSync(shopId: string, sync: LastSync): Promise<void> {
   });
   lastSyncWrites = write.catch(() => undefined);
   return write;
+}
+
+/** How many days before `expiredAt` the popup starts warning. */
+export const TOKEN_WARNING_DAYS = 7;
+
+/** `expiredAt` (unix s) against `now` (epoch ms): the popup warns a week ahead and asks to reconnect after. */
+export function tokenExpiryState(expiredAt: number, now: number): 'ok' | 'expiring_soon' | 'expired' {
+  const remainingMs = expiredAt * 1000 - now;
+  if (remainingMs <= 0) return 'expired';
+  return remainingMs <= TOKEN_WARNING_DAYS * 86_400_000 ? 'expiring_soon' : 'ok';
 }
 
 export type TokenExpiry = 'unknown' | ReturnType<typeof tokenExpiryState>;

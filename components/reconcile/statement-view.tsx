@@ -1,9 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { getDb, type ReconciliationRecord, type StatementRecord } from '../../lib/db';
+import { translate } from '../../lib/i18n';
 import { formatVnd } from '../../lib/i18n/format';
-import { refreshReconcileAttention, rematchInDashboard } from '../../lib/reconcile/dashboard-import';
+import { jobIdOf } from '../../lib/jobs/views';
+import { refreshReconcileAttention } from '../../lib/reconcile/attention';
+import { rematchInDashboard } from '../../lib/reconcile/dashboard-import';
 import { claimsWorkbook, feeLabel, reportWorkbook, templateWorkbook } from '../../lib/reconcile/export';
 import { findingsOf, linesOf, markReconciled } from '../../lib/reconcile/store';
+import { useJobViews } from '../common/use-job-views';
 import { useLocale } from '../locale';
 import { downloadBytes, fileStem } from './download';
 import { FeeChart } from './fee-chart';
@@ -23,6 +27,14 @@ export function StatementView({
   const { t, locale } = useLocale();
   const [findings, setFindings] = useState<ReconciliationRecord[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  const match = useJobViews()[jobIdOf('reconcile-match', statement.id)];
+  const matching = match?.state === 'running';
+  // The worker's match just ended: the stored statement changed under this view.
+  const matchEnded = match && !matching ? match.updatedAt : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `matchEnded` is the reload trigger.
+  useEffect(() => {
+    if (matchEnded !== null) onChanged();
+  }, [matchEnded]);
   const load = useCallback(async () => {
     setFindings(await findingsOf(await getDb(), statement.id));
   }, [statement.id]);
@@ -61,9 +73,8 @@ export function StatementView({
     downloadBytes(templateWorkbook(lines), `mau-${stem}.xlsx`);
   };
   const rematch = async () => {
+    setNotice(null);
     await rematchInDashboard(statement.id);
-    setNotice(t('reconcile.rematched'));
-    onChanged();
   };
 
   return (
@@ -201,10 +212,20 @@ export function StatementView({
         <button type="button" onClick={() => void exportTemplate()}>
           {t('reconcile.export.template')}
         </button>
-        <button type="button" onClick={() => void rematch()}>
+        <button type="button" disabled={matching} onClick={() => void rematch()}>
           {t('reconcile.rematch')}
         </button>
       </div>
+      {matching && (
+        <p className="notice" role="status">
+          {t('reconcile.matching')}
+        </p>
+      )}
+      {match?.state === 'failed' && match.error && (
+        <p className="notice notice-error" role="alert">
+          {translate(locale, match.error)}
+        </p>
+      )}
       {notice && (
         <div className="notice notice-success" role="status">
           {notice}

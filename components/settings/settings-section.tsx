@@ -3,8 +3,7 @@ import { logActivity } from '../../lib/activity-log';
 import { getDb } from '../../lib/db';
 import { LOCALES, translate } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/i18n/format';
-import { sendMessage } from '../../lib/messaging';
-import type { NhanhDepot } from '../../lib/nhanh/contract';
+import { type NhanhDepot, sendMessage } from '../../lib/messaging';
 import {
   DEFAULT_SETTINGS,
   exportSettingsFile,

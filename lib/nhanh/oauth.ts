@@ -139,13 +139,3 @@ export async function connectWithOAuth(input: {
     fetch: input.fetch,
   });
 }
-
-/** How many days before `expiredAt` the popup starts warning. */
-export const TOKEN_WARNING_DAYS = 7;
-
-/** `expiredAt` (unix s) against `now` (epoch ms): the popup warns a week ahead and asks to reconnect after. */
-export function tokenExpiryState(expiredAt: number, now: number): 'ok' | 'expiring_soon' | 'expired' {
-  const remainingMs = expiredAt * 1000 - now;
-  if (remainingMs <= 0) return 'expired';
-  return remainingMs <= TOKEN_WARNING_DAYS * 86_400_000 ? 'expiring_soon' : 'ok';
-}

@@ -1,8 +1,9 @@
 import type { Clock } from '../clock';
 import type { CompanionDatabase } from '../db';
 import type { NhanhClient } from '../nhanh/client';
-import { creatableFromOrderItem, createInNhanh } from '../products/create-in-nhanh';
+import { createInNhanh } from '../products/create-in-nhanh';
 import { getProductLinks, type ProductLink } from '../products/links';
+import { creatableFromOrderItem } from '../products/nhanh-draft';
 import { readFirstTikiProducts } from '../products/store';
 import type { TikiOrderItem } from '../tiki/schemas';
 

@@ -4,7 +4,8 @@ import { jobIdOf, type ViewedCursor } from '../jobs/views';
 import type { NhanhClient } from '../nhanh/client';
 import { NHANH_MAX_PRODUCTS_PER_ADD } from '../nhanh/contract';
 import { refreshProductAttention } from './catalogue';
-import { type CreateResult, creatableOf, createInNhanh } from './create-in-nhanh';
+import { type CreateResult, createInNhanh } from './create-in-nhanh';
+import { creatableOf } from './nhanh-draft';
 import { readTikiProductsById } from './store';
 
 /*

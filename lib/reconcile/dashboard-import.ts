@@ -1,32 +1,13 @@
 import { logActivity } from '../activity-log';
-import { recordAttention } from '../attention';
 import { type CompanionDatabase, getDb, isStorageFailure } from '../db';
+import { sendMessage } from '../messaging';
 import { getSettings, secretsOf } from '../settings';
+import { refreshReconcileAttention } from './attention';
 import { getContractRates } from './contract-rates-item';
-import { loadExpectations } from './expectation-source';
-import { RECONCILIATION_STATES } from './match';
 import type { ParsedStatement } from './parse';
 import { StatementFileError } from './statement-error';
-import { type ImportOutcome, importStatement, rematchStatement } from './store';
-
-/** The states a seller has to look at (everything but "khớp"), until marked reconciled. */
-const ATTENTION_STATES = RECONCILIATION_STATES.filter((state) => state !== 'matched');
-
-/** Writes `attention.reconcile`: findings that need a look and are not marked reconciled, over every statement. */
-export async function refreshReconcileAttention(db: CompanionDatabase): Promise<number> {
-  let count = 0;
-  const tx = db.transaction('reconciliations');
-  for (const state of ATTENTION_STATES) {
-    let cursor = await tx.store.index('by-state').openCursor(state);
-    while (cursor) {
-      if (cursor.value.reconciledAt === null) count++;
-      cursor = await cursor.continue();
-    }
-  }
-  await tx.done;
-  await recordAttention('reconcile', count);
-  return count;
-}
+import { type ImportOutcome, importStatement } from './store';
+import { loadStoredExpectations } from './stored-expectations';
 
 export interface DashboardImportDeps {
   parse: (file: {
@@ -34,13 +15,21 @@ export interface DashboardImportDeps {
     bytes: Uint8Array;
   }) => Promise<{ fileId: string; parsed: ParsedStatement }>;
   db?: () => Promise<CompanionDatabase>;
-  fetch?: typeof fetch;
   now?: () => number;
+  /** Asks the worker to match the statement with Tiki and Nhanh (tests run that match in-process). */
+  startMatch?: (statementId: string) => Promise<unknown>;
+}
+
+/** The worker matches the statement with Tiki and Nhanh (the page never calls them). */
+function askWorkerToMatch(statementId: string): Promise<unknown> {
+  return sendMessage('startReconcileMatch', { statementId });
 }
 
 /**
- * Imports a statement file in the dashboard: parse (in a worker), match against the orders, store, log one
- * line and refresh the popup's count. A refused file throws `StatementFileError` before anything is stored.
+ * Imports a statement file in the dashboard: parse (in a Web Worker), store it with a first match against the
+ * stored orders, log one line, refresh the popup's count, then ask the service worker for the match with Tiki
+ * and Nhanh (`startReconcileMatch`), which the statement view follows. A refused file throws
+ * `StatementFileError` before anything is stored.
  */
 export async function importStatementFile(
   file: { fileName: string; bytes: Uint8Array },
@@ -54,7 +43,7 @@ export async function importStatementFile(
     db,
     now,
     contract: await getContractRates(),
-    loadExpectations: (request) => loadExpectations(request, { db, settings, fetch: deps.fetch }),
+    loadExpectations: (request) => loadStoredExpectations(request, { db, settings }),
   }).catch((error: unknown) => {
     if (!isStorageFailure(error)) throw error;
     throw new StatementFileError({
@@ -63,40 +52,28 @@ export async function importStatementFile(
     });
   });
   if (outcome.status === 'imported') {
-    const { counts } = outcome.statement.detail;
-    const problems =
-      outcome.statement.lineCount === 0
-        ? 0
-        : Object.values(counts).reduce((a, b) => a + b, 0) - counts.matched;
     await logActivity(
       db,
       {
-        level: problems > 0 ? 'warn' : 'info',
+        level: 'info',
         source: 'reconcile',
         text: {
           key: 'reconcile.log.imported',
-          params: { file: parsed.fileName, lines: parsed.lines.length, matched: counts.matched, problems },
+          params: { file: parsed.fileName, lines: parsed.lines.length },
         },
       },
       { secrets: secretsOf(settings), now: now() },
     );
     await refreshReconcileAttention(db);
+    await (deps.startMatch ?? askWorkerToMatch)(outcome.statement.id);
   }
   return outcome;
 }
 
-/** "Đối soát lại": matches a stored statement again with today's orders and contract rates. */
-export async function rematchInDashboard(
+/** "Đối soát lại": the worker matches a stored statement again with today's orders and contract rates. */
+export function rematchInDashboard(
   statementId: string,
-  deps: Omit<DashboardImportDeps, 'parse'> = {},
-): Promise<void> {
-  const db = await (deps.db ?? getDb)();
-  const settings = await getSettings();
-  await rematchStatement(statementId, {
-    db,
-    now: deps.now ?? Date.now,
-    contract: await getContractRates(),
-    loadExpectations: (request) => loadExpectations(request, { db, settings, fetch: deps.fetch }),
-  });
-  await refreshReconcileAttention(db);
+  deps: Pick<DashboardImportDeps, 'startMatch'> = {},
+): Promise<unknown> {
+  return (deps.startMatch ?? askWorkerToMatch)(statementId);
 }

@@ -3,10 +3,11 @@ import type { Clock } from '../clock';
 import type { CompanionDatabase, OrderRecord } from '../db';
 import { ApiError } from '../http/api-error';
 import { NHANH_MAX_IDS_PER_FILTER, type NhanhOrder } from '../nhanh/contract';
-import type { Settings, Shop } from '../settings';
-import { expectationOfOrderRecord, expectationOfTikiOrder, nhanhSideOf } from './expectations';
-import type { NhanhSide, OrderExpectation } from './match';
+import type { Settings } from '../settings';
+import { expectationOfTikiOrder, nhanhSideOf } from './expectations';
+import type { NhanhSide } from './match';
 import type { ExpectationRequest, LoadedExpectations } from './store';
+import { storedOrderExpectations } from './stored-expectations';
 
 /**
  * Where the dashboard gets expected amounts (docs/reconciliation.md):
@@ -78,32 +79,12 @@ async function nhanhSides(
   return sides;
 }
 
-function shopsFor(settings: Settings, sellerId: number | null): Shop[] {
-  const own = settings.shops.filter((shop) => sellerId !== null && shop.tikiSellerId === sellerId);
-  return own.length > 0 ? own : settings.shops;
-}
-
-/** Loads the expectations of a statement's order codes (see the module comment). */
+/** Loads the expectations of a statement's order codes (see the module comment). Worker only: it calls the APIs. */
 export async function loadExpectations(
   request: ExpectationRequest,
   deps: ExpectationSourceDeps,
 ): Promise<LoadedExpectations> {
-  const shops = shopsFor(deps.settings, request.sellerId);
-  const expectations = new Map<string, OrderExpectation[]>();
-  const inStatement = new Set(request.codes);
-  const linked: { record: OrderRecord; expectation: OrderExpectation }[] = [];
-  let storedOrders = 0;
-  for (const shop of shops) {
-    const records = await deps.db.getAllFromIndex('orders', 'by-shop', shop.id);
-    storedOrders += records.length;
-    for (const record of records) {
-      const list = expectations.get(record.code) ?? [];
-      const expectation = expectationOfOrderRecord(record);
-      list.push(expectation);
-      expectations.set(record.code, list);
-      if (record.nhanhOrderId !== null && inStatement.has(record.code)) linked.push({ record, expectation });
-    }
-  }
+  const { shops, expectations, linked, storedOrders } = await storedOrderExpectations(request, deps);
   if (linked.length > 0) {
     const sides = await nhanhSides(
       linked.map((entry) => entry.record),

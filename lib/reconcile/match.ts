@@ -33,8 +33,11 @@ export type NhanhSide =
   | { kind: 'found'; amount: number; status: string | null; canceled: boolean }
   /** Nhanh no longer has an order with the linked id. */
   | { kind: 'missing' }
-  /** Linked, but not compared: no Nhanh connection, too many orders for one run, or Nhanh did not answer. */
-  | { kind: 'unchecked'; why: 'noConnection' | 'limit' | 'failed' };
+  /**
+   * Linked, but not compared: no Nhanh connection, too many orders for one run, Nhanh did not answer, or the
+   * worker is still asking it (`pending`, the page's first match of a new statement).
+   */
+  | { kind: 'unchecked'; why: 'noConnection' | 'limit' | 'failed' | 'pending' };
 
 /** What we know of one order from outside the statement. */
 export interface OrderExpectation {

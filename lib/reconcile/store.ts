@@ -87,7 +87,40 @@ async function codesInStatements(
   );
 }
 
-/** Imports a parsed statement; idempotent by file hash and by line content. */
+/**
+ * The one matching of a statement's counted lines with what `deps.loadExpectations` knows of its orders: the
+ * page's first match at import (stored orders only) and the worker's match with Tiki and Nhanh both run it.
+ */
+async function matchReport(
+  db: CompanionDatabase,
+  counted: readonly StoredStatementLine[],
+  statement: {
+    sheets: ParsedStatement['sheets'];
+    sellerId: number | null;
+    period: ParsedStatement['period'];
+  },
+  deps: ImportDeps,
+  statementId: string,
+): Promise<ReconcileReport> {
+  const codes = [...new Set(counted.map((line) => line.orderCode).filter((code) => code !== ''))];
+  const { sellerId, period } = statement;
+  const loaded = await deps.loadExpectations({ codes, sellerId, period });
+  const inThis = new Set(codes);
+  const unpaidCandidates = [...loaded.expectations.keys()].filter((code) => !inThis.has(code));
+  const inOtherStatements = await codesInStatements(db, unpaidCandidates, statementId);
+  return reconcileStatement(counted, statement.sheets, {
+    ...loaded,
+    inOtherStatements,
+    period,
+    contract: deps.contract,
+    now: deps.now(),
+  });
+}
+
+/**
+ * Imports a parsed statement; idempotent by file hash and by line content. Its first match uses whatever
+ * `deps.loadExpectations` gives (the page gives stored orders only); `matchStatement` matches it again.
+ */
 export async function importStatement(
   fileId: string,
   parsed: ParsedStatement,
@@ -112,19 +145,8 @@ export async function importStatement(
   const counted = stored.filter((line) => line.alreadyIn === null);
   const overlapLines = stored.filter((line) => line.alreadyIn !== null);
 
-  const codes = [...new Set(counted.map((line) => line.orderCode).filter((code) => code !== ''))];
-  const loaded = await deps.loadExpectations({ codes, sellerId: parsed.sellerId, period: parsed.period });
-  const inThis = new Set(codes);
-  const unpaidCandidates = [...loaded.expectations.keys()].filter((code) => !inThis.has(code));
-  const inOtherStatements = await codesInStatements(db, unpaidCandidates);
   const now = deps.now();
-  const report = reconcileStatement(counted, parsed.sheets, {
-    ...loaded,
-    inOtherStatements,
-    period: parsed.period,
-    contract: deps.contract,
-    now,
-  });
+  const report = await matchReport(db, counted, parsed, deps, fileId);
 
   const statement: StatementRecord = {
     id: fileId,
@@ -227,12 +249,13 @@ export async function markReconciled(
 }
 
 /**
- * Runs the matching of a stored statement again (after orders were downloaded, or contract rates changed),
- * with the same counted lines; the seller's "đã đối soát" marks are kept per order.
+ * Matches a stored statement (again): after its import, with Tiki and Nhanh asked (the worker's job), or after
+ * orders were downloaded or contract rates changed. Same counted lines; the seller's "đã đối soát" marks are
+ * kept per order.
  */
-export async function rematchStatement(
+export async function matchStatement(
   statementId: string,
-  deps: Omit<ImportDeps, 'now'> & { now: () => number },
+  deps: ImportDeps,
 ): Promise<StatementRecord | undefined> {
   const { db } = deps;
   const statement = await db.get('statements', statementId);
@@ -242,21 +265,13 @@ export async function rematchStatement(
     statement.periodFrom !== null && statement.periodTo !== null
       ? { from: statement.periodFrom, to: statement.periodTo }
       : null;
-  const codes = [...new Set(counted.map((line) => line.orderCode).filter((code) => code !== ''))];
-  const loaded = await deps.loadExpectations({ codes, sellerId: statement.detail.sellerId, period });
-  const inThis = new Set(codes);
-  const inOtherStatements = await codesInStatements(
+  const report = await matchReport(
     db,
-    [...loaded.expectations.keys()].filter((code) => !inThis.has(code)),
+    counted,
+    { sheets: statement.detail.sheets, sellerId: statement.detail.sellerId, period },
+    deps,
     statementId,
   );
-  const report = reconcileStatement(counted, statement.detail.sheets, {
-    ...loaded,
-    inOtherStatements,
-    period,
-    contract: deps.contract,
-    now: deps.now(),
-  });
   const previous = await findingsOf(db, statementId);
   const marks = new Map(previous.map((finding) => [finding.orderCode, finding.reconciledAt]));
   const findings: ReconciliationRecord[] = report.orders.map((order) => ({

@@ -56,6 +56,8 @@ export interface TikiClientOptions {
   random?: () => number;
   retryPolicy?: RetryPolicy;
   tokenCache?: TikiTokenCache;
+  /** Awaited before every request: the seller's shared pace (`TIKI_RATE_LIMIT`). */
+  pace?: () => Promise<void>;
 }
 
 /** Filters of `GET /integration/v2/orders`; times are epoch milliseconds, sent as Vietnam wall time. */
@@ -127,6 +129,7 @@ export function createTikiClient(options: TikiClientOptions) {
       let response: Response;
       let body: unknown;
       try {
+        await options.pace?.();
         response = await options.fetch(url, {
           method: spec.method,
           headers: {

@@ -163,6 +163,12 @@ export interface TikiOrderBy {
  */
 export const TIKI_TOKEN_RENEWAL_MARGIN_MS = 600_000;
 
+/**
+ * OT-err: 200 requests per second per seller, 429 beyond. The worker paces each seller a little under it, so one
+ * seller's jobs together (orders, catalogue, stock) never meet a 429 of their own making.
+ */
+export const TIKI_RATE_LIMIT = { requests: 190, windowMs: 1_000 } as const;
+
 /** OT-err: `{"errors":["…"]}` on 4xx and 5xx. */
 export const tikiErrorBodySchema = z.object({ errors: z.array(z.string()) });
 

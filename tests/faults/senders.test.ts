@@ -17,6 +17,7 @@ const VALID_DATA: { [K in MessageType]: unknown } = {
   cancelJob: { jobId: 'order-sync:shop-1' },
   startCatalogueDownload: { shopId: 'shop-1' },
   startCreateProducts: { shopId: 'shop-1', tikiProductIds: [1] },
+  startReconcileMatch: { statementId: 'a'.repeat(64) },
   cancelNhanhShipment: { shopId: 'shop-1', code: '100000001' },
   getSellerCenterLocale: undefined,
   captureTikiKey: { shopName: 'Shop', key: KEY },

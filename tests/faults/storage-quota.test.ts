@@ -97,6 +97,7 @@ function importStatementBytes(db: CompanionDatabase, bytes: Uint8Array, fileName
         fileId: await sha256Hex(file.bytes),
         parsed: parseStatement(file.bytes, file.fileName),
       }),
+      startMatch: async () => {},
     },
   );
 }

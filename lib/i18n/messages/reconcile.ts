@@ -44,6 +44,7 @@ export const reconcileMessages = defineMessages(
       'Không còn thấy đơn Nhanh {id} trên Nhanh dù Tiki đã thanh toán: đơn có bị xóa không? Hãy kiểm tra sổ Nhanh.',
     'reconcile.nhanh.noSaleValue': 'Sao kê không có giá bán của đơn này nên chưa so được với đơn Nhanh {id}.',
     'reconcile.nhanh.noConnection': 'Chưa so với đơn Nhanh {id}: chưa kết nối Nhanh trong Cài đặt.',
+    'reconcile.nhanh.pending': 'Đang so với đơn Nhanh {id}…',
     'reconcile.nhanh.limit':
       'Chưa so với đơn Nhanh {id}: sao kê có quá nhiều đơn để tra trên Nhanh trong một lần.',
     'reconcile.nhanh.failed':
@@ -104,8 +105,10 @@ export const reconcileMessages = defineMessages(
     'reconcile.col.sheetSummary': 'Tổng quan',
     'reconcile.col.sheetOrders': 'Đối soát đơn',
     'reconcile.col.sheetClaims': 'Khiếu nại phí',
-    'reconcile.log.imported':
-      'Đã nhập sao kê {file}: {lines} dòng, {matched} đơn khớp, {problems} đơn cần xem.',
+    'reconcile.log.imported': 'Đã nhập sao kê {file}: {lines} dòng; đang đối chiếu với đơn Tiki và Nhanh.',
+    'reconcile.err.noStatement': 'Không còn thấy sao kê này trong tiện ích: hãy nhập lại file.',
+    'reconcile.log.matched': 'Đối soát sao kê {file}: {matched} đơn khớp, {problems} đơn cần xem.',
+    'reconcile.matching': 'Đang đối chiếu với đơn Tiki và Nhanh… (vẫn tiếp tục nếu bạn đóng trang)',
     'reconcile.drop.title': 'Kéo thả file sao kê vào đây, hoặc',
     'reconcile.drop.choose': 'Chọn file sao kê',
     'reconcile.drop.hint':
@@ -154,7 +157,6 @@ export const reconcileMessages = defineMessages(
     'reconcile.export.claims': 'Tải danh sách khiếu nại phí (.xlsx)',
     'reconcile.export.template': 'Tải sao kê theo file mẫu (.xlsx)',
     'reconcile.rematch': 'Đối soát lại',
-    'reconcile.rematched': 'Đã đối soát lại với dữ liệu đơn hiện có.',
     'reconcile.rates.title': 'Tỷ lệ phí theo hợp đồng',
     'reconcile.rates.hint':
       'Đơn bị thu phí cao hơn tỷ lệ này sẽ vào danh sách khiếu nại gửi Tiki (mã đơn, phí theo hợp đồng, phí đã thu, chênh lệch). Để trống nếu không muốn kiểm tra.',
@@ -215,6 +217,7 @@ export const reconcileMessages = defineMessages(
     'reconcile.nhanh.noSaleValue':
       'The statement has no sales price for this order, so it could not be compared with Nhanh order {id}.',
     'reconcile.nhanh.noConnection': 'Not compared with Nhanh order {id}: Nhanh is not connected in Settings.',
+    'reconcile.nhanh.pending': 'Comparing with Nhanh order {id}…',
     'reconcile.nhanh.limit':
       'Not compared with Nhanh order {id}: the statement has too many orders to look up in Nhanh at once.',
     'reconcile.nhanh.failed':
@@ -276,7 +279,10 @@ export const reconcileMessages = defineMessages(
     'reconcile.col.sheetOrders': 'Orders',
     'reconcile.col.sheetClaims': 'Fee claims',
     'reconcile.log.imported':
-      'Statement {file} imported: {lines} lines, {matched} orders matched, {problems} to look at.',
+      'Statement {file} imported: {lines} lines; comparing with Tiki and Nhanh orders.',
+    'reconcile.err.noStatement': 'This statement is no longer in the extension: import the file again.',
+    'reconcile.log.matched': 'Statement {file} reconciled: {matched} orders matched, {problems} to look at.',
+    'reconcile.matching': 'Comparing with Tiki and Nhanh orders… (goes on if you close this page)',
     'reconcile.drop.title': 'Drop the statement file here, or',
     'reconcile.drop.choose': 'Choose a statement file',
     'reconcile.drop.hint':
@@ -326,7 +332,6 @@ export const reconcileMessages = defineMessages(
     'reconcile.export.claims': 'Download the fee claim list (.xlsx)',
     'reconcile.export.template': 'Download the statement as the template (.xlsx)',
     'reconcile.rematch': 'Reconcile again',
-    'reconcile.rematched': 'Reconciled again with the current order data.',
     'reconcile.rates.title': 'Contract fee rates',
     'reconcile.rates.hint':
       'Orders charged above these rates go on the claim list for Tiki (order code, fee per contract, fee charged, difference). Leave empty to skip the check.',

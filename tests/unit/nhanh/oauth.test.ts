@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/http/api-error';
 import { t } from '../../../lib/i18n';
 import { createNhanhClient } from '../../../lib/nhanh/client';
-import {
-  buildAuthorizeUrl,
-  connectWithOAuth,
-  exchangeAccessCode,
-  tokenExpiryState,
-} from '../../../lib/nhanh/oauth';
+import { buildAuthorizeUrl, connectWithOAuth, exchangeAccessCode } from '../../../lib/nhanh/oauth';
+import { tokenExpiryState } from '../../../lib/status';
 import { NHANH_BASE, setup } from './harness';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/nhanh';

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadShopCatalogue } from '../../../lib/products/catalogue';
-import { appProductIdOf, creatableOf, createInNhanh } from '../../../lib/products/create-in-nhanh';
+import { createInNhanh } from '../../../lib/products/create-in-nhanh';
 import { type DownloadProgress, downloadCatalogues } from '../../../lib/products/download';
 import { getProductLink } from '../../../lib/products/links';
+import { appProductIdOf, creatableOf } from '../../../lib/products/nhanh-draft';
 import { autoMatchShop } from '../../../lib/products/pairing';
 import { readNhanhProducts, readTikiProducts } from '../../../lib/products/store';
 import { sandboxSetup } from './harness';

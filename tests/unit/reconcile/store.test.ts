@@ -1,16 +1,31 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readAttention } from '../../../lib/attention';
+import { createManualClock } from '../../../lib/clock';
 import { type CompanionDatabase, openCompanionDb } from '../../../lib/db';
 import { saveContractRates } from '../../../lib/reconcile/contract-rates-item';
 import { importStatementFile, rematchInDashboard } from '../../../lib/reconcile/dashboard-import';
 import { sha256Hex } from '../../../lib/reconcile/hash';
+import { runReconcileMatch } from '../../../lib/reconcile/match-job';
 import { type ParsedStatement, parseStatement } from '../../../lib/reconcile/parse';
 import { StatementFileError } from '../../../lib/reconcile/statement-error';
 import { findingsOf, listStatements, markReconciled } from '../../../lib/reconcile/store';
+import { getSettings } from '../../../lib/settings';
 import { encoder, netOf, SALES_HEADER, salesRow, xlsxOf } from './workbooks';
 
 let db: CompanionDatabase;
+
+const clock = createManualClock(Date.UTC(2026, 3, 1));
+const NOW = () => clock.now();
+
+/** The service worker's match job with Tiki and Nhanh, run here (no API is connected in these tests). */
+async function matchHere(statementId: string) {
+  const settings = await getSettings();
+  return runReconcileMatch(
+    { db, clock, lease: { holder: 'test' }, settings },
+    { statementId, kind: 'start' },
+  );
+}
 
 /** The dashboard's import with the parsing done in-process instead of in a worker. */
 async function importFile(bytes: Uint8Array, fileName = 'sao-ke.xlsx') {
@@ -18,11 +33,12 @@ async function importFile(bytes: Uint8Array, fileName = 'sao-ke.xlsx') {
     { fileName, bytes },
     {
       db: async () => db,
-      now: () => Date.UTC(2026, 3, 1),
+      now: NOW,
       parse: async (file): Promise<{ fileId: string; parsed: ParsedStatement }> => ({
         fileId: await sha256Hex(file.bytes),
         parsed: parseStatement(file.bytes, file.fileName),
       }),
+      startMatch: matchHere,
     },
   );
 }
@@ -120,7 +136,7 @@ describe('importing statements into the database', () => {
     expect((await listStatements(db))[0]?.detail.reconciledCount).toBe(2);
 
     await saveContractRates({ commissionPercent: 5, paymentPercent: null, commissionBySkuPrefix: [] });
-    await rematchInDashboard(statement.id, { db: async () => db });
+    await rematchInDashboard(statement.id, { startMatch: matchHere });
     const [rematched] = await listStatements(db);
     expect(rematched?.detail.claims.map((claim) => claim.orderCode)).toEqual(['1001', '1002', '1003']);
     const marks = (await findingsOf(db, statement.id)).map((finding) => [
@@ -141,7 +157,7 @@ describe('importing statements into the database', () => {
     const { statement } = await importFile(broken);
     expect(await readAttention()).toMatchObject({ reconcile: 1 });
     await markReconciled(db, statement.id, ['1001'], true, 1);
-    await rematchInDashboard(statement.id, { db: async () => db });
+    await rematchInDashboard(statement.id, { startMatch: matchHere });
     expect(await readAttention()).toMatchObject({ reconcile: 0 });
   });
 });
