@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { type JobView, jobViewsItem, readJobViews } from '../../lib/jobs/views';
+import { jobViewsItem } from '../../lib/jobs/view-item';
+import { type JobView, readJobViews } from '../../lib/jobs/views';
 
 /** Every worker job's view, kept current as the worker reports (the item is rewritten after each step). */
 export function useJobViews(): Record<string, JobView> {

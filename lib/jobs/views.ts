@@ -1,12 +1,11 @@
-import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import type { JobRecord } from '../db';
 import type { LocalizedText } from '../i18n';
 
 /*
- * What pages show of the worker's jobs: one storage item holding a small view of every job (the durable
- * record, with its cursor, stays in IndexedDB). The worker rewrites a job's view after every step; the popup and
- * the dashboard watch the item, so a progress bar keeps moving with the tab closed and reopened.
+ * What pages show of the worker's jobs: a small view of every job (the durable record, with its cursor, stays in
+ * IndexedDB), kept in one storage item (`./view-item.ts`). The worker rewrites a job's view after every step; the
+ * popup and the dashboard watch the item, so a progress bar keeps moving with the tab closed and reopened.
  */
 
 export const JOB_KINDS = ['order-sync', 'catalogue-download', 'create-products', 'reconcile-match'] as const;
@@ -53,8 +52,6 @@ const jobViewSchema = z.object({
   updatedAt: z.number(),
 });
 
-export const jobViewsItem = storage.defineItem<Record<string, JobView>>('local:jobs', { fallback: {} });
-
 /** Every stored view that still reads as one (an older or damaged entry is dropped, never a crash). */
 export function readJobViews(raw: unknown): Record<string, JobView> {
   const views: Record<string, JobView> = {};
@@ -81,18 +78,4 @@ export function viewOfJob(job: JobRecord): JobView | null {
     startedAt: job.startedAt,
     updatedAt: job.updatedAt,
   };
-}
-
-let writing: Promise<unknown> = Promise.resolve();
-
-/** Writes one job's view; writes are chained so two jobs reporting at once never drop each other's view. */
-export function publishJobView(job: JobRecord): Promise<void> {
-  const view = viewOfJob(job);
-  if (!view) return Promise.resolve();
-  const next = writing.then(async () => {
-    const views = readJobViews(await jobViewsItem.getValue());
-    await jobViewsItem.setValue({ ...views, [view.id]: view });
-  });
-  writing = next.catch(() => {});
-  return next;
 }

@@ -1,7 +1,8 @@
 import { getDb } from '../db';
 import type { LeaseOptions } from './lease';
 import { cancelJob } from './lease';
-import { type JobKind, publishJobView } from './views';
+import { publishJobView } from './view-item';
+import type { JobKind } from './views';
 
 /*
  * The service worker's side of every job: who holds their leases, how a page cancels one, and how the jobs a

@@ -2,7 +2,7 @@ import { createNhanhClientFromSettings, createTikiClientForShop } from '../api-c
 import { systemClock } from '../clock';
 import { getDb } from '../db';
 import type { LocalizedText } from '../i18n';
-import { publishJobView } from '../jobs/views';
+import { publishJobView } from '../jobs/view-item';
 import { runningHere, workerLease } from '../jobs/worker';
 import { getSettings, type Settings, secretsOf } from '../settings';
 import { catalogueJobId, runCatalogueDownload } from './catalogue-job';

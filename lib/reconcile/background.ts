@@ -1,7 +1,7 @@
 import { systemClock } from '../clock';
 import { getDb } from '../db';
 import type { LocalizedText } from '../i18n';
-import { publishJobView } from '../jobs/views';
+import { publishJobView } from '../jobs/view-item';
 import { runningHere, workerLease } from '../jobs/worker';
 import { getSettings } from '../settings';
 import { matchJobId, runReconcileMatch } from './match-job';

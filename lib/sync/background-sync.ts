@@ -4,7 +4,7 @@ import { attentionTotal, readAttention, watchAttention } from '../attention';
 import { systemClock } from '../clock';
 import { getDb } from '../db';
 import { type LocalizedText, translate } from '../i18n';
-import { publishJobView } from '../jobs/views';
+import { publishJobView } from '../jobs/view-item';
 import { runningHere, workerLease } from '../jobs/worker';
 import { createOrderProductLinks } from '../orders/product-links';
 import { type CancelShipmentResult, cancelShipment } from '../orders/returns';

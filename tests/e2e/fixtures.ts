@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
+import { type JobView, readJobViews } from '../../lib/jobs/views';
 import { SETTINGS_VERSION } from '../../lib/settings-schema';
-import type { OrderSyncView } from '../../lib/sync/sync-view';
+import { type OrderSyncView, orderSyncViews } from '../../lib/sync/sync-view';
 
 export const EXTENSION_PATH = path.resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 export const FIXTURES = path.resolve('tests/fixtures');
@@ -92,15 +93,14 @@ export async function downloadAndPairProducts(page: Page, extensionId: string) {
 /** The shop id the e2e settings give the sandbox's shop (`sandboxSettings`). */
 export const E2E_SHOP_ID = 'e2e-shop';
 
-/** The shop's order-sync view, read from storage by an extension page (works while the worker is stopped). */
+/** Every worker job's view, read from storage by an extension page (works while the worker is stopped). */
+export async function jobViews(page: Page): Promise<Record<string, JobView>> {
+  return readJobViews(await page.evaluate(async () => (await chrome.storage.local.get('jobs')).jobs));
+}
+
+/** The shop's order-sync view (see `jobViews`). */
 export async function orderSyncView(page: Page, shopId = E2E_SHOP_ID): Promise<OrderSyncView | undefined> {
-  return page.evaluate(
-    async (id) =>
-      (
-        (await chrome.storage.local.get('orderSync')).orderSync as Record<string, OrderSyncView> | undefined
-      )?.[id],
-    shopId,
-  );
+  return orderSyncViews(await jobViews(page))[shopId];
 }
 
 /** Tiki product ids paired in the extension's database (read in an extension page). */

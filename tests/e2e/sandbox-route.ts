@@ -22,7 +22,15 @@ export async function routeApisToSandbox(
   for (const [host, mount] of ROUTED_HOSTS)
     await context.route(`${host}/**`, async (route) => {
       const url = new URL(route.request().url());
-      const response = await route.fetch({ url: `${running.origin}${mount}${url.pathname}${url.search}` });
+      let response: Awaited<ReturnType<typeof route.fetch>>;
+      try {
+        response = await route.fetch({ url: `${running.origin}${mount}${url.pathname}${url.search}` });
+      } catch {
+        // The worker's jobs outlive the page's part of a test: once the test closed its sandbox, their calls
+        // fail as an unreachable host would.
+        await route.abort('connectionrefused').catch(() => {});
+        return;
+      }
       await route.fulfill({ response });
     });
   return running;
