@@ -1,4 +1,4 @@
 interface ImportMetaEnv {
-  /** Set by `npm start` only: the sandbox description (see lib/dev-sandbox.ts). */
+  /** Set by `npm start` only: the sandbox description (see lib/worker/dev-sandbox.ts). */
   readonly WXT_SANDBOX?: string;
 }

@@ -1,7 +1,7 @@
-import { systemClock } from '../lib/clock';
 import { createNhanhClient } from '../lib/nhanh/client';
 import { NHANH_RATE_LIMIT } from '../lib/nhanh/contract';
 import { createNhanhRateLimiter } from '../lib/nhanh/rate-limiter';
+import { systemClock } from '../lib/time/clock';
 import type { NhanhSnapshot } from '../sandbox/nhanh/index';
 import { startSandboxServer } from '../sandbox/server';
 

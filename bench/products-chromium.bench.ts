@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
-import { SETTINGS_VERSION } from '../lib/settings-schema';
+import { SETTINGS_VERSION } from '../lib/config/settings-schema';
 
 /**
  * The products figures that only a browser can give, measured in Chromium inside the built extension:

@@ -1,6 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
-import { base64DecodedSize } from './base64';
+import { base64DecodedSize } from './files/base64';
 import type { Locale, LocalizedText } from './i18n';
 import type { NhanhDepot } from './nhanh/contract';
 
@@ -11,7 +11,7 @@ import type { CancelShipmentResult } from './orders/returns';
 import { ORDER_GROUPS, type OrderGroup } from './orders/status-map';
 import type { KeyCaptureResult } from './seller-center/key-capture';
 import { MAX_STATEMENT_BYTES } from './seller-center/limits';
-import type { ConnectionHealth, StatusSnapshot } from './status';
+import type { ConnectionHealth, StatusSnapshot } from './status/status';
 
 /**
  * The one protocol between the extension's pages, its seller-center content script and the background.

@@ -1,6 +1,5 @@
 import { storage } from 'wxt/utils/storage';
 import type { z } from 'zod';
-import { isMessageKey, type Locale, type MessageKey, t } from './i18n';
 import {
   migrateSettingsV1,
   SETTINGS_VERSION,
@@ -8,9 +7,10 @@ import {
   type SettingsInput,
   type Shop,
   settingsSchema,
-} from './settings-schema';
+} from './config/settings-schema';
+import { isMessageKey, type Locale, type MessageKey, t } from './i18n';
 
-export * from './settings-schema';
+export * from './config/settings-schema';
 
 /** One problem of a settings object, ready to show next to its field. */
 export interface FieldError {

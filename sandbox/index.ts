@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Clock, systemClock } from '../lib/clock';
+import { type Clock, systemClock } from '../lib/time/clock';
 import { createNhanhSimulator, type NhanhSimulator } from './nhanh';
 import { seededRandom } from './random';
 import { createSeed } from './seed';

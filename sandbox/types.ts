@@ -1,4 +1,4 @@
-import type { Clock } from '../lib/clock';
+import type { Clock } from '../lib/time/clock';
 
 /** One HTTP request as both simulators see it, whether it came over a socket or an in-process fetch. */
 export interface SandboxRequest {

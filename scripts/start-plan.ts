@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { WebExtConfig } from 'wxt';
-import type { SandboxDescription } from '../lib/dev-sandbox';
+import type { SandboxDescription } from '../lib/worker/dev-sandbox';
 
 /**
  * What `npm start` (scripts/start.ts) does on this machine, as pure functions of the environment so tests can

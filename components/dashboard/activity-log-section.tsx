@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { clearActivity, listActivity } from '../../lib/activity-log';
 import type { ActivityRecord } from '../../lib/db';
 import { getDb } from '../../lib/db';
 import { translate } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/i18n/format';
+import { clearActivity, listActivity } from '../../lib/status/activity-log';
 import { useLocale } from '../locale';
 
 /** "Nhật ký": every recorded event, newest first, in the current UI language. */

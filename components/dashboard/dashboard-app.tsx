@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { type DashboardLocation, parseDashboardHash } from '../../lib/dashboard-location';
 import { DASHBOARD_SECTIONS } from '../../lib/messaging';
+import { type DashboardLocation, parseDashboardHash } from '../../lib/ui-state/dashboard-location';
 import { useLocale } from '../locale';
 import { OrdersSection } from '../orders/orders-section';
 import { ProductsSection } from '../products/products-section';
@@ -10,7 +10,7 @@ import { ActivityLogSection } from './activity-log-section';
 
 /**
  * The full-tab dashboard: one section at a time, addressed by the URL hash so the popup and the order results
- * can link to it (and to one product or setting in it, see lib/dashboard-location.ts).
+ * can link to it (and to one product or setting in it, see lib/ui-state/dashboard-location.ts).
  */
 export function DashboardApp() {
   const { t } = useLocale();

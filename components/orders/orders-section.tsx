@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { productHash, settingHash } from '../../lib/dashboard-location';
 import {
   ATTENTION_OUTCOMES,
   type CompanionDatabase,
@@ -27,6 +26,7 @@ import { repairProducts } from '../../lib/products/pairing';
 import { getSettings, type Settings, watchSettings } from '../../lib/settings';
 import { refreshOrderAttention } from '../../lib/sync/progress';
 import { type OrderSyncView, orderSyncViews } from '../../lib/sync/sync-view';
+import { productHash, settingHash } from '../../lib/ui-state/dashboard-location';
 import { NoShopState } from '../common/no-shop';
 import { useJobViews } from '../common/use-job-views';
 import { useLocale } from '../locale';

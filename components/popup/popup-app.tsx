@@ -7,7 +7,7 @@ import {
   readStatus,
   type StatusSnapshot,
   watchStatus,
-} from '../../lib/status';
+} from '../../lib/status/status';
 import { type OrderSyncView, orderSyncViews } from '../../lib/sync/sync-view';
 import { useJobViews } from '../common/use-job-views';
 import { useLocale } from '../locale';

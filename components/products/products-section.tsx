@@ -1,6 +1,4 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { logActivity } from '../../lib/activity-log';
-import type { ProductTarget } from '../../lib/dashboard-location';
 import { type CompanionDatabase, getDb, type NhanhProductRecord } from '../../lib/db';
 import type { LocalizedText } from '../../lib/i18n';
 import { translate } from '../../lib/i18n';
@@ -20,6 +18,8 @@ import { readPairingFileInWorker } from '../../lib/products/pairing-file-in-work
 import { PAIRING_STATES } from '../../lib/products/pairing-state';
 import { countStates, filterRows, type ProductRow, type RowFilter } from '../../lib/products/rows';
 import { getSettings, type Settings, secretsOf, watchSettings } from '../../lib/settings';
+import { logActivity } from '../../lib/status/activity-log';
+import type { ProductTarget } from '../../lib/ui-state/dashboard-location';
 import { FileButton } from '../common/file-button';
 import { NoShopState } from '../common/no-shop';
 import { useLocale } from '../locale';

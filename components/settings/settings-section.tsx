@@ -1,5 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { logActivity } from '../../lib/activity-log';
+import {
+  fromDraft,
+  newShopDraft,
+  type SettingsDraft,
+  type ShopDraft,
+  toDraft,
+} from '../../lib/config/settings-form';
 import { getDb } from '../../lib/db';
 import { LOCALES, translate } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/i18n/format';
@@ -17,13 +23,7 @@ import {
   secretsOf,
   validateSettings,
 } from '../../lib/settings';
-import {
-  fromDraft,
-  newShopDraft,
-  type SettingsDraft,
-  type ShopDraft,
-  toDraft,
-} from '../../lib/settings-form';
+import { logActivity } from '../../lib/status/activity-log';
 import { FileButton } from '../common/file-button';
 import { useLocale } from '../locale';
 import { type CheckOutcome, ConnectionCheck } from './connection-check';

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '../time/clock';
 
 /**
  * At most `requests` calls start in any `windowMs` (a sliding window of start times): the pace of an API that

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '../time/clock';
 
 /** How a failed attempt should be handled. */
 export type RetryDecision =

@@ -1,7 +1,7 @@
-import type { Clock } from '../clock';
 import { type CompanionDatabase, isStorageFailure, type JobRecord } from '../db';
 import { ApiError } from '../http/api-error';
 import type { LocalizedText } from '../i18n';
+import type { Clock } from '../time/clock';
 import { acquireJob, checkpointJob, finishJob, type LeaseOptions } from './lease';
 import type { ViewedCursor } from './views';
 

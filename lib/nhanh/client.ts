@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Clock } from '../clock';
 import { ApiError, invalidResponse, parseResponse } from '../http/api-error';
 import { DEFAULT_RETRY_POLICY, type RetryDecision, type RetryPolicy, withRetry } from '../http/retry';
 import { readRecords, type UnreadableRecord } from '../http/tolerant';
+import type { Clock } from '../time/clock';
 import {
   cancelCarrierBody,
   depotSchema,

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '../time/clock';
 import { NHANH_RATE_LIMIT } from './contract';
 
 export interface NhanhRateLimiterOptions {

@@ -1,4 +1,3 @@
-import type { Clock } from '../clock';
 import type { CompanionDatabase, OrderBlocker, OrderOutcome, OrderRecord } from '../db';
 import { ApiError } from '../http/api-error';
 import type { UnreadableRecord } from '../http/tolerant';
@@ -9,6 +8,7 @@ import { NHANH_REJECTED } from '../nhanh/errors';
 import type { Shop } from '../settings';
 import { parseTikiDateTime } from '../tiki/contract';
 import type { TikiOrder, TikiOrderItem } from '../tiki/schemas';
+import type { Clock } from '../time/clock';
 import { type LineVerdict, orderVerdict, shownSku } from './blocking';
 import { depotOf, nhanhOrderOf } from './nhanh-order';
 import type { OrderProductLinks } from './product-links';

@@ -1,4 +1,3 @@
-import type { Clock } from '../clock';
 import type { CompanionDatabase } from '../db';
 import type { NhanhClient } from '../nhanh/client';
 import { createInNhanh } from '../products/create-in-nhanh';
@@ -6,6 +5,7 @@ import { getProductLinks, type ProductLink } from '../products/links';
 import { creatableFromOrderItem } from '../products/nhanh-draft';
 import { readFirstTikiProducts } from '../products/store';
 import type { TikiOrderItem } from '../tiki/schemas';
+import type { Clock } from '../time/clock';
 
 /**
  * Everything the orders import asks of the products feature, behind one interface: where each Tiki product

@@ -1,8 +1,8 @@
-import { logActivity } from '../activity-log';
 import type { CompanionDatabase } from '../db';
 import { ApiError } from '../http/api-error';
 import type { LocalizedText } from '../i18n';
 import type { NhanhClient } from '../nhanh/client';
+import { logActivity } from '../status/activity-log';
 
 /*
  * What the seller does about orders the sync cannot settle alone: a return Nhanh cannot record (handled in

@@ -1,5 +1,5 @@
+import type { OrderStatusGroup } from '../config/settings-schema';
 import type { NhanhOrderStatus, NhanhSettableStatus } from '../nhanh/contract';
-import type { OrderStatusGroup } from '../settings-schema';
 import type { TikiOrderStatus } from '../tiki/contract';
 
 /*

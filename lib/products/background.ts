@@ -1,10 +1,10 @@
-import { createNhanhClientFromSettings, createTikiClientForShop } from '../api-clients';
-import { systemClock } from '../clock';
 import { getDb } from '../db';
 import type { LocalizedText } from '../i18n';
 import { publishJobView } from '../jobs/view-item';
 import { runningHere, workerLease } from '../jobs/worker';
 import { getSettings, type Settings, secretsOf } from '../settings';
+import { systemClock } from '../time/clock';
+import { createNhanhClientFromSettings, createTikiClientForShop } from '../worker/api-clients';
 import { catalogueJobId, runCatalogueDownload } from './catalogue-job';
 import { createJobId, runCreateProducts } from './create-job';
 

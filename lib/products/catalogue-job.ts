@@ -1,8 +1,8 @@
-import { logActivity } from '../activity-log';
 import type { JobRecord } from '../db';
 import { JobProblem, type JobRunDeps, type JobRunResult, runJob } from '../jobs/runner';
 import { jobIdOf, type ViewedCursor } from '../jobs/views';
 import type { NhanhClient } from '../nhanh/client';
+import { logActivity } from '../status/activity-log';
 import type { TikiClient } from '../tiki/client';
 import { refreshProductAttention } from './catalogue';
 import {

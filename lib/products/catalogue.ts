@@ -1,5 +1,5 @@
-import { recordAttention } from '../attention';
 import type { CompanionDatabase, NhanhProductRecord, ProductMappingRecord, TikiProductRecord } from '../db';
+import { recordAttention } from '../status/attention';
 import { attentionCount, isSellable, pairingStateOf } from './pairing-state';
 import { buildRows, countStates, type ProductRow } from './rows';
 import {

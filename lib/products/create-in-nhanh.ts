@@ -1,7 +1,7 @@
-import type { Clock } from '../clock';
 import type { CompanionDatabase } from '../db';
 import type { NhanhClient } from '../nhanh/client';
 import { NHANH_MAX_PRODUCTS_PER_ADD } from '../nhanh/contract';
+import type { Clock } from '../time/clock';
 import { matchKey, productFingerprint } from './keys';
 import { type CreatableProduct, nhanhDraftOf } from './nhanh-draft';
 import { mappingOf } from './pairing';

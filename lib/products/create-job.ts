@@ -1,8 +1,8 @@
-import { logActivity } from '../activity-log';
 import { JobProblem, type JobRunDeps, type JobRunResult, runJob } from '../jobs/runner';
 import { jobIdOf, type ViewedCursor } from '../jobs/views';
 import type { NhanhClient } from '../nhanh/client';
 import { NHANH_MAX_PRODUCTS_PER_ADD } from '../nhanh/contract';
+import { logActivity } from '../status/activity-log';
 import { refreshProductAttention } from './catalogue';
 import { type CreateResult, createInNhanh } from './create-in-nhanh';
 import { creatableOf } from './nhanh-draft';

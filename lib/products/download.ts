@@ -1,4 +1,3 @@
-import type { Clock } from '../clock';
 import type { CompanionDatabase, NhanhProductRecord, TikiProductRecord } from '../db';
 import { ApiError, invalidResponse } from '../http/api-error';
 import type { LocalizedText } from '../i18n';
@@ -6,6 +5,7 @@ import type { NhanhClient } from '../nhanh/client';
 import type { NhanhProduct } from '../nhanh/contract';
 import type { TikiClient } from '../tiki/client';
 import type { TikiProductSummary } from '../tiki/schemas';
+import type { Clock } from '../time/clock';
 import { matchKey, optionFingerprint, optionLabelOf, productFingerprint } from './keys';
 import { withAttributeBaselines } from './pairing';
 import {

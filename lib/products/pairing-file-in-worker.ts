@@ -1,4 +1,4 @@
-import { requestFromWorker, WorkerFailure } from '../worker-request';
+import { requestFromWorker, WorkerFailure } from '../files/worker-request';
 import type { PairingFileRead } from './pairing-file';
 
 /** A file within the caps reads in seconds; one that has not answered by then is stuck. */

@@ -1,8 +1,8 @@
 import * as XLSX from 'xlsx';
 import type { CompanionDatabase, NhanhProductRecord, ProductMappingRecord, TikiProductRecord } from '../db';
+import { restoreNeutralized, safeSheet } from '../files/spreadsheet-cells';
+import { unpacksTooLarge } from '../files/zip-size';
 import type { LocalizedText } from '../i18n';
-import { restoreNeutralized, safeSheet } from '../spreadsheet-cells';
-import { unpacksTooLarge } from '../zip-size';
 import { matchKey } from './keys';
 import { applyPairingChanges } from './pairing';
 import { isSellable } from './pairing-state';

@@ -1,5 +1,5 @@
-import { recordAttention } from '../attention';
 import type { CompanionDatabase } from '../db';
+import { recordAttention } from '../status/attention';
 import { RECONCILIATION_STATES } from './match';
 
 /** The states a seller has to look at (everything but "khớp"), until marked reconciled. */

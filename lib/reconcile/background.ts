@@ -1,9 +1,9 @@
-import { systemClock } from '../clock';
 import { getDb } from '../db';
 import type { LocalizedText } from '../i18n';
 import { publishJobView } from '../jobs/view-item';
 import { runningHere, workerLease } from '../jobs/worker';
 import { getSettings } from '../settings';
+import { systemClock } from '../time/clock';
 import { matchJobId, runReconcileMatch } from './match-job';
 
 /** The worker's side of Đối soát: matching a stored statement with Tiki and Nhanh. */

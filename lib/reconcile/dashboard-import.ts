@@ -1,7 +1,7 @@
-import { logActivity } from '../activity-log';
 import { type CompanionDatabase, getDb, isStorageFailure } from '../db';
 import { sendMessage } from '../messaging';
 import { getSettings, secretsOf } from '../settings';
+import { logActivity } from '../status/activity-log';
 import { refreshReconcileAttention } from './attention';
 import { getContractRates } from './contract-rates-item';
 import type { ParsedStatement } from './parse';

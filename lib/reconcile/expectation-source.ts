@@ -1,9 +1,9 @@
-import { createNhanhClientFromSettings, createTikiClientForShop } from '../api-clients';
-import type { Clock } from '../clock';
 import type { CompanionDatabase, OrderRecord } from '../db';
 import { ApiError } from '../http/api-error';
 import { NHANH_MAX_IDS_PER_FILTER, type NhanhOrder } from '../nhanh/contract';
 import type { Settings } from '../settings';
+import type { Clock } from '../time/clock';
+import { createNhanhClientFromSettings, createTikiClientForShop } from '../worker/api-clients';
 import { expectationOfTikiOrder, nhanhSideOf } from './expectations';
 import type { NhanhSide } from './match';
 import type { ExpectationRequest, LoadedExpectations } from './store';

@@ -1,6 +1,6 @@
 import * as XLSX from 'xlsx';
+import { type SheetCell, safeSheet } from '../files/spreadsheet-cells';
 import { type Locale, type MessageKey, t, translate } from '../i18n';
-import { type SheetCell, safeSheet } from '../spreadsheet-cells';
 import { FEE_TYPES, type FeeType, type KnownFeeType } from './columns';
 import type { FeeClaim, OrderResult, ReconcileReport, ReconciliationState } from './match';
 import type { StatementLine } from './parse';

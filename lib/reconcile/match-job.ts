@@ -1,10 +1,10 @@
-import { logActivity } from '../activity-log';
-import type { Clock } from '../clock';
 import type { CompanionDatabase } from '../db';
 import { type JobRunDeps, type JobRunResult, runJob } from '../jobs/runner';
 import { jobIdOf, type ViewedCursor } from '../jobs/views';
 import type { Settings } from '../settings';
 import { secretsOf } from '../settings';
+import { logActivity } from '../status/activity-log';
+import type { Clock } from '../time/clock';
 import { refreshReconcileAttention } from './attention';
 import { getContractRates } from './contract-rates-item';
 import { loadExpectations } from './expectation-source';

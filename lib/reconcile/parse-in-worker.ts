@@ -1,5 +1,5 @@
+import { requestFromWorker, WorkerFailure } from '../files/worker-request';
 import type { LocalizedText } from '../i18n';
-import { requestFromWorker, WorkerFailure } from '../worker-request';
 import type { ParsedStatement } from './parse';
 import { StatementFileError } from './statement-error';
 

@@ -1,5 +1,5 @@
 import * as XLSX from 'xlsx';
-import { unpacksTooLarge, zipEndRecordOffset } from '../zip-size';
+import { unpacksTooLarge, zipEndRecordOffset } from '../files/zip-size';
 import {
   type ColumnMap,
   type FeeType,

@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { base64ToBytes, bytesToBase64 } from '../base64';
+import { base64ToBytes, bytesToBase64 } from '../files/base64';
 
 /**
  * The hand-off between the seller-center helper and the Đối soát section: the background stores a statement

@@ -1,11 +1,11 @@
-import { logActivity } from '../activity-log';
-import { base64ToBytes } from '../base64';
-import { openDashboard } from '../dashboard-tabs';
 import { type CompanionDatabase, getDb } from '../db';
+import { base64ToBytes } from '../files/base64';
 import type { Locale, LocalizedText } from '../i18n';
 import type { DashboardSection, SellerCenterIssue } from '../messaging';
 import { putPendingStatement, requestStatementPicker } from '../reconcile/pending-file';
 import { getSettings, secretsOf } from '../settings';
+import { logActivity } from '../status/activity-log';
+import { openDashboard } from '../ui-state/dashboard-tabs';
 
 /**
  * What the background does for the seller-center helper besides key capture (`key-capture.ts`): tell the helper

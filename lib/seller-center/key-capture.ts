@@ -1,5 +1,3 @@
-import { logActivity } from '../activity-log';
-import { type ApiDeps, createTikiClientForShop } from '../api-clients';
 import { type CompanionDatabase, getDb } from '../db';
 import { ApiError } from '../http/api-error';
 import { type LocalizedText, translate } from '../i18n';
@@ -14,8 +12,10 @@ import {
   settingsItem,
   validateSettings,
 } from '../settings';
-import { setTikiHealth } from '../status';
+import { logActivity } from '../status/activity-log';
+import { setTikiHealth } from '../status/status';
 import type { TikiSeller } from '../tiki/schemas';
+import { type ApiDeps, createTikiClientForShop } from '../worker/api-clients';
 import { normalizeLabel } from './selectors';
 
 /**

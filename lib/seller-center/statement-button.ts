@@ -3,7 +3,7 @@ import {
   type ActionOutcome,
   renderActionButton,
 } from '../../components/seller-center/action-button';
-import { bytesToBase64 } from '../base64';
+import { bytesToBase64 } from '../files/base64';
 import type { HelperEnv } from './helper-env';
 import { type HelperUi, STATEMENT_BUTTON_TAG } from './mount';
 import { findStatementExport, type StatementDownload, type StatementExport } from './selectors';

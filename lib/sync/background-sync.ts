@@ -1,7 +1,4 @@
 import { browser } from 'wxt/browser';
-import { createNhanhClientFromSettings, createTikiClientForShop } from '../api-clients';
-import { attentionTotal, readAttention, watchAttention } from '../attention';
-import { systemClock } from '../clock';
 import { getDb } from '../db';
 import { type LocalizedText, translate } from '../i18n';
 import { publishJobView } from '../jobs/view-item';
@@ -10,7 +7,10 @@ import { createOrderProductLinks } from '../orders/product-links';
 import { type CancelShipmentResult, cancelShipment } from '../orders/returns';
 import type { OrderGroup } from '../orders/status-map';
 import { getSettings, type Settings, secretsOf, watchSettings } from '../settings';
-import { recordLastSync, recordSyncHealth } from '../status';
+import { attentionTotal, readAttention, watchAttention } from '../status/attention';
+import { recordLastSync, recordSyncHealth } from '../status/status';
+import { systemClock } from '../time/clock';
+import { createNhanhClientFromSettings, createTikiClientForShop } from '../worker/api-clients';
 import { autoSyncShops, ORDER_SYNC_ALARM, scheduleOrderSync } from './alarms';
 import { nextOrderSyncNotice } from './notice';
 import {

@@ -1,5 +1,3 @@
-import { logActivity } from '../activity-log';
-import type { Clock } from '../clock';
 import { ATTENTION_OUTCOMES, type CompanionDatabase, isStorageFailure, type JobRecord } from '../db';
 import { ApiError, type ApiName } from '../http/api-error';
 import type { UnreadableRecord } from '../http/tolerant';
@@ -19,6 +17,7 @@ import type { OrderProductLinks } from '../orders/product-links';
 import { NEVER_IMPORTED_STATUSES, type OrderGroup } from '../orders/status-map';
 import { orderWindowStart } from '../orders/window';
 import { type Settings, type Shop, secretsOf } from '../settings';
+import { logActivity } from '../status/activity-log';
 import type { TikiClient } from '../tiki/client';
 import {
   formatTikiDateTime,
@@ -29,6 +28,7 @@ import {
   TIKI_PAGE_LIMIT,
 } from '../tiki/contract';
 import type { TikiOrder } from '../tiki/schemas';
+import type { Clock } from '../time/clock';
 
 /*
  * One order-sync run of one shop as a durable job. Tiki is walked by `updated_at` ascending with a keyset cursor,

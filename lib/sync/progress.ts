@@ -1,5 +1,5 @@
-import { recordAttention } from '../attention';
 import { ATTENTION_OUTCOMES, type CompanionDatabase } from '../db';
+import { recordAttention } from '../status/attention';
 
 /** Orders the seller must act on (`ATTENTION_OUTCOMES`): the popup's and the badge's count. */
 export async function countOrdersNeedingAttention(db: CompanionDatabase): Promise<number> {

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { Clock } from '../clock';
 import { ApiError, parseResponse } from '../http/api-error';
 import { type RetryPolicy, withRetry } from '../http/retry';
 import { readRecords } from '../http/tolerant';
+import type { Clock } from '../time/clock';
 import {
   CONNECTION_KEY_HEADER,
   formatSetExpression,

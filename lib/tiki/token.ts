@@ -1,5 +1,5 @@
-import type { Clock } from '../clock';
 import { parseResponse } from '../http/api-error';
+import type { Clock } from '../time/clock';
 import { TIKI_ENDPOINTS, TIKI_PATHS, TIKI_TOKEN_RENEWAL_MARGIN_MS } from './contract';
 import { tikiNetworkError, tikiTokenErrorFromAnswer } from './errors';
 import { readBody } from './read-body';

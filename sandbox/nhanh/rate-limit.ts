@@ -1,5 +1,5 @@
-import type { Clock } from '../../lib/clock';
 import { NHANH_LOCK_SECONDS, NHANH_RATE_LIMIT } from '../../lib/nhanh/contract';
+import type { Clock } from '../../lib/time/clock';
 import type { Faults } from '../types';
 
 /** What the limiter says about one request. */

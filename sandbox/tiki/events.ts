@@ -1,4 +1,4 @@
-import type { Clock } from '../../lib/clock';
+import type { Clock } from '../../lib/time/clock';
 
 /** Event types a subscription may name (OT-evtype; the stored list may continue). */
 export const EVENT_TYPES = [

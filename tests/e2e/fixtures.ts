@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
+import { SETTINGS_VERSION } from '../../lib/config/settings-schema';
 import { type JobView, readJobViews } from '../../lib/jobs/views';
-import { SETTINGS_VERSION } from '../../lib/settings-schema';
 import { type OrderSyncView, orderSyncViews } from '../../lib/sync/sync-view';
 
 export const EXTENSION_PATH = path.resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');

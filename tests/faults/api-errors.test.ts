@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createNhanhClientFromSettings, createTikiClientForShop } from '../../lib/api-clients';
-import { createManualClock } from '../../lib/clock';
 import { ApiError } from '../../lib/http/api-error';
 import { translate } from '../../lib/i18n';
 import { type Settings, secretsOf, settingsSchema } from '../../lib/settings';
+import { createManualClock } from '../../lib/time/clock';
+import { createNhanhClientFromSettings, createTikiClientForShop } from '../../lib/worker/api-clients';
 import { createSandbox } from '../../sandbox/index';
 import type { Faults } from '../../sandbox/types';
 import { IN_PROCESS_API_BASE, seededNhanhSettings } from '../fixtures/sandbox-settings';

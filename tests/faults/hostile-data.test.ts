@@ -2,12 +2,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { listActivity, logActivity } from '../../lib/activity-log';
 import { openCompanionDb } from '../../lib/db';
+import { safeSheet } from '../../lib/files/spreadsheet-cells';
 import { buildPairingWorkbook, readPairingFile } from '../../lib/products/pairing-file';
 import type { ProductRow } from '../../lib/products/rows';
 import { exportSettingsFile, secretsOf, settingsSchema } from '../../lib/settings';
-import { safeSheet } from '../../lib/spreadsheet-cells';
+import { listActivity, logActivity } from '../../lib/status/activity-log';
 
 /** What a hostile product name, address or note can carry. */
 const PAYLOADS = [

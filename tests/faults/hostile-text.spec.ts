@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
+import { settingsSchema } from '../../lib/config/settings-schema';
 import { NHANH_ERROR, NHANH_PATHS } from '../../lib/nhanh/contract';
-import { settingsSchema } from '../../lib/settings-schema';
 import type { Sandbox } from '../../sandbox';
 import { fail } from '../../sandbox/nhanh/envelope';
 import type { SandboxResponse } from '../../sandbox/types';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readAttention, recordAttention, watchAttention } from '../../../lib/attention';
-import { readStatus } from '../../../lib/status';
+import { readAttention, recordAttention, watchAttention } from '../../../lib/status/attention';
+import { readStatus } from '../../../lib/status/status';
 
 describe("the popup's attention count", () => {
   beforeEach(() => fakeBrowser.reset());

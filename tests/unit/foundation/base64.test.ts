@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64DecodedSize, base64ToBytes, bytesToBase64 } from '../../../lib/base64';
+import { base64DecodedSize, base64ToBytes, bytesToBase64 } from '../../../lib/files/base64';
 
 describe('base64', () => {
   it('should carry every byte value of a large file unchanged', () => {

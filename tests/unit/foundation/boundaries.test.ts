@@ -24,12 +24,12 @@ describe('only the service worker reaches the API clients', () => {
       'entrypoints/popup/main.tsx':
         "import { App } from '../../components/app';\nimport type { T } from '../../lib/tiki/client';",
       'components/app.tsx': "import { load } from '../lib/orders/load';\nexport const App = load;",
-      'lib/orders/load.ts': "export { load } from '../api-clients';",
-      'lib/api-clients.ts': 'export const load = 1;',
+      'lib/orders/load.ts': "export { load } from '../worker/api-clients';",
+      'lib/worker/api-clients.ts': 'export const load = 1;',
       'lib/tiki/client.ts': 'export type T = 1;',
     });
     expect(pageImportsOfWorkerModules(root, ['entrypoints/popup/main.tsx'])).toEqual([
-      ['entrypoints/popup/main.tsx', 'components/app.tsx', 'lib/orders/load.ts', 'lib/api-clients.ts'],
+      ['entrypoints/popup/main.tsx', 'components/app.tsx', 'lib/orders/load.ts', 'lib/worker/api-clients.ts'],
     ]);
   });
 });

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkNhanh, checkTikiShop, connectNhanh } from '../../../lib/connections';
 import { getSettings, saveSettings } from '../../../lib/settings';
-import { getHealth } from '../../../lib/status';
+import { getHealth } from '../../../lib/status/status';
+import { checkNhanh, checkTikiShop, connectNhanh } from '../../../lib/worker/connections';
 import { createSandbox, type Sandbox } from '../../../sandbox';
 import { IN_PROCESS_API_BASE, seededNhanhSettings } from '../../fixtures/sandbox-settings';
 

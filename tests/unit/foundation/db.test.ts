@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clearActivity, listActivity, logActivity } from '../../../lib/activity-log';
 import { DB_VERSION, openCompanionDb } from '../../../lib/db';
+import { clearActivity, listActivity, logActivity } from '../../../lib/status/activity-log';
 
 let dbCounter = 0;
 const freshDb = () => openCompanionDb(`test-db-${++dbCounter}-${Date.now()}`);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { seedSandboxSettings } from '../../../lib/dev-sandbox';
 import { getSettings, saveSettings } from '../../../lib/settings';
+import { seedSandboxSettings } from '../../../lib/worker/dev-sandbox';
 import { describeSandbox, startSandboxServer } from '../../../sandbox/server';
 
 describe('npm start: a development build pointed at the sandbox', () => {

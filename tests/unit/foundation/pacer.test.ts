@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../../../lib/clock';
 import { createPacer } from '../../../lib/http/pacer';
+import { createManualClock } from '../../../lib/time/clock';
 
 describe('the per-seller pace of Tiki calls', () => {
   it('should start at most N calls in any window, the rest as soon as the window lets them, in order', async () => {

@@ -1,6 +1,6 @@
-import { createManualClock } from '../../../lib/clock';
 import { createNhanhClient, type NhanhClientOptions } from '../../../lib/nhanh/client';
 import { createNhanhRateLimiter, type NhanhRateLimiterOptions } from '../../../lib/nhanh/rate-limiter';
+import { createManualClock } from '../../../lib/time/clock';
 import { createSandbox } from '../../../sandbox/index';
 import type { NhanhSnapshot } from '../../../sandbox/nhanh/index';
 import { seededRandom } from '../../../sandbox/random';

@@ -3,7 +3,7 @@ import { ApiError } from '../../../lib/http/api-error';
 import { t } from '../../../lib/i18n';
 import { createNhanhClient } from '../../../lib/nhanh/client';
 import { buildAuthorizeUrl, connectWithOAuth, exchangeAccessCode } from '../../../lib/nhanh/oauth';
-import { tokenExpiryState } from '../../../lib/status';
+import { tokenExpiryState } from '../../../lib/status/status';
 import { NHANH_BASE, setup } from './harness';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/nhanh';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../../../lib/clock';
 import { ApiError } from '../../../lib/http/api-error';
 import { createNhanhRateLimiter } from '../../../lib/nhanh/rate-limiter';
+import { createManualClock } from '../../../lib/time/clock';
 import { setup } from './harness';
 
 describe('Nhanh rate limiting against the sandbox', () => {

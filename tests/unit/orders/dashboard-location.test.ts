@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDashboardHash, productHash, settingHash } from '../../../lib/dashboard-location';
+import { parseDashboardHash, productHash, settingHash } from '../../../lib/ui-state/dashboard-location';
 
 describe('dashboard links (the URL hash)', () => {
   it('should lead a blocked order to its product, whatever characters the shop id holds', () => {

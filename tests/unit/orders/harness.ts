@@ -1,5 +1,3 @@
-import { createNhanhClientFromSettings, createTikiClientForShop } from '../../../lib/api-clients';
-import { createManualClock } from '../../../lib/clock';
 import { openCompanionDb } from '../../../lib/db';
 import type { NhanhOrderStatus } from '../../../lib/nhanh/contract';
 import { createOrderProductLinks } from '../../../lib/orders/product-links';
@@ -9,6 +7,8 @@ import { autoMatchShop } from '../../../lib/products/pairing';
 import { type SettingsInput, settingsSchema } from '../../../lib/settings';
 import { type OrderSyncDeps, runOrderSync, type SyncRequest } from '../../../lib/sync/order-sync';
 import type { TikiOrder } from '../../../lib/tiki/schemas';
+import { createManualClock } from '../../../lib/time/clock';
+import { createNhanhClientFromSettings, createTikiClientForShop } from '../../../lib/worker/api-clients';
 import { createSandbox } from '../../../sandbox/index';
 import {
   IN_PROCESS_API_BASE,

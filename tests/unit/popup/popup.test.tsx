@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupView } from '../../../components/popup/popup-app';
 import { formatDateTime } from '../../../lib/i18n/format';
 import { saveSettings } from '../../../lib/settings';
-import { readStatus, recordLastSync } from '../../../lib/status';
+import { readStatus, recordLastSync } from '../../../lib/status/status';
 
 /** The text a seller reads in the popup's section `label`, one line per list item or paragraph. */
 async function sectionText(label: string): Promise<string[]> {

@@ -1,7 +1,7 @@
-import { createNhanhClientFromSettings, createTikiClientForShop } from '../../../lib/api-clients';
-import { createManualClock } from '../../../lib/clock';
 import { openCompanionDb } from '../../../lib/db';
 import { settingsSchema } from '../../../lib/settings';
+import { createManualClock } from '../../../lib/time/clock';
+import { createNhanhClientFromSettings, createTikiClientForShop } from '../../../lib/worker/api-clients';
 import { createSandbox } from '../../../sandbox/index';
 import {
   IN_PROCESS_API_BASE,
@@ -18,7 +18,7 @@ export function freshDb() {
 
 /**
  * The seeded sandbox on a manual clock, the settings of its main shop and Nhanh business, and the two clients
- * built from them exactly as the dashboard builds them (through `lib/api-clients.ts`).
+ * built from them exactly as the dashboard builds them (through `lib/worker/api-clients.ts`).
  */
 export async function sandboxSetup() {
   const clock = createManualClock();

@@ -1,7 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readAttention, recordAttention } from '../../../lib/attention';
-import { createManualClock } from '../../../lib/clock';
 import type { CompanionDatabase, NhanhProductRecord } from '../../../lib/db';
 import { loadShopCatalogue, refreshProductAttention } from '../../../lib/products/catalogue';
 import { downloadTikiProducts } from '../../../lib/products/download';
@@ -22,12 +20,14 @@ import {
   writeNhanhProducts,
   writeTikiProducts,
 } from '../../../lib/products/store';
+import { readAttention, recordAttention } from '../../../lib/status/attention';
 import {
   type TikiPage,
   type TikiProductSummary,
   tikiListSchema,
   tikiProductSummarySchema,
 } from '../../../lib/tiki/schemas';
+import { createManualClock } from '../../../lib/time/clock';
 import { freshDb } from './harness';
 
 const SHOP = 'shop-1';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
+import { neutralizeFormula, restoreNeutralized } from '../../../lib/files/spreadsheet-cells';
 import { indexExpectations } from '../../../lib/reconcile/expectations';
 import { claimsWorkbook, reportWorkbook, templateWorkbook } from '../../../lib/reconcile/export';
 import { reconcileStatement } from '../../../lib/reconcile/match';
 import { parseStatement } from '../../../lib/reconcile/parse';
-import { neutralizeFormula, restoreNeutralized } from '../../../lib/spreadsheet-cells';
 import { netOf, SALES_HEADER, salesRow, xlsxOf } from './workbooks';
 
 function cells(bytes: Uint8Array, sheetIndex = 0): XLSX.CellObject[] {

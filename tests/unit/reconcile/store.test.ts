@@ -1,7 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readAttention } from '../../../lib/attention';
-import { createManualClock } from '../../../lib/clock';
 import { type CompanionDatabase, openCompanionDb } from '../../../lib/db';
 import { saveContractRates } from '../../../lib/reconcile/contract-rates-item';
 import { importStatementFile, rematchInDashboard } from '../../../lib/reconcile/dashboard-import';
@@ -11,6 +9,8 @@ import { type ParsedStatement, parseStatement } from '../../../lib/reconcile/par
 import { StatementFileError } from '../../../lib/reconcile/statement-error';
 import { findingsOf, listStatements, markReconciled } from '../../../lib/reconcile/store';
 import { getSettings } from '../../../lib/settings';
+import { readAttention } from '../../../lib/status/attention';
+import { createManualClock } from '../../../lib/time/clock';
 import { encoder, netOf, SALES_HEADER, salesRow, xlsxOf } from './workbooks';
 
 let db: CompanionDatabase;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../../../lib/clock';
 import { NHANH_PATHS, orderAddBody, orderListBody } from '../../../lib/nhanh/contract';
+import { createManualClock } from '../../../lib/time/clock';
 import { createSandbox } from '../../../sandbox/index';
 import type { ContractSurprise } from '../../../sandbox/types';
 

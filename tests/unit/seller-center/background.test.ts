@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { listActivity } from '../../../lib/activity-log';
 import { type CompanionDatabase, openCompanionDb } from '../../../lib/db';
 import type { DashboardSection } from '../../../lib/messaging';
 import { takePendingStatement, takePickerRequest } from '../../../lib/reconcile/pending-file';
@@ -11,6 +10,7 @@ import {
   sellerCenterLocale,
 } from '../../../lib/seller-center/background';
 import { saveSettings } from '../../../lib/settings';
+import { listActivity } from '../../../lib/status/activity-log';
 
 let db: CompanionDatabase;
 

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { listActivity } from '../../../lib/activity-log';
-import { createManualClock } from '../../../lib/clock';
 import { type CompanionDatabase, openCompanionDb } from '../../../lib/db';
 import { captureTikiKey, type KeyCaptureDeps } from '../../../lib/seller-center/key-capture';
 import { getSettings, saveSettings, settingsItem } from '../../../lib/settings';
-import { getHealth } from '../../../lib/status';
+import { listActivity } from '../../../lib/status/activity-log';
+import { getHealth } from '../../../lib/status/status';
+import { createManualClock } from '../../../lib/time/clock';
 import { createSandbox, type Sandbox } from '../../../sandbox';
 
 const API = {

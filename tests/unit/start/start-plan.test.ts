@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SandboxDescription } from '../../../lib/dev-sandbox';
+import type { SandboxDescription } from '../../../lib/worker/dev-sandbox';
 import { createSandbox } from '../../../sandbox';
 import { startSandboxServer } from '../../../sandbox/server';
 import {

@@ -9,7 +9,7 @@ import {
   recordSyncHealth,
   setNhanhHealth,
   setTikiHealth,
-} from '../../../lib/status';
+} from '../../../lib/status/status';
 import { ordersSetup } from '../orders/harness';
 
 /** What the popup reads after a run, recorded as the background records it. */

@@ -1,6 +1,6 @@
-import { createManualClock } from '../../../lib/clock';
 import type { RetryPolicy } from '../../../lib/http/retry';
 import { createTikiClient, type TikiAuth, type TikiClientOptions } from '../../../lib/tiki/client';
+import { createManualClock } from '../../../lib/time/clock';
 import { createSandbox } from '../../../sandbox/index';
 import type { Faults } from '../../../sandbox/types';
 

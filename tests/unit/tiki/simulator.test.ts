@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../../../lib/clock';
+import { createManualClock } from '../../../lib/time/clock';
 import { createSandbox } from '../../../sandbox/index';
 import { formatWallTime, parseWallTime } from '../../../sandbox/tiki/wall-time';
 import type { Faults } from '../../../sandbox/types';

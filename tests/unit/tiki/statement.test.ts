@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { read, utils } from 'xlsx';
-import { createManualClock } from '../../../lib/clock';
+import { createManualClock } from '../../../lib/time/clock';
 import { createSandbox } from '../../../sandbox/index';
 import { createTikiStatement } from '../../../sandbox/statement';
 

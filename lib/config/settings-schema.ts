@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES } from './i18n';
+import { LOCALES } from '../i18n/index';
 
 /**
  * The settings model, one zod schema. Issue messages are i18n keys (`settings.err.*`), so the form can show

@@ -1,30 +1,30 @@
 import { browser } from 'wxt/browser';
-import { checkNhanh, checkTikiShop, connectNhanh } from './connections';
-import { openDashboard } from './dashboard-tabs';
-import { seedSandboxSettings } from './dev-sandbox';
-import { cancelJobById, resumeInterruptedJobs } from './jobs/worker';
-import { registerMessageHandlers } from './messaging';
+import { cancelJobById, resumeInterruptedJobs } from '../jobs/worker';
+import { registerMessageHandlers } from '../messaging';
 import {
   resumeCatalogueDownload,
   resumeCreateProducts,
   startCatalogueDownload,
   startCreateProducts,
-} from './products/background';
-import { resumeReconcileMatch, startReconcileMatch } from './reconcile/background';
+} from '../products/background';
+import { resumeReconcileMatch, startReconcileMatch } from '../reconcile/background';
 import {
   openStatementPickerForEmail,
   receiveStatementFile,
   recordSellerCenterIssue,
   sellerCenterLocale,
-} from './seller-center/background';
-import { captureTikiKey } from './seller-center/key-capture';
-import { readStatus } from './status';
+} from '../seller-center/background';
+import { captureTikiKey } from '../seller-center/key-capture';
+import { readStatus } from '../status/status';
 import {
   cancelNhanhShipment,
   resumeOrderSync,
   startOrderImport,
   startOrderSyncInBackground,
-} from './sync/background-sync';
+} from '../sync/background-sync';
+import { openDashboard } from '../ui-state/dashboard-tabs';
+import { checkNhanh, checkTikiShop, connectNhanh } from './connections';
+import { seedSandboxSettings } from './dev-sandbox';
 
 /**
  * Everything the service worker listens to, registered synchronously: the worker can be stopped at any moment

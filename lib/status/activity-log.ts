@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { ActivityLevel, ActivityRecord, CompanionDatabase } from './db';
-import { isMessageKey } from './i18n';
-import { redactSecrets } from './settings';
+import type { ActivityLevel, ActivityRecord, CompanionDatabase } from '../db';
+import { isMessageKey } from '../i18n/index';
+import { redactSecrets } from '../settings';
 
 /** The log keeps the newest entries only, so a long-running install does not grow without bound. */
 export const ACTIVITY_LOG_LIMIT = 5_000;

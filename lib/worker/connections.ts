@@ -1,10 +1,10 @@
+import { ApiError } from '../http/api-error';
+import type { LocalizedText } from '../i18n/index';
+import type { NhanhDepot } from '../nhanh/contract';
+import { connectWithOAuth } from '../nhanh/oauth';
+import { getSettings, type Settings, saveSettings } from '../settings';
+import { type ConnectionHealth, setNhanhHealth, setTikiHealth } from '../status/status';
 import { type ApiDeps, createNhanhClientFromSettings, createTikiClientForShop } from './api-clients';
-import { ApiError } from './http/api-error';
-import type { LocalizedText } from './i18n';
-import type { NhanhDepot } from './nhanh/contract';
-import { connectWithOAuth } from './nhanh/oauth';
-import { getSettings, type Settings, saveSettings } from './settings';
-import { type ConnectionHealth, setNhanhHealth, setTikiHealth } from './status';
 
 /**
  * Checking and establishing the connections, for the settings page and the popup. Each check records its

@@ -1,8 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { isMessageKey, type LocalizedText } from '../i18n/index';
+import { getSettings, type Settings } from '../settings';
 import { type Attention, attentionTotal, readAttention, watchAttention } from './attention';
-import { isMessageKey, type LocalizedText } from './i18n';
-import { getSettings, type Settings } from './settings';
 
 /**
  * What the popup shows: connection health and the last sync per shop, Nhanh's health and what needs attention.

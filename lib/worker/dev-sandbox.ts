@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getSettingsDraft, type SettingsInput, saveSettings, settingsItem } from './settings';
+import { getSettingsDraft, type SettingsInput, saveSettings, settingsItem } from '../settings';
 
 /**
  * `npm start` builds the extension with `WXT_SANDBOX` set to the first line `npm run sandbox` prints. A fresh

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DASHBOARD_SECTIONS, type DashboardSection } from './messaging';
+import { DASHBOARD_SECTIONS, type DashboardSection } from '../messaging';
 
 /*
  * Where the dashboard's URL hash points: a section, optionally one thing in it, e.g.

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { DashboardSection } from './messaging';
+import type { DashboardSection } from '../messaging';
 
 export function dashboardUrl(section: DashboardSection): string {
   return `${browser.runtime.getURL('/dashboard.html')}#${section}`;

@@ -1,12 +1,12 @@
 import { storage } from 'wxt/utils/storage';
-import { type Clock, systemClock } from './clock';
-import { createPacer, type Pacer } from './http/pacer';
-import { createNhanhClient, type NhanhClient } from './nhanh/client';
-import { createNhanhRateLimiter, type NhanhRateLimiter } from './nhanh/rate-limiter';
-import { nhanhConnected, type Settings, type Shop, tikiCredentialsOf } from './settings';
-import { createTikiClient, type TikiAuth, type TikiClient } from './tiki/client';
-import { TIKI_RATE_LIMIT } from './tiki/contract';
-import type { TikiToken, TikiTokenCache } from './tiki/token';
+import { createPacer, type Pacer } from '../http/pacer';
+import { createNhanhClient, type NhanhClient } from '../nhanh/client';
+import { createNhanhRateLimiter, type NhanhRateLimiter } from '../nhanh/rate-limiter';
+import { nhanhConnected, type Settings, type Shop, tikiCredentialsOf } from '../settings';
+import { createTikiClient, type TikiAuth, type TikiClient } from '../tiki/client';
+import { TIKI_RATE_LIMIT } from '../tiki/contract';
+import type { TikiToken, TikiTokenCache } from '../tiki/token';
+import { type Clock, systemClock } from '../time/clock';
 
 /**
  * The one place that turns settings into API clients, so every feature talks to Tiki and Nhanh the same
