@@ -127,15 +127,25 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         const { status } = JSON.parse(request.body || '{}') as { status?: unknown };
         return { status: 200, body: tiki.setOrderStatus(decodeURIComponent(tikiStatus[1]!), String(status)) };
       }
-      const tikiProduct = /^\/__admin\/tiki\/products\/(\d+)(\/promotion)?$/.exec(request.path);
+      const tikiProduct = /^\/__admin\/tiki\/products\/(\d+)(?:\/(promotion|hide|delete))?$/.exec(
+        request.path,
+      );
       if (tikiProduct && request.method === 'POST') {
         const body = JSON.parse(request.body || '{}');
         const id = Number(tikiProduct[1]);
+        const action = tikiProduct[2];
+        if (action === 'delete') {
+          tiki.deleteProduct(id);
+          return { status: 200, body: { deleted: id } };
+        }
         return {
           status: 200,
-          body: tikiProduct[2]
-            ? tiki.startPromotion(id, promotionSchema.parse(body).price)
-            : tiki.editProduct(id, productEditSchema.parse(body)),
+          body:
+            action === 'promotion'
+              ? tiki.startPromotion(id, promotionSchema.parse(body).price)
+              : action === 'hide'
+                ? tiki.hideProduct(id)
+                : tiki.editProduct(id, productEditSchema.parse(body)),
         };
       }
       const nhanhOrder = /^\/__admin\/nhanh\/orders\/(\d+)$/.exec(request.path);

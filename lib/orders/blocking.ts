@@ -42,6 +42,11 @@ export interface BlockingContext {
    * the download (no download can bring it back); before any download, absent only means "not downloaded yet".
    */
   catalogueDownloaded: boolean;
+  /**
+   * What Tiki answered for products the download did not list (`lookUpUnlisted`): only its 404 makes one gone;
+   * a product Tiki could not be asked about is never declared deleted.
+   */
+  tikiAnswers?: ReadonlyMap<number, 'found' | 'gone' | 'unknown'>;
 }
 
 export function lineVerdict(
@@ -52,7 +57,10 @@ export function lineVerdict(
   if (link?.state === 'paired' && link.nhanhProductId !== null)
     return { kind: 'ready', nhanhProductId: link.nhanhProductId };
   const absent = link === undefined || (link.product === undefined && link.mapping === undefined);
-  const gone = link?.state === 'deleted' || (absent && context.catalogueDownloaded);
+  const answer = context.tikiAnswers?.get(item.product.id);
+  const gone =
+    answer === 'gone' ||
+    (answer === undefined && (link?.state === 'deleted' || (absent && context.catalogueDownloaded)));
   if (gone && context.alwaysFetchProducts) {
     // Still paired with a Nhanh product from before the deletion: that product, not a second copy.
     if (link?.mapping) return { kind: 'ready', nhanhProductId: link.mapping.nhanhProductId };

@@ -458,11 +458,19 @@ type Readiness =
 async function readyLines(ctx: ImportContext, orders: readonly TikiOrder[]): Promise<Map<string, Readiness>> {
   const readiness = new Map<string, Readiness>();
   if (orders.length === 0) return readiness;
-  const [links, catalogueDownloaded] = await Promise.all([
-    ctx.products.linksOf(orders.flatMap((order) => order.items.map((item) => item.product.id))),
+  const ids = orders.flatMap((order) => order.items.map((item) => item.product.id));
+  let [links, catalogueDownloaded] = await Promise.all([
+    ctx.products.linksOf(ids),
     ctx.products.catalogueDownloaded(),
   ]);
-  const context = { alwaysFetchProducts: ctx.alwaysFetchProducts, catalogueDownloaded };
+  // Absent from the last download (or flagged gone by it) proves nothing: Tiki is asked before judging.
+  const unlisted = ids.filter((id) => {
+    const link = links.get(id);
+    return !link || (link.product === undefined && link.mapping === undefined) || link.state === 'deleted';
+  });
+  const tikiAnswers = await ctx.products.lookUpUnlisted(unlisted);
+  if (tikiAnswers.size > 0) links = await ctx.products.linksOf(ids);
+  const context = { alwaysFetchProducts: ctx.alwaysFetchProducts, catalogueDownloaded, tikiAnswers };
   const verdicts = new Map(orders.map((order) => [order.code, orderVerdict(order, links, context)]));
   const toCreate: TikiOrderItem[] = [];
   for (const verdict of verdicts.values())

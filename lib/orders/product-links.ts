@@ -2,8 +2,10 @@ import type { CompanionDatabase } from '../db';
 import type { NhanhClient } from '../nhanh/client';
 import { createInNhanh } from '../products/create-in-nhanh';
 import { getProductLinks, type ProductLink } from '../products/links';
+import { lookUpUnlisted, type TikiAnswer } from '../products/look-up';
 import { creatableFromOrderItem } from '../products/nhanh-draft';
 import { readFirstTikiProducts } from '../products/store';
+import type { TikiClient } from '../tiki/client';
 import type { TikiOrderItem } from '../tiki/schemas';
 import type { Clock } from '../time/clock';
 
@@ -20,6 +22,8 @@ export type CreatedFromOrder =
 
 export interface OrderProductLinks {
   linksOf(tikiProductIds: readonly number[]): Promise<Map<number, ProductLink>>;
+  /** Asks Tiki about products the last download did not list (see `lookUpUnlisted`). */
+  lookUpUnlisted(tikiProductIds: readonly number[]): Promise<Map<number, TikiAnswer>>;
   /** Whether the shop's Tiki catalogue was ever downloaded: only then is a product missing from it gone. */
   catalogueDownloaded(): Promise<boolean>;
   /** Creates (idempotently) and pairs one Nhanh product per distinct Tiki product of `items`. */
@@ -29,11 +33,15 @@ export interface OrderProductLinks {
 export function createOrderProductLinks(deps: {
   db: CompanionDatabase;
   nhanh: Pick<NhanhClient, 'addProducts'>;
+  /** Without it (no Tiki credentials), unlisted products are judged by the download alone. */
+  tiki?: Pick<TikiClient, 'getProduct'>;
   clock: Clock;
   shopId: string;
 }): OrderProductLinks {
+  const { tiki } = deps;
   return {
     linksOf: (ids) => getProductLinks(deps.db, deps.shopId, ids),
+    lookUpUnlisted: async (ids) => (tiki ? lookUpUnlisted({ ...deps, tiki }, ids) : new Map()),
     catalogueDownloaded: async () => (await readFirstTikiProducts(deps.db, deps.shopId, 1)).length > 0,
     async createFromOrderItems(items) {
       const distinct = new Map(items.map((item) => [item.product.id, creatableFromOrderItem(item)]));

@@ -33,16 +33,18 @@ async function depsFor(settings: Settings, shopId: string): Promise<OrderSyncDep
   const db = await getDb();
   const shop = settings.shops.find((candidate) => candidate.id === shopId);
   const nhanh = createNhanhClientFromSettings(settings);
+  const tiki = shop ? createTikiClientForShop(settings, shop) : null;
   return {
     db,
     clock: systemClock,
     settings,
-    tiki: shop ? createTikiClientForShop(settings, shop) : null,
+    tiki,
     nhanh,
     // Without Nhanh nothing is created; the run stops on `shopProblem` before any product is asked for.
     products: createOrderProductLinks({
       db,
       nhanh: nhanh ?? { addProducts: () => Promise.reject(new Error('Nhanh is not connected')) },
+      tiki: tiki ?? undefined,
       clock: systemClock,
       shopId,
     }),

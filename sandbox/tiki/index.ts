@@ -127,6 +127,13 @@ export interface TikiSimulator extends Simulator {
    */
   startPromotion(productId: number, price: number): unknown;
   /**
+   * Takes a product off the list as Tiki does for a hidden one (the list carries approved products only [CE]);
+   * asked for by id it still answers, with `is_hidden: true`.
+   */
+  hideProduct(productId: number): unknown;
+  /** Deletes a product: gone from the list, 404 by id. */
+  deleteProduct(productId: number): void;
+  /**
    * Adds `count` orders to a shop, all updated in the same second (the tied-page case): copies of the shop's
    * seeded orders (of `status` when it has some, so their lines stay paired) under new codes, with `created_at`
    * one second apart before it (or equal to it with `sameCreatedAt`). Returns the new codes. Throws on an
@@ -275,6 +282,8 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     const includes = readIncludes(query);
     const matching = shop.products.filter(
       (product) =>
+        // Hidden products are not in this list: Tiki has a separate API for them [CE].
+        !(product as { is_hidden?: boolean }).is_hidden &&
         (active === null || String(product.active) === active) &&
         withinRange(product.created_at, createdFrom, createdTo) &&
         withinRange(product.updated_at, updatedFrom, updatedTo),
@@ -512,6 +521,18 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     return product;
   }
 
+  function hideProduct(productId: number) {
+    const product = productById(productId) as ProductRecord & { is_hidden?: boolean };
+    product.is_hidden = true;
+    product.updated_at = formatWallTime(clock.now());
+    return product;
+  }
+
+  function deleteProduct(productId: number): void {
+    for (const shop of shops)
+      shop.products = shop.products.filter((product) => product.product_id !== productId);
+  }
+
   function startPromotion(productId: number, price: number) {
     const product = productById(productId);
     const at = formatWallTime(clock.now());
@@ -569,6 +590,8 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     setOrderStatus,
     editProduct,
     startPromotion,
+    hideProduct,
+    deleteProduct,
     addTiedOrders,
     expireTokens: () => tokens.clear(),
     snapshot: () => ({

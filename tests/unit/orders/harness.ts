@@ -45,7 +45,7 @@ export async function ordersSetup(overrides: Partial<SettingsInput> = {}) {
     settings,
     tiki,
     nhanh: nhanhClient,
-    products: createOrderProductLinks({ db, nhanh: nhanhClient, clock, shopId: SHOP_ID }),
+    products: createOrderProductLinks({ db, nhanh: nhanhClient, tiki, clock, shopId: SHOP_ID }),
     lease: { holder: 'test-runner' },
     newRunId: () => `run-${++runs}`,
   };

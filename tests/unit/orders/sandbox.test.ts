@@ -210,7 +210,9 @@ describe('orders against the sandbox', () => {
       (order) => order.items.length === 1 && byBarcode.has(order.items[0]!.product.id),
     );
     const productId = target!.items[0]!.product.id;
+    // Deleted on Tiki (its API answers 404 for it), after the last download, and unpaired by the seller.
     const deleteOnTiki = async (setup: OrdersSetup) => {
+      setup.sandbox.tiki.deleteProduct(productId);
       const product = (await readTikiProducts(setup.db, SHOP_ID)).find((record) => record.id === productId)!;
       await writeTikiProducts(setup.db, SHOP_ID, [{ ...product, deletedOnTiki: true }]);
       await unpairProducts(setup.db, SHOP_ID, [productId]);
