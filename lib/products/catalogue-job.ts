@@ -12,6 +12,7 @@ import {
   catalogueStep,
   newCatalogueCursor,
 } from './download';
+import { markCatalogueFresh } from './refresh';
 
 /*
  * "Tải sản phẩm" as a worker job: both catalogues of one shop, step by step (see `./download.ts`), with its
@@ -128,6 +129,14 @@ export function runCatalogueDownload(
               { level: 'error', source: 'products', text: outcome.error },
               { secrets: deps.secrets, now: clock.now() },
             );
+        // A full download is where the automatic refreshes start from.
+        if (
+          job.state === 'done' &&
+          tiki.outcome?.state === 'done' &&
+          nhanh.outcome?.state === 'done' &&
+          job.shopId
+        )
+          await markCatalogueFresh(job.shopId, job.startedAt);
         await refreshProductAttention(db);
       },
     },

@@ -6,6 +6,7 @@ import { runningHere, workerLease } from '../jobs/worker';
 import { createOrderProductLinks } from '../orders/product-links';
 import { type CancelShipmentResult, cancelShipment } from '../orders/returns';
 import type { OrderGroup } from '../orders/status-map';
+import { refreshCatalogues } from '../products/refresh';
 import { getSettings, type Settings, secretsOf, watchSettings } from '../settings';
 import { attentionTotal, readAttention, watchAttention } from '../status/attention';
 import { recordLastSync, recordSyncHealth } from '../status/status';
@@ -48,6 +49,8 @@ async function depsFor(settings: Settings, shopId: string): Promise<OrderSyncDep
       clock: systemClock,
       shopId,
     }),
+    refreshCatalogues:
+      tiki && nhanh ? () => refreshCatalogues({ db, clock: systemClock, tiki, nhanh }, shopId) : undefined,
     lease: workerLease,
     newRunId: () => crypto.randomUUID(),
     onProgress: publishJobView,

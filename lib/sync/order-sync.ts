@@ -1,7 +1,7 @@
 import { ATTENTION_OUTCOMES, type CompanionDatabase, isStorageFailure, type JobRecord } from '../db';
 import { ApiError, type ApiName } from '../http/api-error';
 import type { UnreadableRecord } from '../http/tolerant';
-import type { LocalizedText } from '../i18n';
+import { type LocalizedText, translate } from '../i18n';
 import type { LeaseOptions } from '../jobs/lease';
 import { JobProblem, jobErrorText, runJob } from '../jobs/runner';
 import { jobIdOf, type ViewedCursor } from '../jobs/views';
@@ -59,6 +59,8 @@ export interface OrderSyncCursor extends ViewedCursor {
    * the bound itself; then it is read as inclusive for the rest of the run.
    */
   fromBound?: 'exclusive' | 'inclusive';
+  /** An automatic run refreshes the catalogues once, before its first page (absent: not yet). */
+  catalogueRefreshed?: boolean;
   counts: OrderCounts;
   newlyBlocked: number;
   error: LocalizedText | null;
@@ -85,6 +87,11 @@ export interface OrderSyncDeps {
   products: OrderProductLinks;
   lease: Omit<LeaseOptions, 'now'>;
   newRunId: () => string;
+  /**
+   * Brings the shop's catalogues up to date (`lib/products/refresh.ts`): an automatic run calls it before judging
+   * any order, so renames and new listings are seen first. Its failure is logged and the run goes on.
+   */
+  refreshCatalogues?: () => Promise<unknown>;
   /** Called after every page and at the end, for the progress the popup and the dashboard show. */
   onProgress?: (job: JobRecord) => void | Promise<void>;
 }
@@ -208,6 +215,25 @@ export async function runOrderSync(deps: OrderSyncDeps, request: SyncRequest): P
     if (problem || !deps.tiki || !deps.nhanh) throw new JobProblem(problem ?? { key: 'orders.err.noShop' });
     const tiki = deps.tiki;
     let cursor = start;
+    if (cursor.trigger === 'auto' && !cursor.catalogueRefreshed && deps.refreshCatalogues) {
+      try {
+        await deps.refreshCatalogues();
+      } catch (error) {
+        await logActivity(
+          db,
+          {
+            level: 'warn',
+            source: 'products',
+            text: {
+              key: 'products.refresh.failed',
+              params: { reason: translate('vi', jobErrorText(error)) },
+            },
+          },
+          { secrets: secretsOf(settings), now: clock.now() },
+        );
+      }
+      cursor = { ...cursor, catalogueRefreshed: true };
+    }
     const at = (order: TikiOrder) => parseTikiDateTime(order.updated_at);
     for (;;) {
       const bound = cursor.fromBound ?? 'exclusive';

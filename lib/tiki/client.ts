@@ -79,6 +79,8 @@ export interface TikiProductListOptions {
   limit?: number;
   /** Where `iterateProducts` starts (a download resumed after the worker was stopped); 1 by default. */
   fromPage?: number;
+  /** Only products updated from this instant (epoch ms; Tiki's products filter is `>=` [OFF §3.2]). */
+  updatedFrom?: number;
   /** Only active (true) or only inactive (false) products; all when absent. */
   active?: boolean;
 }
@@ -187,6 +189,8 @@ export function createTikiClient(options: TikiClientOptions) {
           limit: String(list.limit ?? TIKI_PAGE_LIMIT),
           include: TIKI_PRODUCT_LIST_INCLUDE,
           active: list.active === undefined ? undefined : list.active ? '1' : '0',
+          updated_from_date:
+            list.updatedFrom === undefined ? undefined : formatTikiDateTime(list.updatedFrom),
         },
       },
       tikiProductSummarySchema,

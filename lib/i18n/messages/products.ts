@@ -9,6 +9,8 @@ export const productsMessages = defineMessages(
     'products.noNhanh': 'Chưa kết nối Nhanh.vn. Hãy kết nối trong Cài đặt để tải và tạo sản phẩm Nhanh.',
     'products.err.busy': 'Việc này đang chạy cho shop này: hãy chờ nó xong hoặc dừng nó trước.',
     'products.download.inWorker': 'Tiện ích tải tiếp kể cả khi bạn đóng trang này.',
+    'products.refresh.failed':
+      'Chưa cập nhật được danh mục sản phẩm trước khi đồng bộ đơn ({reason}); đơn vẫn được đồng bộ với danh mục đã có.',
     'products.shop': 'Cửa hàng Tiki',
     'products.loading': 'Đang đọc sản phẩm…',
     'products.neverDownloaded':
@@ -146,6 +148,8 @@ export const productsMessages = defineMessages(
     'products.noShop': 'No Tiki shop yet. Add a shop and its connection key in Settings.',
     'products.err.busy': 'This is already running for this shop: wait for it to finish or stop it first.',
     'products.download.inWorker': 'The download goes on even if you close this page.',
+    'products.refresh.failed':
+      'The product catalogues could not be refreshed before the order sync ({reason}); orders were synced against the stored ones.',
     'products.noTikiKey': 'Shop {shop} has no Tiki connection key. Enter it in Settings, then come back.',
     'products.noNhanh':
       'Nhanh.vn is not connected. Connect it in Settings to download and create Nhanh products.',
