@@ -4,6 +4,7 @@ import { createNhanhRateLimiter } from '../lib/nhanh/rate-limiter';
 import { systemClock } from '../lib/time/clock';
 import type { NhanhSnapshot } from '../sandbox/nhanh/index';
 import { startSandboxServer } from '../sandbox/server';
+import { peakInWindow, sustainedPerWindow } from './rate-window';
 
 const CALLS = 2000;
 /**
@@ -45,15 +46,8 @@ export default async function benchNhanhRateLimit(): Promise<void> {
     const elapsedMs = performance.now() - started;
 
     const windowMs = NHANH_RATE_LIMIT.windowMs / TIME_SCALE;
-    const first = sentAt[0] ?? 0;
-    const last = sentAt[sentAt.length - 1] ?? 0;
-    const steady = sentAt.filter((time) => time >= first + windowMs);
-    const perWindow = (steady.length / (last - (first + windowMs))) * windowMs;
-    let peak = 0;
-    for (let start = 0, end = 0; end < sentAt.length; end++) {
-      while (sentAt[end]! - sentAt[start]! >= windowMs) start++;
-      peak = Math.max(peak, end - start + 1);
-    }
+    const perWindow = sustainedPerWindow(sentAt, windowMs);
+    const peak = peakInWindow(sentAt, windowMs);
     const { rateLimit } = running.sandbox.nhanh.snapshot() as NhanhSnapshot;
     const failed = outcomes.filter((outcome) => outcome.status === 'rejected').length;
     const ratio = perWindow / NHANH_RATE_LIMIT.requests;

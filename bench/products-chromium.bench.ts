@@ -33,8 +33,8 @@ const clock = { now: () => Date.now(), sleep: () => Promise.resolve() };
 globalThis.productsBench = async (count, shopId) => {
   const db = await getDb();
   const tiki = {
-    async *iterateProducts() {
-      for (let page = 0; page * 50 < count; page++) {
+    async *iterateProducts({ fromPage = 1 } = {}) {
+      for (let page = fromPage - 1; page * 50 < count; page++) {
         const data = [];
         for (let i = page * 50; i < Math.min(count, page * 50 + 50); i++)
           data.push({
@@ -42,16 +42,19 @@ globalThis.productsBench = async (count, shopId) => {
             name: 'Sản phẩm mẫu số ' + i + ' - loại ' + (i % 7), super_id: 0, type: 'simple', active: i % 9 !== 0,
             price: 10000 + (i % 500) * 1000, created_at: '2026-01-01 08:00:00', updated_at: '2026-01-01 08:00:00',
           });
-        yield { data, paging: { total: count, current_page: page + 1, per_page: 50, last_page: Math.ceil(count / 50) } };
+        yield { data, unreadable: [], paging: { total: count, current_page: page + 1, per_page: 50, last_page: Math.ceil(count / 50) } };
       }
     },
   };
   const nhanh = {
-    async *iterateProducts() {
-      for (let i = 0; i < count; i++)
-        yield { id: 5000000 + i, kind: 'independent', code: 'SP-' + (i % 10 === 9 ? 'X' : '') + i,
+    async listProducts(_filters, next) {
+      const from = next === undefined ? 0 : next.id;
+      const products = [];
+      for (let i = from; i < Math.min(count, from + 100); i++)
+        products.push({ id: 5000000 + i, kind: 'independent', code: 'SP-' + (i % 10 === 9 ? 'X' : '') + i,
           barcode: String(8930000000000 + i), name: 'Sản phẩm mẫu số ' + i, price: 10000, status: 1,
-          stock: { remain: 1, holding: 0, available: 1, byDepot: {} } };
+          stock: { remain: 1, holding: 0, available: 1, byDepot: {} } });
+      return { products, unreadable: [], next: from + 100 < count ? { id: from + 100 } : undefined };
     },
   };
   let start = performance.now();

@@ -18,6 +18,13 @@ export interface SandboxOptions {
   seed?: number;
   clock?: Clock;
   faults?: Partial<Faults>;
+  /**
+   * Changes the generated demo data before the simulators take it (benchmarks add thousands of orders or
+   * products); `seed` then holds what it returned.
+   */
+  extendSeed?: (generated: SeedData) => SeedData;
+  /** Sees every request as it arrives, with the sandbox time (benchmarks count what each API receives). */
+  onRequest?: (request: SandboxRequest, at: number) => void;
 }
 
 export interface Sandbox {
@@ -99,7 +106,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const seedNumber = options.seed ?? 20261128;
   const random = seededRandom(seedNumber);
   let faults: Faults = { ...DEFAULT_FAULTS, ...options.faults };
-  const seed = createSeed({ seed: seedNumber, now: clock.now() });
+  const generated = createSeed({ seed: seedNumber, now: clock.now() });
+  const seed = options.extendSeed ? options.extendSeed(generated) : generated;
   const context = { clock, faults: () => faults, random, seed };
   const tiki = createTikiSimulator(context);
   const nhanh = createNhanhSimulator(context);
@@ -169,6 +177,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   async function handle(request: SandboxRequest): Promise<SandboxResponse> {
     const { path } = request;
+    options.onRequest?.(request, clock.now());
     if (path.startsWith('/__admin/')) return handleAdmin(request);
     const mount = ['/tiki', '/nhanh'].find((prefix) => path === prefix || path.startsWith(`${prefix}/`));
     // The Nhanh login page stand-in lives outside the API mount, as nhanh.vn/oauth does outside pos.open.nhanh.vn.

@@ -12,7 +12,7 @@ import {
   readMappings,
   readNhanhProducts,
   readTikiProducts,
-  readTikiProductsById,
+  rewriteTikiProducts,
   writeMappings,
   writeNhanhProducts,
   writeTikiProducts,
@@ -214,7 +214,7 @@ export async function tikiStep(
   const awaiting = new Map(
     Object.entries(cursor.awaiting).map(([id, attributes]) => [Number(id), attributes]),
   );
-  const batch = new Map<number, TikiProductRecord>();
+  const listed: { summary: TikiProductSummary; at: number }[] = [];
   let { page, done, total } = cursor;
   let last = false;
   const state = () => ({
@@ -225,45 +225,52 @@ export async function tikiStep(
     parentOptionCodes: Object.fromEntries([...parentOptionCodes].map(([id, codes]) => [id, codes ?? null])),
     awaiting: Object.fromEntries(awaiting),
   });
+  /** The step's products as records, written in one pass over the chunks (stored ones read once). */
+  const write = () => {
+    const ids = listed
+      .flatMap(({ summary }) => [summary.product_id, summary.super_id])
+      .filter((id) => id > 0);
+    const names = new Map(listed.map(({ summary }) => [summary.product_id, summary.name]));
+    return store(
+      () =>
+        rewriteTikiProducts(db, shopId, ids, (stored) =>
+          listed.map(({ summary, at }) => {
+            const optionCodes = optionCodesOf(summary, parentOptionCodes);
+            const parentName = names.get(summary.super_id) ?? stored.get(summary.super_id)?.name;
+            if (summary.attributes && !parentOptionCodes.has(summary.super_id) && optionCodes === undefined)
+              awaiting.set(summary.product_id, summary.attributes);
+            const parent = { name: parentName, optionCodes };
+            return tikiRecordOf(shopId, summary, parent, stored.get(summary.product_id), at, runId);
+          }),
+        ),
+      done,
+    );
+  };
   try {
     const pages = deps.tiki.iterateProducts({ fromPage: page });
-    for await (const listed of pages) {
+    for await (const answer of pages) {
       if (await control.cancelled()) throw new Cancelled();
-      const now = clock.now();
-      for (const summary of listed.data)
+      const at = clock.now();
+      for (const summary of answer.data) {
         if (summary.type === 'configurable') {
           const codes = summary.option_attributes;
           parentOptionCodes.set(summary.product_id, codes?.length ? codes : undefined);
         }
-      const ids = listed.data
-        .flatMap((summary) => [summary.product_id, summary.super_id])
-        .filter((id) => id > 0);
-      const stored = await readTikiProductsById(db, shopId, ids);
-      const parentName = (id: number) =>
-        listed.data.find((summary) => summary.product_id === id)?.name ??
-        batch.get(id)?.name ??
-        stored.get(id)?.name;
-      for (const summary of listed.data) {
-        const optionCodes = optionCodesOf(summary, parentOptionCodes);
-        const parent = { name: parentName(summary.super_id), optionCodes };
-        const record = tikiRecordOf(shopId, summary, parent, stored.get(summary.product_id), now, runId);
-        if (summary.attributes && !parentOptionCodes.has(summary.super_id) && optionCodes === undefined)
-          awaiting.set(record.id, summary.attributes);
-        batch.set(record.id, record);
+        listed.push({ summary, at });
       }
-      page = listed.paging.current_page + 1;
-      done += listed.data.length + listed.unreadable.length;
-      total = listed.paging.total;
-      last = listed.paging.current_page >= listed.paging.last_page || listed.data.length === 0;
+      page = answer.paging.current_page + 1;
+      done += answer.data.length + answer.unreadable.length;
+      total = answer.paging.total;
+      last = answer.paging.current_page >= answer.paging.last_page || answer.data.length === 0;
       await control.report({ source: 'tiki', done, total });
-      if (batch.size >= STEP_PRODUCTS) break;
+      if (listed.length >= STEP_PRODUCTS) break;
     }
-    last ||= batch.size < STEP_PRODUCTS;
+    last ||= listed.length < STEP_PRODUCTS;
   } catch (error) {
-    const failed = await store(() => writeTikiProducts(db, shopId, [...batch.values()]), done);
+    const failed = await write();
     return { ...state(), outcome: failed ?? outcomeOf(error, done) };
   }
-  const refused = await store(() => writeTikiProducts(db, shopId, [...batch.values()]), done);
+  const refused = await write();
   if (refused) return { ...state(), outcome: refused };
   if (!last) return state();
   return { ...state(), outcome: await finishTiki(db, shopId, runId, state()) };
@@ -430,5 +437,16 @@ export async function downloadTikiProducts(
   const runId = options.runId ?? crypto.randomUUID();
   let cursor = newCatalogueCursor(shopId, runId).tiki;
   while (!cursor.outcome) cursor = await tikiStep(deps, shopId, runId, cursor, controlOf(options));
+  return cursor.outcome;
+}
+
+/** The Nhanh catalogue alone, step after step to the end. */
+export async function downloadNhanhProducts(
+  deps: DownloadDeps & { nhanh: Pick<NhanhClient, 'listProducts'> },
+  options: DownloadOptions = {},
+): Promise<SourceOutcome> {
+  const runId = options.runId ?? crypto.randomUUID();
+  let cursor = newCatalogueCursor('', runId).nhanh;
+  while (!cursor.outcome) cursor = await nhanhStep(deps, runId, cursor, controlOf(options));
   return cursor.outcome;
 }

@@ -132,6 +132,37 @@ export async function writeTikiProducts(
   );
 }
 
+/**
+ * Builds records from the stored ones and writes them in one transaction that reads each chunk involved once
+ * (`ids`: every product `build` may look at, its results included). A download step used to read the chunks, then
+ * read them again to write: the reads were most of its time.
+ */
+export async function rewriteTikiProducts(
+  db: CompanionDatabase,
+  shopId: string,
+  ids: Iterable<number>,
+  build: (stored: ReadonlyMap<number, TikiProductRecord>) => TikiProductRecord[],
+): Promise<void> {
+  const tx = db.transaction('tikiProductChunks', 'readwrite');
+  const chunks = [...groupByChunk(new Set(ids), (id) => id).keys()];
+  const loaded = new Map(
+    await Promise.all(
+      chunks.map(async (chunk) => [chunk, (await tx.store.get([shopId, chunk]))?.products ?? []] as const),
+    ),
+  );
+  const stored = new Map<number, TikiProductRecord>();
+  for (const products of loaded.values()) for (const product of products) stored.set(product.id, product);
+  const puts = groupByChunk(build(stored), (record) => record.id);
+  await Promise.all([
+    ...[...puts].map(([chunk, records]) => {
+      const products = new Map((loaded.get(chunk) ?? []).map((product) => [product.id, product]));
+      for (const record of records) products.set(record.id, record);
+      return tx.store.put({ shopId, chunk, products: [...products.values()] });
+    }),
+    tx.done,
+  ]);
+}
+
 /** Every pairing of the shop, by Tiki product id. */
 export async function readMappings(
   db: CompanionDatabase,
