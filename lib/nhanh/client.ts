@@ -200,10 +200,17 @@ export function createNhanhClient(options: NhanhClientOptions) {
     } while (next !== undefined);
   }
 
+  /** The one product (not a parent) whose code is exactly `code`; `name` matches code too [OFF S8, INF v3]. */
+  async function productWithCode(code: string): Promise<NhanhProduct | undefined> {
+    const { products } = await listProducts({ name: code });
+    return products.find((product) => product.code === code && product.kind !== 'parent');
+  }
+
   /**
-   * Creates or updates products in batches of ≤ 100. Nhanh refuses a whole batch when one item is invalid
-   * [INF, see contract]; the items it names get their per-field messages and the rest is sent again, so one
-   * bad product never blocks the others.
+   * Creates products in batches of ≤ 100 (product/add only adds, no upsert in v3 [OFF-v3 §7.2]). Nhanh refuses
+   * a whole batch when one item is invalid [INF, see contract]; the items it names get their per-field messages
+   * and the rest is sent again, so one bad product never blocks the others. An item refused for a code Nhanh
+   * already has is that product, found by its code: a re-send never creates a second one.
    */
   async function addProducts(items: NhanhProductInput[]): Promise<NhanhProductAddResult[]> {
     const results: NhanhProductAddResult[] = new Array(items.length);
@@ -234,7 +241,12 @@ export function createNhanhClient(options: NhanhClientOptions) {
           if (!refused) throw error;
           for (const [index, fieldMessages] of refused) {
             const { item, position } = pending[index]!;
-            results[position] = { appProductId: item.appProductId, ok: false, fieldMessages };
+            // product/add only adds: a code already in Nhanh is a product added before (our answer was lost, or
+            // an earlier run) or the seller's own twin; either way it is the product to use, not a failure.
+            const existing = fieldMessages.code && item.code ? await productWithCode(item.code) : undefined;
+            results[position] = existing
+              ? { appProductId: item.appProductId, ok: true, id: existing.id, barcode: existing.barcode }
+              : { appProductId: item.appProductId, ok: false, fieldMessages };
           }
           pending = pending.filter((_, index) => !refused.has(index));
         }

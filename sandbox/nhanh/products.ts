@@ -117,12 +117,9 @@ export function addProducts(store: NhanhStore, body: unknown): SandboxResponse {
       if (!isNonEmptyString(code, 50))
         fields.add(`${index}.code`, 'code must be a string of at most 50 characters');
       else {
-        const owner = store.productByCode(code);
-        const batchOwner = codesInBatch.get(code);
-        if (
-          (owner && owner.appProductId !== appProductId) ||
-          (batchOwner !== undefined && batchOwner !== appProductId)
-        )
+        // product/add only adds [OFF-v3 §7.2, no upsert documented for v3]: a code already used is refused,
+        // whoever added it (a re-send after a lost answer included).
+        if (store.productByCode(code) || codesInBatch.has(code))
           fields.add(`${index}.code`, `code ${code} already exists`);
         codesInBatch.set(code, String(appProductId));
       }
@@ -134,7 +131,7 @@ export function addProducts(store: NhanhStore, body: unknown): SandboxResponse {
   }
   fields.throwIfAny();
   const saved = (body as Record<string, unknown>[]).map((item) =>
-    store.upsertProduct({
+    store.addProduct({
       appProductId: item.appProductId as string,
       name: item.name as string,
       code: item.code as string | undefined,

@@ -121,34 +121,20 @@ export function createNhanhStore(seed: SeedNhanh, now: () => number) {
     return product.parentId > 0 ? product.parentId : NHANH_PARENT_ID.independent;
   }
 
-  function productByAppProductId(appProductId: string): StoredProduct | undefined {
-    for (const product of products.values()) if (product.appProductId === appProductId) return product;
-    return undefined;
-  }
-
   function productByCode(code: string): StoredProduct | undefined {
     for (const product of products.values()) if (product.code === code) return product;
     return undefined;
   }
 
-  /** Creates, or updates the product already carrying `appProductId` (product/add is create-or-update [OFF S9]). */
-  function upsertProduct(input: {
+  /** Adds a product (product/add never updates one [OFF-v3 §7.2]). */
+  function addProduct(input: {
     appProductId: string;
     name: string;
     code?: string;
     barcode?: string;
     price?: number;
   }): StoredProduct {
-    const existing = productByAppProductId(input.appProductId);
     const nowSeconds = Math.floor(now() / 1000);
-    if (existing) {
-      existing.name = input.name;
-      if (input.code !== undefined) existing.code = input.code;
-      if (input.barcode !== undefined) existing.barcode = input.barcode;
-      if (input.price !== undefined) existing.price = input.price;
-      existing.updatedAt = nowSeconds;
-      return existing;
-    }
     const id = nextProductId++;
     const product: StoredProduct = {
       id,
@@ -264,8 +250,7 @@ export function createNhanhStore(seed: SeedNhanh, now: () => number) {
     stockOf,
     parentIdCode,
     productByCode,
-    productByAppProductId,
-    upsertProduct,
+    addProduct,
     orderByAppOrderId: (appOrderId: string) => {
       const id = orderIdByAppOrderId.get(appOrderId);
       return id === undefined ? undefined : orders.get(id);

@@ -97,14 +97,30 @@ describe('Nhanh client against the sandbox', () => {
     expect(snapshot().products.length).toBe(before + 2);
   });
 
-  it('should update, not duplicate, a product sent again with the same appProductId', async () => {
+  it('should not add a second product when one is sent again (product/add only adds): the first is found by its code', async () => {
     const { client, snapshot } = setup();
-    const [first] = await client.addProducts([{ appProductId: 'tiki-9', name: 'Tên cũ' }]);
+    const [first] = await client.addProducts([{ appProductId: 'tiki-9', name: 'Tên', code: 'SP-TIKI-9' }]);
     const count = snapshot().products.length;
-    const [again] = await client.addProducts([{ appProductId: 'tiki-9', name: 'Tên mới' }]);
-    expect(again).toEqual(first);
+    const [again] = await client.addProducts([{ appProductId: 'tiki-9', name: 'Tên', code: 'SP-TIKI-9' }]);
+    expect(again).toMatchObject({ ok: true, id: first!.ok ? first!.id : -1 });
     expect(snapshot().products.length).toBe(count);
-    expect(snapshot().products.find((product) => product.appProductId === 'tiki-9')!.name).toBe('Tên mới');
+  });
+
+  it('should find the product of an answer lost to a 5xx instead of adding it twice', async () => {
+    // The first product/add lands but its answer is lost; the retry is refused for the code, then found.
+    let lost = false;
+    const { client, snapshot } = setup({
+      doctor: (path, body) => {
+        if (!path.endsWith('/product/add') || lost) return body;
+        lost = true;
+        throw new Error('socket hang up');
+      },
+    });
+    const [created] = await client.addProducts([
+      { appProductId: 'tiki-10', name: 'Mới', code: 'SP-TIKI-10' },
+    ]);
+    expect(created).toMatchObject({ ok: true });
+    expect(snapshot().products.filter((product) => product.code === 'SP-TIKI-10')).toHaveLength(1);
   });
 
   it('should send more than 100 products in batches of at most 100', async () => {
