@@ -16,6 +16,7 @@ import { listStatements } from '../../lib/reconcile/store';
 import { useLocale } from '../locale';
 import { ContractRatesForm } from './contract-rates-form';
 import { downloadBytes } from './download';
+import { PeriodTrend } from './period-trend';
 import { StatementList } from './statement-list';
 import { StatementView } from './statement-view';
 import './reconcile.css';
@@ -182,6 +183,7 @@ export function ReconcileSection() {
         </div>
       )}
       <StatementList statements={statements} selectedId={selectedId} onSelect={setSelectedId} />
+      <PeriodTrend statements={statements} />
       {selected && (
         <StatementView statement={selected} hasRates={hasRates} onChanged={() => void refresh()} />
       )}

@@ -40,10 +40,13 @@ test.describe('Đối soát', () => {
     await expect(states.getByRole('button', { name: 'Nghi trùng 1' })).toBeVisible();
     await expect(page.getByText(/Tổng ghi trong trang "GD bán hàng" khớp với tổng các dòng/)).toBeVisible();
 
+    // Each fee's name and amount beside its bar.
     const chart = page.getByRole('figure').filter({ hasText: 'Phí theo loại' });
-    await expect(chart.getByRole('img', { name: 'Phí theo loại' })).toBeVisible();
-    await expect(chart.locator('li[data-fee="commission"]')).toContainText('Hoa hồng/chiết khấu');
-    await expect(chart.locator('rect')).toHaveCount(4);
+    await expect(chart.locator('li[data-fee]')).toHaveCount(4);
+    const commission = chart.locator('li[data-fee="commission"]');
+    await expect(commission).toContainText('Hoa hồng/chiết khấu');
+    await expect(commission.locator('.fee-amount')).toContainText('₫');
+    await expect(commission.locator('.fee-bar')).toBeVisible();
 
     await states.getByRole('button', { name: 'Trả thiếu 1' }).click();
     const row = page.locator(`tr[data-order="${overchargedOrderCode}"]`);

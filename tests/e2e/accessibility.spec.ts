@@ -1,0 +1,101 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, TestInfo } from '@playwright/test';
+import type { RunningSandbox } from '../../sandbox/server';
+import { createTikiStatement } from '../../sandbox/statement';
+import { downloadAndPairProducts, expect, importOrdersFromPage, storeSettings, test } from './fixtures';
+import { routeApisToSandbox, sandboxSettings } from './sandbox-route';
+
+/*
+ * Issue "A first run that works on any machine…", polish: no serious or critical accessibility violation (axe)
+ * on the popup and every dashboard section, empty and filled; no chip, badge or button label wraps in a table at
+ * 1280 px; and every screen once in English, its screenshot attached to the report for a reader to check.
+ */
+
+const SECTIONS = ['settings', 'products', 'orders', 'reconcile', 'log'] as const;
+
+async function expectAccessible(page: Page, where: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const grave = violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  expect(
+    grave.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    ),
+    `${where}: serious or critical accessibility violations`,
+  ).toEqual([]);
+}
+
+/** Labels in tables that break over lines (taller than one line of their own text). */
+async function wrappedTableLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('table button, table .badge, table .chip, table a.button')]
+      .filter((element) => {
+        const style = getComputedStyle(element);
+        const line = Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.4;
+        const padding = Number.parseFloat(style.paddingTop) + Number.parseFloat(style.paddingBottom);
+        const border = Number.parseFloat(style.borderTopWidth) + Number.parseFloat(style.borderBottomWidth);
+        return element.getBoundingClientRect().height > 1.5 * line + padding + border;
+      })
+      .map((element) => (element.textContent ?? '').trim()),
+  );
+}
+
+async function checkScreen(page: Page, info: TestInfo, name: string) {
+  await page.waitForLoadState('networkidle');
+  await expectAccessible(page, name);
+  expect(await wrappedTableLabels(page), `${name}: labels wrapping in tables`).toEqual([]);
+  await info.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+}
+
+test.describe('accessibility and layout', () => {
+  let running: RunningSandbox | undefined;
+  test.afterEach(async () => {
+    await running?.close();
+  });
+
+  test('the popup and every section, empty: no serious violation, no wrapped label', async ({
+    context,
+    extensionId,
+  }, info) => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    await checkScreen(page, info, 'popup (empty)');
+    for (const section of SECTIONS) {
+      await page.goto(`chrome-extension://${extensionId}/dashboard.html#${section}`);
+      await checkScreen(page, info, `${section} (empty)`);
+    }
+  });
+
+  for (const language of ['vi', 'en'] as const)
+    test(`every section filled (${language}): products paired, orders imported, a statement reconciled`, async ({
+      context,
+      extensionId,
+    }, info) => {
+      test.setTimeout(180_000);
+      running = await routeApisToSandbox(context);
+      await storeSettings(context, { ...sandboxSettings(running), language: 'vi' });
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await downloadAndPairProducts(page, extensionId);
+      await importOrdersFromPage(page, extensionId);
+      const shop = running.sandbox.seed.tiki.shops[0]!;
+      const statement = createTikiStatement({ ...shop, orders: shop.orders }, Date.now());
+      await page.goto(`chrome-extension://${extensionId}/dashboard.html#reconcile`);
+      await page.getByTestId('statement-input').setInputFiles({
+        name: statement.fileName,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: Buffer.from(statement.bytes),
+      });
+      await expect(page.getByText(`Đã nhập ${statement.fileName}`)).toBeVisible({ timeout: 60_000 });
+      if (language === 'en') await storeSettings(context, { ...sandboxSettings(running), language: 'en' });
+
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      await checkScreen(page, info, `popup (filled, ${language})`);
+      for (const section of SECTIONS) {
+        await page.goto(`chrome-extension://${extensionId}/dashboard.html#${section}`);
+        await checkScreen(page, info, `${section} (filled, ${language})`);
+      }
+    });
+});
