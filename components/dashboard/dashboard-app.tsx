@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { DASHBOARD_SECTIONS } from '../../lib/messaging';
+import { readStatus, type StatusSnapshot, watchStatus } from '../../lib/status/status';
 import { type DashboardLocation, parseDashboardHash } from '../../lib/ui-state/dashboard-location';
+import { SetupChecklist } from '../common/setup-checklist';
 import { useLocale } from '../locale';
 import { OrdersSection } from '../orders/orders-section';
 import { ProductsSection } from '../products/products-section';
@@ -16,6 +18,12 @@ export function DashboardApp() {
   const { t } = useLocale();
   const [place, setPlace] = useState<DashboardLocation>(() => parseDashboardHash(location.hash));
   const { section } = place;
+  const [status, setStatus] = useState<StatusSnapshot | null>(null);
+  useEffect(() => {
+    const refresh = () => void readStatus().then(setStatus);
+    refresh();
+    return watchStatus(refresh);
+  }, []);
 
   useEffect(() => {
     const onHashChange = () => setPlace(parseDashboardHash(location.hash));
@@ -53,6 +61,7 @@ export function DashboardApp() {
         ))}
       </nav>
       <main className="content">
+        {status && <SetupChecklist steps={status.setup} />}
         <h1>{t(`section.${section}`)}</h1>
         {section === 'settings' && <SettingsSection />}
         {place.section === 'products' && (

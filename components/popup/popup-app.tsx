@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../lib/i18n/format';
-import { type DashboardSection, sendMessage } from '../../lib/messaging';
+import { DASHBOARD_SECTIONS, type DashboardSection, sendMessage } from '../../lib/messaging';
 import {
   type ConnectionHealth,
   type LastSync,
@@ -9,8 +9,17 @@ import {
   watchStatus,
 } from '../../lib/status/status';
 import { type OrderSyncView, orderSyncViews } from '../../lib/sync/sync-view';
+import { SetupChecklist } from '../common/setup-checklist';
 import { useJobViews } from '../common/use-job-views';
 import { useLocale } from '../locale';
+
+/** A step's link is a dashboard hash (`#settings`): the section it opens. */
+function sectionOfHref(href: string): DashboardSection {
+  const section = href.slice(1);
+  return (DASHBOARD_SECTIONS as readonly string[]).includes(section)
+    ? (section as DashboardSection)
+    : 'settings';
+}
 
 const SECTION_BUTTONS: { section: DashboardSection; key: `section.${DashboardSection}` }[] = [
   { section: 'products', key: 'section.products' },
@@ -97,6 +106,7 @@ export function PopupView({
   return (
     <main className="popup">
       <h1>{t('popup.title')}</h1>
+      <SetupChecklist steps={status.setup} onGo={(href) => onOpen(sectionOfHref(href))} />
 
       <section aria-label={t('popup.tiki')}>
         <h2>{t('popup.tiki')}</h2>

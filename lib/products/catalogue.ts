@@ -1,6 +1,7 @@
 import type { CompanionDatabase, NhanhProductRecord, ProductMappingRecord, TikiProductRecord } from '../db';
 import { recordAttention } from '../status/attention';
-import { attentionCount, isSellable, pairingStateOf } from './pairing-state';
+import { type CatalogueSummary, recordCatalogueSummaries } from '../status/setup';
+import { attentionCount, isSellable, type PairingState, pairingStateOf } from './pairing-state';
 import { buildRows, countStates, type ProductRow } from './rows';
 import {
   readAllMappings,
@@ -64,7 +65,8 @@ export async function loadFirstRows(
 
 /**
  * Recounts, over every shop, the products the seller must act on (unpaired, ambiguous, needs re-pairing) and
- * stores it as the popup's `attention.products`. Returns the count.
+ * stores it as the popup's `attention.products`, with each shop's summary for the setup checklist. Returns the
+ * count.
  */
 export async function refreshProductAttention(db: CompanionDatabase): Promise<number> {
   const [products, mappings, nhanhProducts] = await Promise.all([
@@ -76,13 +78,25 @@ export async function refreshProductAttention(db: CompanionDatabase): Promise<nu
     mappings.map((mapping) => [`${mapping.shopId}:${mapping.tikiProductId}`, mapping]),
   );
   const nhanh = new Set(nhanhProducts.map((product) => product.id));
-  const states = products.filter(isSellable).map((product) => {
+  const byShop = new Map<string, { state: PairingState }[]>();
+  for (const product of products.filter(isSellable)) {
     const mapping = mappingOf.get(`${product.shopId}:${product.id}`);
-    return {
-      state: pairingStateOf(product, mapping, mapping !== undefined && nhanh.has(mapping.nhanhProductId)),
-    };
-  });
-  const count = attentionCount(countStates(states));
+    const state = pairingStateOf(
+      product,
+      mapping,
+      mapping !== undefined && nhanh.has(mapping.nhanhProductId),
+    );
+    byShop.set(product.shopId, [...(byShop.get(product.shopId) ?? []), { state }]);
+  }
+  const summaries: Record<string, CatalogueSummary> = {};
+  let count = 0;
+  for (const [shopId, states] of byShop) {
+    const counts = countStates(states);
+    const needsDecision = attentionCount(counts);
+    summaries[shopId] = { total: counts.all, paired: counts.paired, needsDecision };
+    count += needsDecision;
+  }
   await recordAttention('products', count);
+  await recordCatalogueSummaries(summaries);
   return count;
 }

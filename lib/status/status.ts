@@ -3,6 +3,13 @@ import { z } from 'zod';
 import { isMessageKey, type LocalizedText } from '../i18n/index';
 import { getSettings, type Settings } from '../settings';
 import { type Attention, attentionTotal, readAttention, watchAttention } from './attention';
+import {
+  type CatalogueSummary,
+  readCatalogueSummaries,
+  type SetupStep,
+  setupChecklist,
+  watchCatalogueSummaries,
+} from './setup';
 
 /**
  * What the popup shows: connection health and the last sync per shop, Nhanh's health and what needs attention.
@@ -141,6 +148,8 @@ export interface StatusSnapshot {
   attentionTotal: number;
   autoSync: Settings['autoSync'];
   language: Settings['language'];
+  /** The guided setup's five steps, live (`./setup.ts`). */
+  setup: SetupStep[];
 }
 
 export function buildStatus(
@@ -149,8 +158,9 @@ export function buildStatus(
   lastSyncs: ReadonlyMap<string, LastSync>,
   attention: Attention,
   now: number,
+  catalogues: Readonly<Record<string, CatalogueSummary>> = {},
 ): StatusSnapshot {
-  return {
+  const status = {
     shops: settings.shops.map((shop) => ({
       id: shop.id,
       name: shop.name,
@@ -167,21 +177,23 @@ export function buildStatus(
     attentionTotal: attentionTotal(attention),
     autoSync: settings.autoSync,
     language: settings.language,
-  };
+  } satisfies Omit<StatusSnapshot, 'setup'>;
+  return { ...status, setup: setupChecklist(status, settings, catalogues) };
 }
 
 /** Reads everything the popup needs from storage (no service worker round trip, so the popup opens fast). */
 export async function readStatus(now = Date.now()): Promise<StatusSnapshot> {
-  const [settings, health, lastSyncRaw, attention] = await Promise.all([
+  const [settings, health, lastSyncRaw, attention, catalogues] = await Promise.all([
     getSettings(),
     getHealth(),
     lastSyncItem.getValue(),
     readAttention(),
+    readCatalogueSummaries(),
   ]);
   const { byShop, single } = parseLastSyncs(lastSyncRaw);
   // An older version's single record: the only shop's; with several shops, whose it was is unknown.
   if (single && settings.shops.length === 1) byShop.set(settings.shops[0]!.id, single);
-  return buildStatus(settings, health, byShop, attention, now);
+  return buildStatus(settings, health, byShop, attention, now, catalogues);
 }
 
 /** Calls back whenever anything the status is made of changes. */
@@ -189,6 +201,7 @@ export function watchStatus(callback: () => void): () => void {
   const stops = [
     ...[healthItem, lastSyncItem].map((item) => item.watch(callback)),
     watchAttention(callback),
+    watchCatalogueSummaries(callback),
     storage.watch('local:settings', callback),
   ];
   return () => {
