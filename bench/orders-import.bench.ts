@@ -85,7 +85,7 @@ export default async function benchOrdersImport(): Promise<void> {
   const { createOrderProductLinks } = await import('../lib/orders/product-links');
   const { downloadCatalogues } = await import('../lib/products/download');
   const { autoMatchShop } = await import('../lib/products/pairing');
-  const { settingsSchema } = await import('../lib/settings');
+  const { settingsSchemaFor } = await import('../lib/settings');
   const { runOrderSync } = await import('../lib/sync/order-sync');
   const now = Date.now();
   const seed = createSeed({ seed: 20261128, now });
@@ -102,7 +102,7 @@ export default async function benchOrdersImport(): Promise<void> {
     if (path === NHANH_PATHS.orderAdd) addOrderAt.push(performance.now());
   };
   const shopSeed = seed.tiki.shops[0]!;
-  const settings = settingsSchema.parse({
+  const settings = settingsSchemaFor('development').parse({
     shops: [
       {
         id: 'bench',
