@@ -187,6 +187,23 @@ test.describe('the built extension', () => {
     expect(await worker.evaluate(() => chrome.storage.local.get('settings'))).toEqual({ settings: stored });
   });
 
+  test('the dashboard says what the extension reads, keeps and sends, under Quyền riêng tư', async ({
+    context,
+    extensionId,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#settings`);
+    await page.getByRole('link', { name: 'Quyền riêng tư' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Quyền riêng tư' })).toBeVisible();
+    const sent = page.getByRole('region', { name: 'Nơi gửi' });
+    await expect(sent).toContainText('https://api.tiki.vn');
+    await expect(sent).toContainText('https://pos.open.nhanh.vn');
+    await expect(sent).toContainText('không phân tích (analytics)');
+    await expect(
+      page.getByRole('region', { name: 'Quyền tiện ích xin, và vì sao' }).getByRole('listitem'),
+    ).toHaveCount(8);
+  });
+
   test('switching the language to English re-renders the dashboard in English', async ({
     context,
     extensionId,
