@@ -89,7 +89,7 @@ export const DEFAULT_SETTINGS: Settings = settingsSchemaFor(currentBuildMode()).
 
 /**
  * Stored settings as this build reads them: in production the API bases are the documented ones whatever storage
- * holds (devtools or another extension's bug can edit it), so keys and tokens go nowhere else.
+ * holds (devtools, or any program with the browser profile, can edit it), so keys and tokens go nowhere else.
  */
 function asThisBuildReads(stored: unknown, mode: BuildMode): unknown {
   if (typeof stored !== 'object' || stored === null) return stored;

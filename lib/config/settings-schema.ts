@@ -10,8 +10,9 @@ import {
 } from './api-bases';
 
 /**
- * The settings model, one zod schema. Issue messages are i18n keys (`settings.err.*`), so the form can show
- * them in the UI's language next to the field they concern (see `validateSettings`).
+ * The settings model, one zod schema per build mode (they differ only in the API bases: `settingsSchemaFor`).
+ * Issue messages are i18n keys (`settings.err.*`), so the form can show them in the UI's language next to the
+ * field they concern (see `validateSettings`).
  */
 
 /** The four order-status groups of the help page (Mới, Đã xác nhận, Đã hủy, Thành công). */
