@@ -7,7 +7,7 @@ import { isFulfilledByTiki } from '../lib/orders/nhanh-order';
 import { downloadCatalogues } from '../lib/products/download';
 import { autoMatchShop } from '../lib/products/pairing';
 import { readAllMappings } from '../lib/products/store';
-import { type Settings, settingsSchema } from '../lib/settings';
+import { type Settings, settingsSchemaFor } from '../lib/settings';
 import { createTikiClient, type TikiClient } from '../lib/tiki/client';
 import { TIKI_RATE_LIMIT } from '../lib/tiki/contract';
 import type { TikiOrder } from '../lib/tiki/schemas';
@@ -29,7 +29,7 @@ export const BENCH_SHOP_ID = 'bench';
 /** The extension's settings for the sandbox's first Tiki shop, sending orders to its first Nhanh depot. */
 export function benchSettings(seed: SeedData): Settings {
   const shop = seed.tiki.shops[0]!;
-  return settingsSchema.parse({
+  return settingsSchemaFor('development').parse({
     shops: [
       {
         id: BENCH_SHOP_ID,

@@ -19,7 +19,7 @@ import type { ConnectionHealth, StatusSnapshot } from './status/status';
  * everything else (see `registerMessageHandlers`).
  */
 
-export const DASHBOARD_SECTIONS = ['settings', 'products', 'orders', 'reconcile', 'log'] as const;
+export const DASHBOARD_SECTIONS = ['settings', 'products', 'orders', 'reconcile', 'log', 'privacy'] as const;
 export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
 
 /** Anchors the seller-center helper can miss on a page that should have them (see `reportSellerCenterIssue`). */

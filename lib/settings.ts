@@ -1,12 +1,13 @@
 import { storage } from 'wxt/utils/storage';
 import type { z } from 'zod';
+import { apiBasesInForce, type BuildMode, currentBuildMode, refusedApiBases } from './config/api-bases';
 import {
   migrateSettingsV1,
   SETTINGS_VERSION,
   type Settings,
   type SettingsInput,
   type Shop,
-  settingsSchema,
+  settingsSchemaFor,
 } from './config/settings-schema';
 import { isMessageKey, type Locale, type MessageKey, t } from './i18n';
 
@@ -34,7 +35,9 @@ export function defineSettingsItem() {
   return storage.defineItem<unknown>('local:settings', {
     version: SETTINGS_VERSION,
     fallback: {},
-    migrations: { 2: (v1: unknown) => settingsSchema.parse(migrateSettingsV1(v1, newShopId)) },
+    migrations: {
+      2: (v1: unknown) => settingsSchemaFor(currentBuildMode()).parse(migrateSettingsV1(v1, newShopId)),
+    },
   });
 }
 
@@ -71,21 +74,46 @@ export function describeSettingsIssues(error: z.ZodError, locale: Locale): Field
   });
 }
 
-export function validateSettings(input: unknown, locale: Locale): SettingsValidation {
-  const result = settingsSchema.safeParse(input);
+/** Settings as this build accepts them, for saving or importing (production: the documented API bases only). */
+export function validateSettings(
+  input: unknown,
+  locale: Locale,
+  mode: BuildMode = currentBuildMode(),
+): SettingsValidation {
+  const result = settingsSchemaFor(mode).safeParse(input);
   if (result.success) return { ok: true, settings: result.data };
   return { ok: false, errors: describeSettingsIssues(result.error, locale) };
 }
 
-export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+export const DEFAULT_SETTINGS: Settings = settingsSchemaFor(currentBuildMode()).parse({});
+
+/**
+ * Stored settings as this build reads them: in production the API bases are the documented ones whatever storage
+ * holds (devtools, or any program with the browser profile, can edit it), so keys and tokens go nowhere else.
+ */
+function asThisBuildReads(stored: unknown, mode: BuildMode): unknown {
+  if (typeof stored !== 'object' || stored === null) return stored;
+  return { ...stored, apiBase: apiBasesInForce((stored as { apiBase?: unknown }).apiBase, mode) };
+}
+
+/** Validates what storage holds, as this build reads it (see `asThisBuildReads`). */
+export function validateStoredSettings(stored: unknown, locale: Locale): SettingsValidation {
+  const mode = currentBuildMode();
+  return validateSettings(asThisBuildReads(stored, mode), locale, mode);
+}
+
+function parseStored(stored: unknown): Settings {
+  const mode = currentBuildMode();
+  const result = settingsSchemaFor(mode).safeParse(asThisBuildReads(stored, mode));
+  return result.success ? result.data : DEFAULT_SETTINGS;
+}
 
 /**
  * Settings for code that acts on them (background, popup). Stored data is validated on read; when it does not
  * validate, the defaults are returned and the stored value is left untouched for the form to repair.
  */
 export async function getSettings(item = settingsItem): Promise<Settings> {
-  const result = settingsSchema.safeParse(await item.getValue());
-  return result.success ? result.data : DEFAULT_SETTINGS;
+  return parseStored(await item.getValue());
 }
 
 /**
@@ -97,9 +125,12 @@ export async function getSettingsDraft(
   item = settingsItem,
 ): Promise<{ draft: SettingsInput; errors: FieldError[] }> {
   const stored = await item.getValue();
-  const validation = validateSettings(stored, locale);
+  const validation = validateStoredSettings(stored, locale);
   if (validation.ok) return { draft: validation.settings, errors: [] };
-  return { draft: (stored ?? {}) as SettingsInput, errors: validation.errors };
+  return {
+    draft: (asThisBuildReads(stored, currentBuildMode()) ?? {}) as SettingsInput,
+    errors: validation.errors,
+  };
 }
 
 /** Validates and stores; on any error nothing is written. */
@@ -114,13 +145,9 @@ export async function saveSettings(
 }
 
 export function watchSettings(callback: (settings: Settings) => void, item = settingsItem): () => void {
-  return item.watch((value) => {
-    const result = settingsSchema.safeParse(value);
-    callback(result.success ? result.data : DEFAULT_SETTINGS);
-  });
+  return item.watch((value) => callback(parseStored(value)));
 }
 
-/** Every secret value held in settings: what must never reach logs, messages to pages or unticked exports. */
 /** How a shop reaches Tiki: an in-house app's credentials win over the connection key (the v2 API is documented for OAuth). */
 export function tikiCredentialsOf(
   shop: Pick<Shop, 'connectionKey' | 'clientId' | 'clientSecret'>,
@@ -136,6 +163,7 @@ export function nhanhConnected(settings: Pick<Settings, 'nhanh'>): boolean {
   return Boolean(appId && businessId !== null && accessToken);
 }
 
+/** Every secret value held in settings: what must never reach logs, messages to pages or unticked exports. */
 export function secretsOf(settings: Settings): string[] {
   const values = [
     ...settings.shops.flatMap((shop) => [shop.connectionKey, shop.clientSecret]),
@@ -189,13 +217,16 @@ function importFailure(
 
 /**
  * Reads an exported settings file (this version or v1). When the file carries no secrets, the secrets already
- * stored are kept for the shops that match by id or name, and for the same Nhanh app. Pure: the caller stores.
+ * stored are kept for the shops that match by id or name, and for the same Nhanh app. A file pointing an API
+ * at a host this build does not allow is refused first: with the stored secrets merged in, it would hand them
+ * to that host. Pure: the caller stores.
  */
 export function importSettingsFile(
   text: string,
   fileName: string,
   current: Settings,
   locale: Locale,
+  mode: BuildMode = currentBuildMode(),
 ): SettingsImport {
   if (text.length > MAX_SETTINGS_FILE_BYTES) {
     return importFailure(locale, 'settings.import.tooLarge', {
@@ -224,9 +255,18 @@ export function importSettingsFile(
     return importFailure(locale, 'settings.import.wrongFormat', { name: fileName });
 
   const input = version === 1 ? migrateSettingsV1(file.settings, newShopId) : file.settings;
+  const [refused] = refusedApiBases(input, mode);
+  if (refused) {
+    return importFailure(locale, 'settings.import.foreignApiBase', {
+      name: fileName,
+      field: t(locale, `field.${refused.api}`),
+      url: refused.url,
+      expected: refused.expected,
+    });
+  }
   const keepSecrets = file.includesSecrets !== true;
   const merged = keepSecrets ? mergeStoredSecrets(input, current) : input;
-  const validation = validateSettings(merged, locale);
+  const validation = validateSettings(merged, locale, mode);
   if (!validation.ok) {
     return {
       ok: false,
@@ -239,6 +279,18 @@ export function importSettingsFile(
     };
   }
   return { ok: true, settings: validation.settings, keptSecrets: keepSecrets };
+}
+
+/** "Nhập cài đặt từ file JSON": reads the file against the stored settings and stores it only when it is accepted. */
+export async function importSettingsFromFile(
+  text: string,
+  fileName: string,
+  locale: Locale,
+  item = settingsItem,
+): Promise<SettingsImport> {
+  const result = importSettingsFile(text, fileName, await getSettings(item), locale);
+  if (result.ok) await item.setValue(result.settings);
+  return result;
 }
 
 function mergeStoredSecrets(input: unknown, current: Settings): unknown {

@@ -9,6 +9,7 @@ import { ProductsSection } from '../products/products-section';
 import { ReconcileSection } from '../reconcile/reconcile-section';
 import { SettingsSection } from '../settings/settings-section';
 import { ActivityLogSection } from './activity-log-section';
+import { PrivacySection } from './privacy-section';
 
 /**
  * The full-tab dashboard: one section at a time, addressed by the URL hash so the popup and the order results
@@ -70,6 +71,7 @@ export function DashboardApp() {
         {section === 'orders' && <OrdersSection />}
         {section === 'reconcile' && <ReconcileSection />}
         {section === 'log' && <ActivityLogSection />}
+        {section === 'privacy' && <PrivacySection />}
       </main>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { API_NAMES, allowedApiBases, currentBuildMode } from '../../lib/config/api-bases';
 import {
   fromDraft,
   newShopDraft,
@@ -16,7 +17,7 @@ import {
   type FieldError,
   getSettings,
   getSettingsDraft,
-  importSettingsFile,
+  importSettingsFromFile,
   newShopId,
   ORDER_STATUS_GROUPS,
   saveSettings,
@@ -31,9 +32,10 @@ import { Field } from './field';
 
 type Notice = { kind: 'success' | 'error'; text: string } | null;
 
-/** "Cài đặt": Tiki shops, the Nhanh connection, sync options; validated inline, saved to storage.local. */
 /** The depots a shop's depot field suggests (one list shared by every shop of the form). */
 const NHANH_DEPOTS_LIST = 'nhanh-depots';
+
+/** "Cài đặt": Tiki shops, the Nhanh connection, sync options; validated inline, saved to storage.local. */
 
 export function SettingsSection() {
   const { t, locale } = useLocale();
@@ -44,6 +46,8 @@ export function SettingsSection() {
   /** Nhanh's depots from the last connection check, offered in each shop's depot field. */
   const [depots, setDepots] = useState<NhanhDepot[]>([]);
   const [includeSecrets, setIncludeSecrets] = useState(false);
+  /** Nâng cao shows the API bases; only a development build lets them change (see `allowedApiBases`). */
+  const apiBasesEditable = allowedApiBases(currentBuildMode()) === 'any';
 
   // Load once; a later language change must not discard what is being typed.
   // biome-ignore lint/correctness/useExhaustiveDependencies: deliberately runs on mount only.
@@ -146,13 +150,11 @@ export function SettingsSection() {
   };
 
   const importFile = async (file: File) => {
-    const current = await getSettings();
-    const result = importSettingsFile(await file.text(), file.name, current, locale);
+    const result = await importSettingsFromFile(await file.text(), file.name, locale);
     if (!result.ok) {
       setNotice({ kind: 'error', text: result.message });
       return;
     }
-    await saveSettings(result.settings, locale);
     setDraft(toDraft(result.settings, DEFAULT_SETTINGS, newShopId));
     setNotice({
       kind: 'success',
@@ -513,13 +515,14 @@ export function SettingsSection() {
 
       <details className="advanced">
         <summary>{t('settings.advanced')}</summary>
-        <p className="hint">{t('settings.hint.apiBase')}</p>
-        {(['tiki', 'nhanh', 'nhanhOauth'] as const).map((api) => (
+        <p className="hint">{t(apiBasesEditable ? 'settings.hint.apiBase' : 'settings.hint.apiBaseFixed')}</p>
+        {API_NAMES.map((api) => (
           <Field key={api} label={t(`field.${api}`)} error={errorAt(`apiBase.${api}`)}>
             {(props) => (
               <input
                 {...props}
                 type="url"
+                readOnly={!apiBasesEditable}
                 value={draft.apiBase[api]}
                 onChange={(e) =>
                   update(`apiBase.${api}`, { ...draft, apiBase: { ...draft.apiBase, [api]: e.target.value } })

@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/index';
+import {
+  type ApiName,
+  allowedApiBases,
+  apiBaseAllowed,
+  type BuildMode,
+  DOCUMENTED_API_BASE,
+  isApiBaseUrl,
+} from './api-bases';
 
 /**
- * The settings model, one zod schema. Issue messages are i18n keys (`settings.err.*`), so the form can show
- * them in the UI's language next to the field they concern (see `validateSettings`).
+ * The settings model, one zod schema per build mode (they differ only in the API bases: `settingsSchemaFor`).
+ * Issue messages are i18n keys (`settings.err.*`), so the form can show them in the UI's language next to the
+ * field they concern (see `validateSettings`).
  */
 
 /** The four order-status groups of the help page (Mới, Đã xác nhận, Đã hủy, Thành công). */
@@ -20,19 +29,14 @@ const TIKI_KEY = /^[A-Za-z0-9-]{16,128}$/;
 
 const trimmed = z.string().trim();
 
-/** http(s) URL; plain http only for the local sandbox on the loopback interface. */
-const apiBaseUrl = trimmed.refine(
-  (value) => {
-    try {
-      const url = new URL(value);
-      if (url.protocol === 'https:') return true;
-      return url.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(url.hostname);
-    } catch {
-      return false;
-    }
-  },
-  { error: 'settings.err.url' },
-);
+/** An API base: the one the build allows (production: the documented host), else any API address. */
+function apiBaseField(api: ApiName, mode: BuildMode) {
+  const field =
+    allowedApiBases(mode) === 'any'
+      ? trimmed.refine(isApiBaseUrl, { error: 'settings.err.url' })
+      : trimmed.refine((url) => apiBaseAllowed(api, url, mode), { error: 'settings.err.apiBaseFixed' });
+  return field.default(DOCUMENTED_API_BASE[api]);
+}
 
 export const shopSchema = z
   .object({
@@ -107,45 +111,54 @@ export const nhanhConnectionSchema = z.object({
 
 export type NhanhConnection = z.output<typeof nhanhConnectionSchema>;
 
-export const DEFAULT_API_BASE = {
-  tiki: 'https://api.tiki.vn',
-  nhanh: 'https://pos.open.nhanh.vn',
-  nhanhOauth: 'https://nhanh.vn/oauth',
-} as const;
+function buildSettingsSchema(mode: BuildMode) {
+  return z.object({
+    language: z.enum(LOCALES).default('vi'),
+    shops: z.array(shopSchema).max(50, { error: 'settings.err.tooManyShops' }).default([]),
+    nhanh: nhanhConnectionSchema.prefault({}),
+    /** Statuses downloaded when the seller picks none: only "Mới", as the help page says. */
+    orderStatusFilter: z
+      .array(z.enum(ORDER_STATUS_GROUPS))
+      .min(1, { error: 'settings.err.statusRequired' })
+      .default(['new']),
+    autoSync: z
+      .object({
+        enabled: z.boolean().default(false),
+        intervalMinutes: z
+          .number({ error: 'settings.err.interval' })
+          .int({ error: 'settings.err.interval' })
+          .min(5, { error: 'settings.err.interval' })
+          .max(1440, { error: 'settings.err.interval' })
+          .default(15),
+      })
+      .prefault({}),
+    /** "Luôn lấy sản phẩm về": import orders of products deleted on Tiki by creating them in Nhanh. */
+    alwaysFetchProducts: z.boolean().default(false),
+    apiBase: z
+      .object({
+        tiki: apiBaseField('tiki', mode),
+        nhanh: apiBaseField('nhanh', mode),
+        nhanhOauth: apiBaseField('nhanhOauth', mode),
+      })
+      .prefault({}),
+  });
+}
 
-export const settingsSchema = z.object({
-  language: z.enum(LOCALES).default('vi'),
-  shops: z.array(shopSchema).max(50, { error: 'settings.err.tooManyShops' }).default([]),
-  nhanh: nhanhConnectionSchema.prefault({}),
-  /** Statuses downloaded when the seller picks none: only "Mới", as the help page says. */
-  orderStatusFilter: z
-    .array(z.enum(ORDER_STATUS_GROUPS))
-    .min(1, { error: 'settings.err.statusRequired' })
-    .default(['new']),
-  autoSync: z
-    .object({
-      enabled: z.boolean().default(false),
-      intervalMinutes: z
-        .number({ error: 'settings.err.interval' })
-        .int({ error: 'settings.err.interval' })
-        .min(5, { error: 'settings.err.interval' })
-        .max(1440, { error: 'settings.err.interval' })
-        .default(15),
-    })
-    .prefault({}),
-  /** "Luôn lấy sản phẩm về": import orders of products deleted on Tiki by creating them in Nhanh. */
-  alwaysFetchProducts: z.boolean().default(false),
-  apiBase: z
-    .object({
-      tiki: apiBaseUrl.default(DEFAULT_API_BASE.tiki),
-      nhanh: apiBaseUrl.default(DEFAULT_API_BASE.nhanh),
-      nhanhOauth: apiBaseUrl.default(DEFAULT_API_BASE.nhanhOauth),
-    })
-    .prefault({}),
-});
+type SettingsSchema = ReturnType<typeof buildSettingsSchema>;
+const settingsSchemas = new Map<BuildMode, SettingsSchema>();
 
-export type Settings = z.output<typeof settingsSchema>;
-export type SettingsInput = z.input<typeof settingsSchema>;
+/** The settings schema of a build: the two differ only in the API bases they accept (see `allowedApiBases`). */
+export function settingsSchemaFor(mode: BuildMode): SettingsSchema {
+  let schema = settingsSchemas.get(mode);
+  if (!schema) {
+    schema = buildSettingsSchema(mode);
+    settingsSchemas.set(mode, schema);
+  }
+  return schema;
+}
+
+export type Settings = z.output<SettingsSchema>;
+export type SettingsInput = z.input<SettingsSchema>;
 
 export const SETTINGS_VERSION = 2;
 

@@ -1,6 +1,7 @@
 import { commonMessages } from './messages/common';
 import { nhanhMessages } from './messages/nhanh';
 import { ordersMessages } from './messages/orders';
+import { privacyMessages } from './messages/privacy';
 import { productsMessages } from './messages/products';
 import { reconcileMessages } from './messages/reconcile';
 import { sellerCenterMessages } from './messages/seller-center';
@@ -21,6 +22,7 @@ const domains = [
   ordersMessages,
   reconcileMessages,
   sellerCenterMessages,
+  privacyMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENTED_API_BASE } from '../config/api-bases';
 import { lenientInt, lenientNumber, lenientText, optionalField } from '../http/tolerant';
 
 /**
@@ -8,10 +9,13 @@ import { lenientInt, lenientNumber, lenientText, optionalField } from '../http/t
  * inference where the public material is silent. A correction against the real API should touch this file only.
  */
 
-/** POS API host [OFF S1]. The client takes the base as a parameter so the sandbox can stand in. */
-export const NHANH_API_BASE = 'https://pos.open.nhanh.vn';
+/**
+ * POS API host [OFF S1], kept with the other documented hosts in lib/config/api-bases.ts. The client takes the
+ * base as a parameter so the sandbox can stand in.
+ */
+export const NHANH_API_BASE = DOCUMENTED_API_BASE.nhanh;
 /** The login page that grants an app access to a business [OFF S4; `version=3.0` from 3P S6/S16]. */
-export const NHANH_OAUTH_BASE = 'https://nhanh.vn';
+export const NHANH_OAUTH_URL = DOCUMENTED_API_BASE.nhanhOauth;
 export const NHANH_OAUTH_VERSION = '3.0';
 
 /** v3 paths, each `POST {base}{path}?appId=&businessId=` with a JSON body [OFF S1, S2]. */

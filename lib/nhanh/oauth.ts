@@ -4,7 +4,7 @@ import {
   endpointName,
   NHANH_API_BASE,
   NHANH_ERROR,
-  NHANH_OAUTH_BASE,
+  NHANH_OAUTH_URL,
   NHANH_OAUTH_VERSION,
   NHANH_PATHS,
   v3Url,
@@ -25,7 +25,7 @@ export interface NhanhGrant {
  * [OFF S4; 3P S6]. `oauthUrl` is the page itself so the sandbox's `/nhanh-oauth` can stand in.
  */
 export function buildAuthorizeUrl(input: { oauthUrl?: string; appId: string; returnLink: string }): string {
-  const url = new URL(input.oauthUrl ?? `${NHANH_OAUTH_BASE}/oauth`);
+  const url = new URL(input.oauthUrl ?? NHANH_OAUTH_URL);
   url.searchParams.set('version', NHANH_OAUTH_VERSION);
   url.searchParams.set('appId', input.appId);
   url.searchParams.set('returnLink', input.returnLink);

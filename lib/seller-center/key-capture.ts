@@ -10,7 +10,7 @@ import {
   saveSettings,
   secretsOf,
   settingsItem,
-  validateSettings,
+  validateStoredSettings,
 } from '../settings';
 import { logActivity } from '../status/activity-log';
 import { setTikiHealth } from '../status/status';
@@ -96,7 +96,7 @@ async function capture(input: CapturedKeyInput, deps: KeyCaptureDeps): Promise<K
   const now = (deps.now ?? Date.now)();
   const openDb = deps.db ?? getDb;
   // Stored settings that do not validate would read as the defaults: saving on top of them would wipe the shops.
-  const stored = validateSettings(await settingsItem.getValue(), 'vi');
+  const stored = validateStoredSettings(await settingsItem.getValue(), 'vi');
   if (!stored.ok) return { ok: false, text: { key: 'sellerCenter.key.settingsInvalid' } };
   const settings = stored.settings;
   const secrets = [...secretsOf(settings), input.key];

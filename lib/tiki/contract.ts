@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { z } from 'zod';
+import { DOCUMENTED_API_BASE } from '../config/api-bases';
 
 /*
  * Everything this extension assumes about the Tiki Seller Open API, in one file, so a correction against the
@@ -8,8 +9,8 @@ import { z } from 'zod';
  * of ../shared/reference/tiki-open-api.md; docs/api-contracts.md (## Tiki) lists the same assumptions.
  */
 
-/** Production host (OT-x); the sandbox serves the same paths below its `/tiki` mount. */
-export const TIKI_PRODUCTION_BASE_URL = 'https://api.tiki.vn';
+/** Production host (OT-x), kept with the other documented hosts; the sandbox serves the same paths below its `/tiki` mount. */
+export const TIKI_PRODUCTION_BASE_URL = DOCUMENTED_API_BASE.tiki;
 
 /** Paths below the base URL, and the endpoint names errors carry (method + template, never a real URL). */
 export const TIKI_PATHS = {

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { type ApiBases, apiBasesInForce, currentBuildMode } from '../config/api-bases';
 import { createPacer, type Pacer } from '../http/pacer';
 import { createNhanhClient, type NhanhClient } from '../nhanh/client';
 import { createNhanhRateLimiter, type NhanhRateLimiter } from '../nhanh/rate-limiter';
@@ -29,6 +30,14 @@ function sessionTokenCache(clientId: string): TikiTokenCache {
   };
 }
 
+/**
+ * Where requests go: the settings' API bases as this build allows them. Settings are already read that way
+ * (lib/settings.ts); asking again here means no client of a production build is ever built against another host.
+ */
+export function apiBasesOf(settings: Pick<Settings, 'apiBase'>): ApiBases {
+  return apiBasesInForce(settings.apiBase, currentBuildMode());
+}
+
 /** One pace per seller credential for the whole worker: Tiki counts 200 requests per second per seller. */
 const tikiPacers = new Map<string, Pacer>();
 
@@ -50,7 +59,7 @@ export function createTikiClientForShop(
   const auth: TikiAuth | null = tikiCredentialsOf(shop);
   if (!auth) return null;
   return createTikiClient({
-    baseUrl: settings.apiBase.tiki,
+    baseUrl: apiBasesOf(settings).tiki,
     auth,
     fetch: deps.fetch ?? globalThis.fetch.bind(globalThis),
     clock: deps.clock ?? systemClock,
@@ -74,7 +83,7 @@ export function createNhanhClientFromSettings(settings: Settings, deps: ApiDeps 
   const clock = deps.clock ?? systemClock;
   const limiter = deps.clock ? createNhanhRateLimiter({ clock }) : sharedLimiter();
   return createNhanhClient({
-    baseUrl: settings.apiBase.nhanh,
+    baseUrl: apiBasesOf(settings).nhanh,
     appId,
     businessId,
     accessToken,

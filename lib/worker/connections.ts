@@ -4,7 +4,12 @@ import type { NhanhDepot } from '../nhanh/contract';
 import { connectWithOAuth } from '../nhanh/oauth';
 import { getSettings, type Settings, saveSettings } from '../settings';
 import { type ConnectionHealth, setNhanhHealth, setTikiHealth } from '../status/status';
-import { type ApiDeps, createNhanhClientFromSettings, createTikiClientForShop } from './api-clients';
+import {
+  type ApiDeps,
+  apiBasesOf,
+  createNhanhClientFromSettings,
+  createTikiClientForShop,
+} from './api-clients';
 
 /**
  * Checking and establishing the connections, for the settings page and the popup. Each check records its
@@ -92,12 +97,13 @@ export async function connectNhanh(
   const settings = await getSettings();
   const { appId, secretKey } = settings.nhanh;
   if (!appId || !secretKey) return { ok: false, error: { key: 'connections.nhanhAppMissing' } };
+  const apiBase = apiBasesOf(settings);
   try {
     const grant = await connectWithOAuth({
       launchWebAuthFlow: deps.launchWebAuthFlow,
       redirectUrl: deps.redirectUrl,
-      oauthUrl: settings.apiBase.nhanhOauth,
-      apiBase: settings.apiBase.nhanh,
+      oauthUrl: apiBase.nhanhOauth,
+      apiBase: apiBase.nhanh,
       appId,
       secretKey,
       fetch: deps.fetch ?? globalThis.fetch.bind(globalThis),

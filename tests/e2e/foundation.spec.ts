@@ -145,6 +145,65 @@ test.describe('the built extension', () => {
     }
   });
 
+  test('Cài đặt → Nâng cao shows where keys go, read-only, and a settings file pointing elsewhere is refused', async ({
+    context,
+    extensionId,
+  }) => {
+    const stored = {
+      shops: [
+        { id: 'shop-1', name: 'Nhà sách Hoa Mai', connectionKey: '3f2b9c1e-8d4a-4c6b-9e7f-1a2b3c4d5e6f' },
+      ],
+    };
+    await storeSettings(context, stored);
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#settings`);
+    await page.getByText('Nâng cao').click();
+    for (const [label, url] of [
+      ['Địa chỉ API Tiki', 'https://api.tiki.vn'],
+      ['Địa chỉ API Nhanh', 'https://pos.open.nhanh.vn'],
+      ['Địa chỉ đăng nhập Nhanh (OAuth)', 'https://nhanh.vn/oauth'],
+    ]) {
+      await expect(page.getByLabel(label!)).toHaveValue(url!);
+      await expect(page.getByLabel(label!)).not.toBeEditable();
+    }
+    await expect(page.getByText('Khóa Tiki và token Nhanh chỉ được gửi tới các địa chỉ này')).toBeVisible();
+
+    // A "ready-made settings file" without secrets would have had the stored key merged in and sent elsewhere.
+    const crafted = {
+      format: 'nhanh-tiki-companion/settings',
+      version: 2,
+      includesSecrets: false,
+      settings: { ...stored, apiBase: { tiki: 'https://collector.example' } },
+    };
+    await page.getByLabel('Nhập cài đặt từ file JSON').setInputFiles({
+      name: 'cai-dat-san.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(crafted)),
+    });
+    await expect(page.getByRole('alert').first()).toContainText(
+      'Không nhập file "cai-dat-san.json": ô "Địa chỉ API Tiki" trỏ tới https://collector.example',
+    );
+    const worker = await serviceWorker(context);
+    expect(await worker.evaluate(() => chrome.storage.local.get('settings'))).toEqual({ settings: stored });
+  });
+
+  test('the dashboard says what the extension reads, keeps and sends, under Quyền riêng tư', async ({
+    context,
+    extensionId,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#settings`);
+    await page.getByRole('link', { name: 'Quyền riêng tư' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Quyền riêng tư' })).toBeVisible();
+    const sent = page.getByRole('region', { name: 'Nơi gửi' });
+    await expect(sent).toContainText('https://api.tiki.vn');
+    await expect(sent).toContainText('https://pos.open.nhanh.vn');
+    await expect(sent).toContainText('không phân tích (analytics)');
+    await expect(
+      page.getByRole('region', { name: 'Quyền tiện ích xin, và vì sao' }).getByRole('listitem'),
+    ).toHaveCount(8);
+  });
+
   test('switching the language to English re-renders the dashboard in English', async ({
     context,
     extensionId,

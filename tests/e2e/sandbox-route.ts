@@ -1,13 +1,14 @@
 import type { BrowserContext } from '@playwright/test';
+import { DOCUMENTED_API_BASE } from '../../lib/config/api-bases';
 import type { SandboxOptions } from '../../sandbox';
 import { type RunningSandbox, startSandboxServer } from '../../sandbox/server';
-import { seededNhanhSettings, seededShopSettings } from '../fixtures/sandbox-settings';
+import { SANDBOX_MOUNTS, seededNhanhSettings, seededShopSettings } from '../fixtures/sandbox-settings';
 import { E2E_SHOP_ID } from './fixtures';
 
 /** The production API hosts the built extension calls, and where the sandbox serves each. */
 const ROUTED_HOSTS = [
-  ['https://api.tiki.vn', '/tiki'],
-  ['https://pos.open.nhanh.vn', '/nhanh'],
+  [DOCUMENTED_API_BASE.tiki, SANDBOX_MOUNTS.tiki],
+  [DOCUMENTED_API_BASE.nhanh, SANDBOX_MOUNTS.nhanh],
 ] as const;
 
 /**

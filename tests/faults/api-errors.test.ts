@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/http/api-error';
 import { translate } from '../../lib/i18n';
-import { type Settings, secretsOf, settingsSchema } from '../../lib/settings';
+import { type Settings, secretsOf, settingsSchemaFor } from '../../lib/settings';
 import { createManualClock } from '../../lib/time/clock';
 import { createNhanhClientFromSettings, createTikiClientForShop } from '../../lib/worker/api-clients';
 import { createSandbox } from '../../sandbox/index';
@@ -18,7 +18,7 @@ function world(faults: Partial<Faults> = {}) {
   const sandbox = createSandbox({ clock, faults });
   const [shop] = sandbox.seed.tiki.shops;
   const { nhanh } = sandbox.seed;
-  const settings = settingsSchema.parse({
+  const settings = settingsSchemaFor('development').parse({
     apiBase: IN_PROCESS_API_BASE,
     shops: [
       { id: 'key', name: shop!.name, connectionKey: shop!.connectionKey },

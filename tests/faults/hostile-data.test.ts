@@ -6,7 +6,7 @@ import { openCompanionDb } from '../../lib/db';
 import { safeSheet } from '../../lib/files/spreadsheet-cells';
 import { buildPairingWorkbook, readPairingFile } from '../../lib/products/pairing-file';
 import type { ProductRow } from '../../lib/products/rows';
-import { exportSettingsFile, secretsOf, settingsSchema } from '../../lib/settings';
+import { exportSettingsFile, secretsOf, settingsSchemaFor } from '../../lib/settings';
 import { listActivity, logActivity } from '../../lib/status/activity-log';
 
 /** What a hostile product name, address or note can carry. */
@@ -77,7 +77,7 @@ describe('exported spreadsheets neutralise formula-like cells', () => {
 });
 
 describe('secrets stay out of exports and logs', () => {
-  const settings = settingsSchema.parse({
+  const settings = settingsSchemaFor('development').parse({
     shops: [
       {
         id: 's1',

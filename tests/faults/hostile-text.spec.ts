@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { settingsSchema } from '../../lib/config/settings-schema';
+import { settingsSchemaFor } from '../../lib/config/settings-schema';
 import { NHANH_ERROR, NHANH_PATHS } from '../../lib/nhanh/contract';
 import type { Sandbox } from '../../sandbox';
 import { fail } from '../../sandbox/nhanh/envelope';
@@ -72,7 +72,7 @@ test.describe('HTML and script in stored data', () => {
     context,
     extensionId,
   }) => {
-    const settings = settingsSchema.parse({
+    const settings = settingsSchemaFor('development').parse({
       shops: [{ id: 's1', name: PAYLOAD, connectionKey: '3f2b9c1e-8d4a-4c6b-9e7f-1a2b3c4d5e6f' }],
     });
     await storeSettings(context, settings);

@@ -28,13 +28,17 @@ export const settingsMessages = defineMessages(
     'settings.import.newerVersion':
       'File "{name}" được xuất từ phiên bản mới hơn (v{version}). Hãy cập nhật tiện ích rồi nhập lại.',
     'settings.import.invalid': 'File "{name}" có {count} ô không hợp lệ; chưa có gì thay đổi. {first}',
+    'settings.import.foreignApiBase':
+      'Không nhập file "{name}": ô "{field}" trỏ tới {url}, không phải máy chủ của Tiki hay Nhanh ({expected}). Nhập file này sẽ gửi khóa Tiki và token Nhanh của bạn tới đó. Chưa có gì thay đổi.',
     'settings.hint.connectionKey':
       'Seller Center → Tài khoản → Thông tin người bán → Thiết Lập Cửa Hàng và Thông Tin Liên Lạc → Chi tiết → "Kết nối với kênh bán hàng khác", cột "Tham số kết nối".',
     'settings.hint.app': 'Chỉ khi bạn có ứng dụng nội bộ (in-house app) trên open.tiki.vn.',
     'settings.hint.customer':
       'Tiki không gửi tên và số điện thoại người mua, nên đơn về Nhanh sẽ dùng thông tin này.',
     'settings.hint.nhanhManual': 'Dán Business ID và Access token nếu bạn đã có sẵn token (chế độ thủ công).',
-    'settings.hint.apiBase': 'Chỉ đổi khi thử với sandbox cục bộ (http://127.0.0.1:…).',
+    'settings.hint.apiBase': 'Bản phát triển: chỉ đổi khi thử với sandbox cục bộ (npm start điền sẵn).',
+    'settings.hint.apiBaseFixed':
+      'Khóa Tiki và token Nhanh chỉ được gửi tới các địa chỉ này của Tiki và Nhanh; bản phát hành không cho đổi.',
     'settings.mode.oauth': 'Đăng nhập Nhanh (OAuth)',
     'settings.mode.manual': 'Nhập token thủ công',
     'settings.status.new': 'Mới',
@@ -97,7 +101,9 @@ export const settingsMessages = defineMessages(
       'Đơn FBT lấy hàng trong kho của Tiki, không phải kho của bạn: nếu nhập vào kho thường, Nhanh sẽ tạm giữ và trừ tồn hàng bạn vẫn còn. Chỉ nhập khi bạn có một kho riêng trên Nhanh theo dõi hàng gửi Tiki.',
     'settings.err.phone': 'phải gồm 10 chữ số, bắt đầu bằng 0 (ví dụ 0901234567).',
     'settings.err.digits': 'chỉ gồm chữ số.',
-    'settings.err.url': 'phải là địa chỉ https://, hoặc http://127.0.0.1 cho sandbox.',
+    'settings.err.url': 'phải là địa chỉ https://, hoặc địa chỉ http của sandbox trên máy này.',
+    'settings.err.apiBaseFixed':
+      'bản phát hành chỉ gửi khóa và token tới máy chủ của Tiki và Nhanh; không đổi được địa chỉ này.',
     'settings.err.statusRequired': 'hãy chọn ít nhất một trạng thái.',
     'settings.err.interval': 'phải là số phút nguyên từ 5 đến 1440.',
     'settings.err.tooManyShops': 'tối đa 50 cửa hàng.',
@@ -131,13 +137,18 @@ export const settingsMessages = defineMessages(
     'settings.import.newerVersion':
       'The file "{name}" comes from a newer version (v{version}). Update the extension, then import again.',
     'settings.import.invalid': 'The file "{name}" has {count} invalid fields; nothing was changed. {first}',
+    'settings.import.foreignApiBase':
+      'The file "{name}" was not imported: "{field}" points to {url}, which is not Tiki\'s or Nhanh\'s server ({expected}). Importing it would send your Tiki keys and Nhanh token there. Nothing was changed.',
     'settings.hint.connectionKey':
       'Seller Center → Account → Seller information → Store setup and contact information → Details → "Kết nối với kênh bán hàng khác", column "Tham số kết nối".',
     'settings.hint.app': 'Only if you have an in-house app on open.tiki.vn.',
     'settings.hint.customer': 'Tiki sends no buyer name or phone, so orders in Nhanh use these.',
     'settings.hint.nhanhManual':
       'Paste the Business ID and access token if you already have a token (manual mode).',
-    'settings.hint.apiBase': 'Change only to try the local sandbox (http://127.0.0.1:…).',
+    'settings.hint.apiBase':
+      'Development build: change only to try the local sandbox (npm start fills it in).',
+    'settings.hint.apiBaseFixed':
+      'Your Tiki keys and Nhanh token are sent to these addresses of Tiki and Nhanh only; the released extension does not let them change.',
     'settings.mode.oauth': 'Sign in to Nhanh (OAuth)',
     'settings.mode.manual': 'Paste a token',
     'settings.status.new': 'New',
@@ -198,7 +209,9 @@ export const settingsMessages = defineMessages(
       "FBT orders are picked from Tiki's warehouse, not yours: imported into your usual depot, Nhanh would hold and deduct stock you still have. Import them only into a Nhanh depot that tracks the goods you sent to Tiki.",
     'settings.err.phone': 'must be 10 digits starting with 0 (for example 0901234567).',
     'settings.err.digits': 'digits only.',
-    'settings.err.url': 'must be an https:// address, or http://127.0.0.1 for the sandbox.',
+    'settings.err.url': 'must be an https:// address, or the http address of the sandbox on this machine.',
+    'settings.err.apiBaseFixed':
+      "the released extension sends keys and tokens only to Tiki's and Nhanh's servers; this address cannot be changed.",
     'settings.err.statusRequired': 'choose at least one status.',
     'settings.err.interval': 'must be a whole number of minutes from 5 to 1440.',
     'settings.err.tooManyShops': 'at most 50 shops.',

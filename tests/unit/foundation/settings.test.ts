@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DOCUMENTED_API_BASE } from '../../../lib/config/api-bases';
 import {
   defineSettingsItem,
   exportSettingsFile,
@@ -88,8 +89,82 @@ describe('settings schema', () => {
     );
   });
 
-  it('should allow the sandbox on the loopback interface', () => {
-    const result = validateSettings({ apiBase: { tiki: 'http://127.0.0.1:8787/tiki' } }, 'vi');
+  it('should allow the sandbox on the loopback interface in a development build', () => {
+    const result = validateSettings({ apiBase: { tiki: 'http://127.0.0.1:8787/tiki' } }, 'vi', 'development');
+    expect(result.ok).toBe(true);
+  });
+
+  it('should take only the documented API hosts in a production build, naming the field otherwise', () => {
+    const documented = validateSettings(
+      { ...validInput(), apiBase: { tiki: 'https://api.tiki.vn/', nhanh: DOCUMENTED_API_BASE.nhanh } },
+      'vi',
+      'production',
+    );
+    expect(documented.ok).toBe(true);
+    for (const url of [
+      'http://127.0.0.1:8787/nhanh',
+      'https://pos.open.nhanh.vn.example',
+      'https://example.com',
+    ]) {
+      const result = validateSettings({ ...validInput(), apiBase: { nhanh: url } }, 'en', 'production');
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.errors.map((e) => e.message)).toEqual([
+        "Nhanh API address: the released extension sends keys and tokens only to Tiki's and Nhanh's servers; this address cannot be changed.",
+      ]);
+    }
+  });
+});
+
+describe('settings as a production build reads them', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.stubEnv('MODE', 'production');
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('should use the documented API hosts whatever storage holds, and keep everything else', async () => {
+    const edited = {
+      ...validInput(),
+      apiBase: { tiki: 'https://collector.example', nhanh: 'http://127.0.0.1' },
+    };
+    await fakeBrowser.storage.local.set({ settings: edited, settings$: { v: 2 } });
+    const item = defineSettingsItem();
+    const settings = await getSettings(item);
+    expect(settings.apiBase).toEqual(DOCUMENTED_API_BASE);
+    expect(settings.shops[0]?.connectionKey).toBe(KEY);
+    // The form opens without errors on fields the seller cannot change, showing the hosts in use.
+    const { draft, errors } = await getSettingsDraft('vi', item);
+    expect(errors).toEqual([]);
+    expect(draft.apiBase).toEqual(DOCUMENTED_API_BASE);
+  });
+
+  it('should refuse a settings file that points an API elsewhere, naming the field in both languages', async () => {
+    const current = await getSettings(defineSettingsItem());
+    const file = JSON.stringify({
+      format: 'nhanh-tiki-companion/settings',
+      version: 2,
+      includesSecrets: false,
+      settings: { ...validInput(), apiBase: { nhanhOauth: 'https://nhanh.vn.example/oauth' } },
+    });
+    const inVietnamese = importSettingsFile(file, 'san.json', current, 'vi');
+    const inEnglish = importSettingsFile(file, 'san.json', current, 'en');
+    expect(inVietnamese.ok || inVietnamese.message).toBe(
+      'Không nhập file "san.json": ô "Địa chỉ đăng nhập Nhanh (OAuth)" trỏ tới https://nhanh.vn.example/oauth, không phải máy chủ của Tiki hay Nhanh (https://nhanh.vn/oauth). Nhập file này sẽ gửi khóa Tiki và token Nhanh của bạn tới đó. Chưa có gì thay đổi.',
+    );
+    expect(inEnglish.ok || inEnglish.message).toBe(
+      'The file "san.json" was not imported: "Nhanh sign-in address (OAuth)" points to https://nhanh.vn.example/oauth, which is not Tiki\'s or Nhanh\'s server (https://nhanh.vn/oauth). Importing it would send your Tiki keys and Nhanh token there. Nothing was changed.',
+    );
+  });
+
+  it('should import its own export, whose API bases are the documented ones', () => {
+    const settings = validateSettings(validInput(), 'vi', 'production') as { ok: true; settings: Settings };
+    const result = importSettingsFile(
+      exportSettingsFile(settings.settings, true),
+      'x.json',
+      settings.settings,
+      'vi',
+    );
     expect(result.ok).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { createOrderProductLinks } from '../../../lib/orders/product-links';
 import type { OrderGroup } from '../../../lib/orders/status-map';
 import { downloadCatalogues } from '../../../lib/products/download';
 import { autoMatchShop } from '../../../lib/products/pairing';
-import { type SettingsInput, settingsSchema } from '../../../lib/settings';
+import { type SettingsInput, settingsSchemaFor } from '../../../lib/settings';
 import { type OrderSyncDeps, runOrderSync, type SyncRequest } from '../../../lib/sync/order-sync';
 import type { TikiOrder } from '../../../lib/tiki/schemas';
 import { createManualClock } from '../../../lib/time/clock';
@@ -28,7 +28,7 @@ export async function ordersSetup(overrides: Partial<SettingsInput> = {}) {
   const sandbox = createSandbox({ clock, seed: 20261128 });
   const shopSeed = sandbox.seed.tiki.shops[0]!;
   const { nhanh } = sandbox.seed;
-  const settings = settingsSchema.parse({
+  const settings = settingsSchemaFor('development').parse({
     apiBase: IN_PROCESS_API_BASE,
     shops: [seededShopSettings(sandbox.seed, SHOP_ID)],
     nhanh: seededNhanhSettings(sandbox.seed),

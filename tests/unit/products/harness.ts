@@ -1,5 +1,5 @@
 import { openCompanionDb } from '../../../lib/db';
-import { settingsSchema } from '../../../lib/settings';
+import { settingsSchemaFor } from '../../../lib/settings';
 import { createManualClock } from '../../../lib/time/clock';
 import { createNhanhClientFromSettings, createTikiClientForShop } from '../../../lib/worker/api-clients';
 import { createSandbox } from '../../../sandbox/index';
@@ -24,7 +24,7 @@ export async function sandboxSetup() {
   const clock = createManualClock();
   const sandbox = createSandbox({ clock, seed: 20261128 });
   const shopSeed = sandbox.seed.tiki.shops[0]!;
-  const settings = settingsSchema.parse({
+  const settings = settingsSchemaFor('development').parse({
     apiBase: IN_PROCESS_API_BASE,
     shops: [seededShopSettings(sandbox.seed, 'shop-1')],
     nhanh: seededNhanhSettings(sandbox.seed),

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type CompanionDatabase, openCompanionDb } from '../../../lib/db';
 import { loadExpectations } from '../../../lib/reconcile/expectation-source';
-import { settingsSchema } from '../../../lib/settings';
+import { settingsSchemaFor } from '../../../lib/settings';
 import { createSandbox } from '../../../sandbox/index';
 import { storedOrder } from './stored-orders';
 
@@ -11,7 +11,7 @@ const shopSeed = sandbox.seed.tiki.shops[0]!;
 const orders = shopSeed.orders as { code: string; invoice: { total_seller_income: number } }[];
 
 function settings(withKey: boolean) {
-  const parsed = settingsSchema.parse({
+  const parsed = settingsSchemaFor('development').parse({
     apiBase: {
       tiki: 'http://127.0.0.1/tiki',
       nhanh: 'http://127.0.0.1/nhanh',

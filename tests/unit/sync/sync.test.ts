@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type JobRecord, openCompanionDb } from '../../../lib/db';
 import { acquireJob, cancelJob, checkpointJob, finishJob, LEASE_MS } from '../../../lib/jobs/lease';
-import { settingsSchema } from '../../../lib/settings';
+import { settingsSchemaFor } from '../../../lib/settings';
 import { ORDER_SYNC_ALARM, scheduleOrderSync } from '../../../lib/sync/alarms';
 
 const shop = { id: 's1', name: 'Shop', connectionKey: '12345678-1234-4123-a123-123456789012' };
@@ -12,23 +12,28 @@ describe('the order-sync alarm', () => {
 
   it('should follow the settings: created at the interval, kept, re-made on a new interval, cleared when off', async () => {
     const alarms = fakeBrowser.alarms;
-    const on = settingsSchema.parse({ shops: [shop], autoSync: { enabled: true } });
+    const on = settingsSchemaFor('development').parse({ shops: [shop], autoSync: { enabled: true } });
     expect(await scheduleOrderSync(alarms, on)).toBe('created');
     expect((await alarms.get(ORDER_SYNC_ALARM))?.periodInMinutes).toBe(15);
     expect(await scheduleOrderSync(alarms, on)).toBe('kept');
 
-    const every30 = settingsSchema.parse({ shops: [shop], autoSync: { enabled: true, intervalMinutes: 30 } });
+    const every30 = settingsSchemaFor('development').parse({
+      shops: [shop],
+      autoSync: { enabled: true, intervalMinutes: 30 },
+    });
     expect(await scheduleOrderSync(alarms, every30)).toBe('created');
     expect((await alarms.get(ORDER_SYNC_ALARM))?.periodInMinutes).toBe(30);
 
-    const shopOff = settingsSchema.parse({
+    const shopOff = settingsSchemaFor('development').parse({
       shops: [{ ...shop, autoSync: false }],
       autoSync: { enabled: true },
     });
     expect(await scheduleOrderSync(alarms, shopOff)).toBe('cleared');
     expect(await alarms.get(ORDER_SYNC_ALARM)).toBeUndefined();
     await scheduleOrderSync(alarms, on);
-    expect(await scheduleOrderSync(alarms, settingsSchema.parse({ shops: [shop] }))).toBe('cleared');
+    expect(await scheduleOrderSync(alarms, settingsSchemaFor('development').parse({ shops: [shop] }))).toBe(
+      'cleared',
+    );
     expect(await alarms.get(ORDER_SYNC_ALARM)).toBeUndefined();
   });
 });
