@@ -13,6 +13,16 @@ export const SANDBOX_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'] as con
 
 export const PERMISSIONS = ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'identity'] as const;
 
+/**
+ * Development builds only: a fixed public key gives the unpacked extension the same id on every machine and
+ * every install (`diackdbfieggfhhihgigkmlkbadejppf`), so the Nhanh OAuth redirect URL a seller registers on open.nhanh.vn
+ * (`https://<id>.chromiumapp.org/`) does not change between reloads. The store assigns the production id; the
+ * private half of this key is not kept anywhere (Chrome only needs the public one to derive the id).
+ */
+export const DEV_MANIFEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAsKj0tWjn4BV8MMcqPm+9PF12SwGyaBBL5l7rj00bt8Sa9hMWDAJBD5mE+GfrvxbEwlG/gSwFHTvJDOZ3aoFLSqD0xDyvhpoEGFSR3xrwYGZLk2vAllY8zNiLU/YFtJpRrVStjfyiyZXCiRmyKCBIm7v1lt25oCD+/ikS8d3DmDGTf4S/BdOEfcSal9XgrHH6O1Kj5hOzJRL1D9JadYkPbG0jZUU0lCfPfCeymY1RupWcXk4ZTMtJYEYBUTNbkl63LWw147DrwQIWCPuLTaFJr0XcXhkZYfYmxZ3az7w6DFYaK1s6Yyx4IK7pOaYsqTtOtDnLCdQHP37t7iQGTkns5QIDAQAB';
+export const DEV_EXTENSION_ID = 'diackdbfieggfhhihgigkmlkbadejppf';
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -32,6 +42,7 @@ export default defineConfig({
     default_locale: 'vi',
     permissions: [...PERMISSIONS],
     host_permissions: mode === 'production' ? [...PRODUCTION_HOSTS] : [...PRODUCTION_HOSTS, ...SANDBOX_HOSTS],
+    ...(mode === 'production' ? {} : { key: DEV_MANIFEST_KEY }),
     // The toolbar button uses the same icons as the extension (public/icon/, drawn by scripts/icons.ts).
     action: {
       default_title: '__MSG_extName__',

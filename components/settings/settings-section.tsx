@@ -29,6 +29,7 @@ import { FileButton } from '../common/file-button';
 import { useLocale } from '../locale';
 import { type CheckOutcome, ConnectionCheck } from './connection-check';
 import { Field } from './field';
+import { NhanhOAuthGuide } from './nhanh-oauth-guide';
 
 type Notice = { kind: 'success' | 'error'; text: string } | null;
 
@@ -377,7 +378,10 @@ export function SettingsSection() {
         </div>
         {draft.nhanh.mode === 'manual' && <p className="hint">{t('settings.hint.nhanhManual')}</p>}
         {draft.nhanh.mode === 'oauth' && (
-          <ConnectionCheck label={t('connections.connectNhanh')} run={signInToNhanh} />
+          <>
+            <NhanhOAuthGuide />
+            <ConnectionCheck label={t('connections.connectNhanh')} run={signInToNhanh} />
+          </>
         )}
         <div className="field-row">
           <Field label={t('field.appId')} error={errorAt('nhanh.appId')}>

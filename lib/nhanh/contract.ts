@@ -14,9 +14,8 @@ import { lenientInt, lenientNumber, lenientText, optionalField } from '../http/t
  * base as a parameter so the sandbox can stand in.
  */
 export const NHANH_API_BASE = DOCUMENTED_API_BASE.nhanh;
-/** The login page that grants an app access to a business [OFF S4; `version=3.0` from 3P S6/S16]. */
+/** The login page that grants an app access to a business [OFF-v3 §2.2]. */
 export const NHANH_OAUTH_URL = DOCUMENTED_API_BASE.nhanhOauth;
-export const NHANH_OAUTH_VERSION = '3.0';
 
 /** v3 paths, each `POST {base}{path}?appId=&businessId=` with a JSON body [OFF S1, S2]. */
 export const NHANH_PATHS = {

@@ -5,7 +5,6 @@ import {
   NHANH_API_BASE,
   NHANH_ERROR,
   NHANH_OAUTH_URL,
-  NHANH_OAUTH_VERSION,
   NHANH_PATHS,
   v3Url,
 } from './contract';
@@ -21,12 +20,12 @@ export interface NhanhGrant {
 }
 
 /**
- * The Nhanh login page URL for this app: `https://nhanh.vn/oauth?version=3.0&appId=…&returnLink=…`
- * [OFF S4; 3P S6]. `oauthUrl` is the page itself so the sandbox's `/nhanh-oauth` can stand in.
+ * The Nhanh login page URL for this app: `https://nhanh.vn/oauth?appId=…&returnLink=…` [OFF-v3 §2.2: no
+ * `version` parameter; `returnLink` https and registered among the app's Redirect URLs]. `oauthUrl` is the
+ * page itself so the sandbox's `/nhanh-oauth` can stand in.
  */
 export function buildAuthorizeUrl(input: { oauthUrl?: string; appId: string; returnLink: string }): string {
   const url = new URL(input.oauthUrl ?? NHANH_OAUTH_URL);
-  url.searchParams.set('version', NHANH_OAUTH_VERSION);
   url.searchParams.set('appId', input.appId);
   url.searchParams.set('returnLink', input.returnLink);
   return url.toString();

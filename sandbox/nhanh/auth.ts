@@ -1,4 +1,3 @@
-import { NHANH_OAUTH_VERSION } from '../../lib/nhanh/contract';
 import type { SandboxRequest, SandboxResponse, SimulatorContext } from '../types';
 import { createFieldCollector, FormFieldsError, isRecord, ok } from './envelope';
 
@@ -43,20 +42,27 @@ export function createNhanhAuth({ clock, random, seed }: SimulatorContext) {
     return text;
   }
 
-  /** `GET /nhanh-oauth?version=3.0&appId=…&returnLink=…` → 302 to `returnLink?accessCode=…` [OFF S4; 3P S6, S16]. */
+  /**
+   * `GET /nhanh-oauth?appId=…&returnLink=…` → 302 to `returnLink?accessCode=…` [OFF-v3 §2.2]. The returnLink
+   * must be https ("bắt buộc chạy https"); [INF] that it is registered among the app's Redirect URLs cannot be
+   * checked here (the extension id differs per install), so any https link is taken.
+   */
   function authorizePage(request: SandboxRequest): SandboxResponse {
     if (request.method !== 'GET') return errorPage(405, 'Phương thức không được hỗ trợ.');
     const { query } = request;
     if (query.get('appId') !== nhanh.appId)
       return errorPage(400, 'Ứng dụng không tồn tại (appId không hợp lệ).');
-    if (query.get('version') !== NHANH_OAUTH_VERSION)
-      return errorPage(400, `Phiên bản API không hợp lệ: "${query.get('version') ?? ''}".`);
     let returnLink: URL;
     try {
       returnLink = new URL(query.get('returnLink') ?? '');
     } catch {
       return errorPage(400, 'returnLink không hợp lệ.');
     }
+    if (returnLink.protocol !== 'https:')
+      return errorPage(
+        400,
+        'returnLink phải là địa chỉ https và nằm trong danh sách Redirect URL của ứng dụng.',
+      );
     const accessCode = randomToken(40);
     accessCodes.set(accessCode, { expiresAt: clock.now() + ACCESS_CODE_TTL_MS });
     returnLink.searchParams.set('accessCode', accessCode);

@@ -12,7 +12,7 @@ export const nhanhMessages = defineMessages(
     'nhanh.err.forbidden':
       'Tài khoản Nhanh chưa cấp quyền cho thao tác này ({endpoint}). Hãy kết nối lại Nhanh và chọn đủ quyền (sản phẩm, đơn hàng, kho).',
     'nhanh.err.notEnabled':
-      'Doanh nghiệp chưa bật cho phép dùng API trên Nhanh.vn. Hãy bật trong cài đặt của Nhanh rồi thử lại.',
+      'Doanh nghiệp chưa bật cho phép dùng API trên Nhanh.vn. Dùng tài khoản Giám đốc: Cài đặt chung → Cài đặt Open API → bật "Cho phép kết nối Open API", rồi thử lại.',
     'nhanh.err.formFields': 'Nhanh không nhận dữ liệu gửi lên: {details}. Hãy sửa các mục này rồi thử lại.',
     'nhanh.err.duplicateOrder': 'Đơn {appOrderId} đã có trên Nhanh nên không tạo lại lần nữa.',
     'nhanh.err.invalidData':
@@ -24,7 +24,7 @@ export const nhanhMessages = defineMessages(
     'nhanh.err.rejected': 'Nhanh từ chối yêu cầu: {message}',
     'nhanh.err.unknown': 'Nhanh báo lỗi {code}: {message}',
     'nhanh.oauth.cancelled':
-      'Cửa sổ đăng nhập Nhanh đã đóng trước khi cấp quyền. Hãy bấm "Kết nối Nhanh" để thử lại.',
+      'Cửa sổ đăng nhập Nhanh đã đóng trước khi cấp quyền. Nếu Nhanh báo lỗi địa chỉ chuyển hướng (returnLink), hãy thêm Redirect URL của tiện ích vào ứng dụng trên open.nhanh.vn (bước 1), rồi bấm "Kết nối Nhanh" lại.',
     'nhanh.oauth.noCode':
       'Nhanh không trả về mã cấp quyền. Hãy kết nối lại; nếu vẫn lỗi, kiểm tra appId của ứng dụng trên open.nhanh.vn.',
     'nhanh.oauth.codeRefused':
@@ -39,7 +39,7 @@ export const nhanhMessages = defineMessages(
     'nhanh.err.forbidden':
       'The Nhanh account has not granted this permission ({endpoint}). Connect Nhanh again and tick every permission (products, orders, depots).',
     'nhanh.err.notEnabled':
-      'The business has not enabled API access on Nhanh.vn. Enable it in the Nhanh settings and try again.',
+      'The business has not enabled API access on Nhanh.vn. With the director account: Cài đặt chung → Cài đặt Open API → switch on "Cho phép kết nối Open API", then try again.',
     'nhanh.err.formFields': 'Nhanh refused the data sent: {details}. Fix these items and try again.',
     'nhanh.err.duplicateOrder': 'Order {appOrderId} is already in Nhanh, so it was not created again.',
     'nhanh.err.invalidData':
@@ -51,7 +51,7 @@ export const nhanhMessages = defineMessages(
     'nhanh.err.rejected': 'Nhanh refused the request: {message}',
     'nhanh.err.unknown': 'Nhanh reported error {code}: {message}',
     'nhanh.oauth.cancelled':
-      'The Nhanh login window closed before access was granted. Click "Connect Nhanh" to try again.',
+      'The Nhanh login window closed before access was granted. If Nhanh complained about the return address (returnLink), add the extension\'s Redirect URL to your app on open.nhanh.vn (step 1), then click "Connect Nhanh" again.',
     'nhanh.oauth.noCode':
       'Nhanh returned no access code. Connect again; if it persists, check the app id on open.nhanh.vn.',
     'nhanh.oauth.codeRefused':

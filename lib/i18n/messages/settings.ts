@@ -91,6 +91,16 @@ export const settingsMessages = defineMessages(
     'settings.err.appPair': 'cần nhập cả Client ID và Client secret, hoặc để trống cả hai.',
     'settings.err.noCredentials':
       'cần nhập Tham số kết nối, hoặc Client ID và Client secret của ứng dụng nội bộ.',
+    'oauth.guide.intro': 'Trước khi bấm "Kết nối Nhanh", làm hai việc Nhanh yêu cầu (chỉ một lần):',
+    'oauth.guide.redirect':
+      'Trên open.nhanh.vn, mở ứng dụng của bạn và thêm địa chỉ sau vào danh sách Redirect URL (phải khớp từng ký tự):',
+    'oauth.guide.copy': 'Sao chép',
+    'oauth.guide.copied': 'Đã sao chép',
+    'oauth.guide.enableApi':
+      'Dùng tài khoản Giám đốc trên Nhanh.vn: Cài đặt chung → Cài đặt Open API → bật "Cho phép kết nối Open API".',
+    'oauth.guide.connect': 'Bấm "Kết nối Nhanh", đăng nhập và chọn quyền, kho cho ứng dụng.',
+    'oauth.guide.reconnect':
+      'Nhanh giữ một token cho mỗi ứng dụng và doanh nghiệp: khi kết nối lại, token cũ chỉ còn dùng được thêm 15 phút.',
     'settings.err.depot': 'phải là số ID kho trên Nhanh.',
     'settings.err.fbtDepot': 'chọn kho Nhanh nhận đơn FBT, hoặc chọn "Bỏ qua đơn FBT".',
     'field.fbtOrders': 'Đơn Tiki giao từ kho Tiki (FBT)',
@@ -199,6 +209,17 @@ export const settingsMessages = defineMessages(
       'does not look like a Tiki key (16–128 letters, digits and dashes). Copy the whole value of the "Tham số kết nối" column again.',
     'settings.err.appPair': 'enter both the client ID and the client secret, or leave both empty.',
     'settings.err.noCredentials': 'enter the connection key, or the client ID and secret of an in-house app.',
+    'oauth.guide.intro': 'Before pressing "Connect Nhanh", do the two things Nhanh requires (once):',
+    'oauth.guide.redirect':
+      'On open.nhanh.vn, open your app and add this address to its Redirect URLs (it must match character for character):',
+    'oauth.guide.copy': 'Copy',
+    'oauth.guide.copied': 'Copied',
+    'oauth.guide.enableApi':
+      'With the Giám đốc (director) account on Nhanh.vn: Cài đặt chung → Cài đặt Open API → switch on "Cho phép kết nối Open API".',
+    'oauth.guide.connect':
+      'Press "Connect Nhanh", sign in and choose the permissions and depots for the app.',
+    'oauth.guide.reconnect':
+      'Nhanh keeps one token per app and business: after reconnecting, the old token works for only 15 more minutes.',
     'settings.err.depot': 'must be a Nhanh depot ID number.',
     'settings.err.fbtDepot': 'choose the Nhanh depot for FBT orders, or choose "Skip FBT orders".',
     'field.fbtOrders': 'Orders Tiki ships from its own warehouse (FBT)',

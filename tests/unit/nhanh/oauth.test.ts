@@ -34,14 +34,10 @@ async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 describe('Nhanh OAuth', () => {
-  it('should build the login URL with version 3.0, the appId and the return link', () => {
+  it('should build the login URL as Nhanh documents it: the appId and the return link, no version', () => {
     const url = new URL(buildAuthorizeUrl({ appId: '74821', returnLink: REDIRECT }));
     expect(`${url.origin}${url.pathname}`).toBe('https://nhanh.vn/oauth');
-    expect(Object.fromEntries(url.searchParams)).toEqual({
-      version: '3.0',
-      appId: '74821',
-      returnLink: REDIRECT,
-    });
+    expect(Object.fromEntries(url.searchParams)).toEqual({ appId: '74821', returnLink: REDIRECT });
   });
 
   it('should connect through the login page and get a token that works', async () => {
@@ -131,13 +127,15 @@ describe('Nhanh OAuth', () => {
     expect((await failureOf(exchange(fresh, 'wrong-secret'))).fieldMessages).toHaveProperty('secretKey');
   });
 
-  it('should send the login page to an error page for another API version', async () => {
+  it('should send the login page to an error page for a return link that is not https', async () => {
     const { sandbox, seed } = setup();
-    const url = new URL(buildAuthorizeUrl({ oauthUrl: OAUTH_PAGE, appId: seed.appId, returnLink: REDIRECT }));
-    url.searchParams.set('version', '2.0');
+    const url = new URL(
+      buildAuthorizeUrl({ oauthUrl: OAUTH_PAGE, appId: seed.appId, returnLink: 'http://example.org/back' }),
+    );
     const response = await sandbox.fetch(url, { redirect: 'manual' });
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
+    expect(await response.text()).toContain('https');
   });
 });
 
