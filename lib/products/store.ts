@@ -154,10 +154,12 @@ export async function rewriteTikiProducts(
   for (const products of loaded.values()) for (const product of products) stored.set(product.id, product);
   const puts = groupByChunk(build(stored), (record) => record.id);
   await Promise.all([
-    ...[...puts].map(([chunk, records]) => {
+    // Async, so a put refused at once (an aborted transaction: disk full) rejects here instead of throwing
+    // before every request has a handler.
+    ...[...puts].map(async ([chunk, records]) => {
       const products = new Map((loaded.get(chunk) ?? []).map((product) => [product.id, product]));
       for (const record of records) products.set(record.id, record);
-      return tx.store.put({ shopId, chunk, products: [...products.values()] });
+      await tx.store.put({ shopId, chunk, products: [...products.values()] });
     }),
     tx.done,
   ]);
