@@ -18,11 +18,6 @@ export interface SandboxOptions {
   seed?: number;
   clock?: Clock;
   faults?: Partial<Faults>;
-  /**
-   * Nhanh products with no Tiki counterpart added after the seeded catalogue (codes `KHO-000001`…, no barcode,
-   * no stock), for tests that need a catalogue of many pages; the seeded data and its random stream are unchanged.
-   */
-  extraNhanhProducts?: number;
 }
 
 export interface Sandbox {
@@ -51,6 +46,7 @@ const productEditSchema = z.strictObject({
   options: z.record(z.string(), z.string()).optional(),
 });
 const promotionSchema = z.strictObject({ price: z.number().positive() });
+const catalogueGrowthSchema = z.strictObject({ count: z.number().int().min(1).max(100_000) });
 /** Knobs whose value is one of a few words: the words allowed. */
 const FAULT_CHOICES: Partial<Record<keyof Faults, readonly string[]>> = {
   tikiTiedOrder: ['stable', 'shuffled'],
@@ -99,28 +95,12 @@ export function parseFaults(input: unknown): Partial<Faults> {
   return patch;
 }
 
-function addExtraNhanhProducts(seed: SeedData, count: number): void {
-  const { products } = seed.nhanh;
-  const firstId = Math.max(0, ...products.map((product) => product.id)) + 1;
-  for (let index = 1; index <= count; index++)
-    products.push({
-      id: firstId + index - 1,
-      parentId: 0,
-      code: `KHO-${String(index).padStart(6, '0')}`,
-      barcode: '',
-      name: `Hàng kho phụ ${index}`,
-      price: 10_000 + (index % 50) * 1_000,
-      stock: {},
-    });
-}
-
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const clock = options.clock ?? systemClock;
   const seedNumber = options.seed ?? 20261128;
   const random = seededRandom(seedNumber);
   let faults: Faults = { ...DEFAULT_FAULTS, ...options.faults };
   const seed = createSeed({ seed: seedNumber, now: clock.now() });
-  addExtraNhanhProducts(seed, options.extraNhanhProducts ?? 0);
   const context = { clock, faults: () => faults, random, seed };
   const tiki = createTikiSimulator(context);
   const nhanh = createNhanhSimulator(context);
@@ -159,6 +139,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
             : tiki.editProduct(id, productEditSchema.parse(body)),
         };
       }
+      if (request.path === '/__admin/nhanh/products' && request.method === 'POST')
+        return {
+          status: 200,
+          body: nhanh.addCatalogueProducts(
+            catalogueGrowthSchema.parse(JSON.parse(request.body || '{}')).count,
+          ),
+        };
       const nhanhOrder = /^\/__admin\/nhanh\/orders\/(\d+)$/.exec(request.path);
       if (nhanhOrder && request.method === 'POST')
         return {

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { RunningSandbox } from '../../sandbox/server';
 import { expect, storedCatalogue, storeSettings, test } from './fixtures';
-import { routeApisToSandbox, sandboxSettings } from './sandbox-route';
+import { routeApisToSandbox, sandboxAdmin, sandboxSettings } from './sandbox-route';
 
 /** The count shown on a filter button ("Đã ghép 31" → 31). */
 async function counter(page: Page, filter: string): Promise<number> {
@@ -105,7 +105,8 @@ test.describe('Sản phẩm', () => {
   }) => {
     test.setTimeout(90_000);
     // About 20 Nhanh pages at 200 ms each: several seconds, time enough to close the tab and open another.
-    running = await routeApisToSandbox(context, { extraNhanhProducts: 2_000, faults: { latencyMs: 200 } });
+    running = await routeApisToSandbox(context, { faults: { latencyMs: 200 } });
+    await sandboxAdmin(running, '/nhanh/products', { count: 2_000 });
     await storeSettings(context, sandboxSettings(running));
     const tikiCount = running.sandbox.seed.tiki.shops[0]!.products.length;
     const nhanhCount = running.sandbox.nhanh.snapshot().products.length;
