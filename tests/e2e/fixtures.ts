@@ -12,24 +12,29 @@ export function fixture(name: string): string {
   return readFileSync(path.join(FIXTURES, name), 'utf8');
 }
 
+/** A fresh Chromium profile with the built extension loaded (`wxt build` first). Close it when done. */
+export function launchExtension(): Promise<BrowserContext> {
+  return chromium.launchPersistentContext('', {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_PATH}`,
+      `--load-extension=${EXTENSION_PATH}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
+
 /**
- * A fresh Chromium profile with the built extension loaded (`wxt build` first). No network: every host the
- * extension or the pages touch is answered by `context.route`, and anything unrouted is refused.
+ * Each test gets a fresh profile (`launchExtension`). No network: every host the extension or the pages touch is
+ * answered by `context.route`, and anything unrouted is refused.
  */
 export const test = base.extend<{ context: BrowserContext; extensionId: string }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
   context: async ({}, use) => {
-    const context = await chromium.launchPersistentContext('', {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        `--disable-extensions-except=${EXTENSION_PATH}`,
-        `--load-extension=${EXTENSION_PATH}`,
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    const context = await launchExtension();
     await use(context);
     await context.close();
   },
