@@ -56,7 +56,7 @@ function deathPoint(seed: number, index: number, requests: number): number {
 }
 
 /**
- * Products the seller adds on Tiki before the re-download: 7,562 in 152 pages, so the download takes two steps
+ * Products the seller adds on Tiki before the re-download: 7,563 in 152 pages, so the download takes two steps
  * (5,000 products a step: Tiki's first 100 pages with Nhanh's one page, then 52 pages). Tiki, not Nhanh: the
  * extension paces itself on Nhanh at about 5 requests a second per URL, and a trial must stay short.
  */
@@ -202,6 +202,7 @@ test.describe('the service worker closed mid order sync (browser)', () => {
   let routed: RoutedSandbox | undefined;
   test.afterEach(async () => {
     await routed?.close();
+    routed = undefined;
   });
 
   for (const [index, seed] of ORDER_SEEDS.entries())
@@ -238,6 +239,7 @@ test.describe('the service worker closed mid catalogue download (browser)', () =
   let routed: RoutedSandbox | undefined;
   test.afterEach(async () => {
     await routed?.close();
+    routed = undefined;
   });
 
   for (const [index, seed] of CATALOGUE_SEEDS.entries())
