@@ -53,6 +53,8 @@ const productEditSchema = z.strictObject({
   options: z.record(z.string(), z.string()).optional(),
 });
 const promotionSchema = z.strictObject({ price: z.number().positive() });
+const nhanhGrowthSchema = z.strictObject({ count: z.number().int().min(1).max(100_000) });
+const tikiGrowthSchema = nhanhGrowthSchema.extend({ sellerId: z.number().int().optional() });
 /** Knobs whose value is one of a few words: the words allowed. */
 const FAULT_CHOICES: Partial<Record<keyof Faults, readonly string[]>> = {
   tikiTiedOrder: ['stable', 'shuffled'],
@@ -156,6 +158,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
                 : tiki.editProduct(id, productEditSchema.parse(body)),
         };
       }
+      if (request.path === '/__admin/tiki/products' && request.method === 'POST') {
+        const { count, sellerId } = tikiGrowthSchema.parse(JSON.parse(request.body || '{}'));
+        return { status: 200, body: tiki.addCatalogueProducts(count, sellerId) };
+      }
+      if (request.path === '/__admin/nhanh/products' && request.method === 'POST')
+        return {
+          status: 200,
+          body: nhanh.addCatalogueProducts(nhanhGrowthSchema.parse(JSON.parse(request.body || '{}')).count),
+        };
       const nhanhOrder = /^\/__admin\/nhanh\/orders\/(\d+)$/.exec(request.path);
       if (nhanhOrder && request.method === 'POST')
         return {

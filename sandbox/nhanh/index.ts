@@ -33,6 +33,8 @@ export interface NhanhSimulator extends Simulator {
   snapshot(): NhanhSnapshot;
   /** The seller's edit of an order in Nhanh's own screens (lines, status); see `adminEditOrder`. */
   editOrder(id: number, body: unknown): unknown;
+  /** Products the seller added in Nhanh: `count` with no Tiki counterpart; answers the catalogue's new size. */
+  addCatalogueProducts(count: number): { products: number };
 }
 
 function bodyObject(body: unknown): Record<string, unknown> {
@@ -161,6 +163,10 @@ export function createNhanhSimulator(context: SimulatorContext): NhanhSimulator 
     handle,
     expireTokens: () => auth.revokeAll(),
     editOrder: (id, body) => adminEditOrder(store, id, body),
+    addCatalogueProducts: (count) => {
+      store.addCatalogueProducts(count);
+      return { products: store.products.size };
+    },
     snapshot: () => ({
       orders: [...store.orders.values()].map(
         ({ id, appOrderId, status, depotId, products, carrier, createdAt, updatedAt }) => ({

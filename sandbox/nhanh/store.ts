@@ -67,6 +67,7 @@ export function createNhanhStore(seed: SeedNhanh, now: () => number) {
   const orderIdByAppOrderId = new Map<string, number>();
   let nextProductId = 1;
   let nextOrderId = 2_000_001;
+  let catalogueCounter = 0;
 
   for (const product of seed.products) {
     products.set(product.id, {
@@ -152,6 +153,30 @@ export function createNhanhStore(seed: SeedNhanh, now: () => number) {
     products.set(id, product);
     stock.set(id, new Map());
     return product;
+  }
+
+  /**
+   * Adds `count` independent products with no Tiki counterpart (codes `KHO-000001`…, no barcode, no stock): a
+   * catalogue that grew since the last download, as large as a test needs.
+   */
+  function addCatalogueProducts(count: number): void {
+    const nowSeconds = Math.floor(now() / 1000);
+    for (let index = 0; index < count; index++) {
+      const id = nextProductId++;
+      const code = `KHO-${String(++catalogueCounter).padStart(6, '0')}`;
+      products.set(id, {
+        id,
+        parentId: 0,
+        isParent: false,
+        code,
+        barcode: '',
+        name: `Hàng kho phụ ${code}`,
+        price: 10_000 + (id % 50) * 1_000,
+        status: 2,
+        updatedAt: nowSeconds,
+      });
+      stock.set(id, new Map());
+    }
   }
 
   function addOrder(input: Omit<StoredOrder, 'id' | 'createdAt' | 'updatedAt' | 'carrier'>): StoredOrder {
@@ -251,6 +276,7 @@ export function createNhanhStore(seed: SeedNhanh, now: () => number) {
     parentIdCode,
     productByCode,
     addProduct,
+    addCatalogueProducts,
     orderByAppOrderId: (appOrderId: string) => {
       const id = orderIdByAppOrderId.get(appOrderId);
       return id === undefined ? undefined : orders.get(id);

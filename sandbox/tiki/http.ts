@@ -56,6 +56,8 @@ export function readSetExpression(
 
 /** Only the dates within [from, to] (inclusive, second precision as Tiki stores them). */
 export function withinRange(wallTime: string, from: number | undefined, to: number | undefined): boolean {
+  // No bound: no need to read the time (parsing it for every product made a 7,500-product page cost 20 ms).
+  if (from === undefined && to === undefined) return true;
   const at = parseWallTime(wallTime) ?? 0;
   return (from === undefined || at >= from) && (to === undefined || at <= to);
 }

@@ -51,6 +51,7 @@ interface OrderRecord {
 
 interface ProductRecord {
   product_id: number;
+  type: string;
   name: string;
   original_sku: string;
   price: number | string;
@@ -140,6 +141,12 @@ export interface TikiSimulator extends Simulator {
    * unknown seller, status or time.
    */
   addTiedOrders(options: TiedOrdersOptions): string[];
+  /**
+   * Products the seller added on Tiki: `count` simple ones (copies of the shop's first simple product under new
+   * ids, SKUs and names, created now) with no Nhanh counterpart. Defaults to the first seeded shop; answers the
+   * shop's new catalogue size and the new ids. Throws on an unknown seller.
+   */
+  addCatalogueProducts(count: number, sellerId?: number): { products: number; ids: number[] };
 }
 
 export interface TiedOrdersOptions {
@@ -167,6 +174,7 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
   const queues = createEventQueues(clock, context.random);
   let nextHistoryId = 2_000_000_000;
   let nextTiedOrder = 0;
+  let nextCatalogueProduct = 0;
   /**
    * Draws of the `shuffled` tie order, from its own stream so the mode leaves the fault draws of every other
    * call alone; seeded from the sandbox's stream the first time it is needed.
@@ -585,6 +593,33 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     return codes;
   }
 
+  function addCatalogueProducts(count: number, sellerId?: number) {
+    const shop =
+      sellerId === undefined ? shops[0] : shops.find((candidate) => candidate.seed.sellerId === sellerId);
+    if (!shop) throw new Error(`no Tiki seller ${sellerId}`);
+    const template = shop.products.find((product) => product.type === 'simple');
+    if (!template) throw new Error(`Tiki seller ${shop.seed.sellerId} has no simple product to copy`);
+    const at = formatWallTime(clock.now());
+    const ids: number[] = [];
+    for (let index = 0; index < count; index++) {
+      const number = ++nextCatalogueProduct;
+      // Seeded ids are below 280,000,000: these cannot collide with them.
+      const id = 300_000_000 + number;
+      const product = structuredClone(template) as ProductRecord & Record<string, unknown>;
+      Object.assign(product, {
+        product_id: id,
+        sku: `9${String(number).padStart(12, '0')}`,
+        original_sku: `KHO-T-${String(number).padStart(6, '0')}`,
+        name: `Hàng mới ${number}`,
+        created_at: at,
+        updated_at: at,
+      });
+      shop.products.push(product);
+      ids.push(id);
+    }
+    return { products: shop.products.length, ids };
+  }
+
   return {
     handle,
     setOrderStatus,
@@ -593,6 +628,7 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     hideProduct,
     deleteProduct,
     addTiedOrders,
+    addCatalogueProducts,
     expireTokens: () => tokens.clear(),
     snapshot: () => ({
       shops: shops.map((shop) => ({

@@ -12,24 +12,29 @@ export function fixture(name: string): string {
   return readFileSync(path.join(FIXTURES, name), 'utf8');
 }
 
+/** A fresh Chromium profile with the built extension loaded (`wxt build` first). Close it when done. */
+export function launchExtension(): Promise<BrowserContext> {
+  return chromium.launchPersistentContext('', {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_PATH}`,
+      `--load-extension=${EXTENSION_PATH}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
+
 /**
- * A fresh Chromium profile with the built extension loaded (`wxt build` first). No network: every host the
- * extension or the pages touch is answered by `context.route`, and anything unrouted is refused.
+ * Each test gets a fresh profile (`launchExtension`). No network: every host the extension or the pages touch is
+ * answered by `context.route`, and anything unrouted is refused.
  */
 export const test = base.extend<{ context: BrowserContext; extensionId: string }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
   context: async ({}, use) => {
-    const context = await chromium.launchPersistentContext('', {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        `--disable-extensions-except=${EXTENSION_PATH}`,
-        `--load-extension=${EXTENSION_PATH}`,
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    const context = await launchExtension();
     await use(context);
     await context.close();
   },
@@ -121,6 +126,68 @@ export async function pairedProductIds(page: Page): Promise<number[]> {
         };
       }),
   );
+}
+
+/** What the extension stored of the catalogues and pairings (read in an extension page, worker running or not). */
+export interface StoredCatalogue {
+  /** The shop's Tiki products: id, and whether a download marked it deleted on Tiki. */
+  tiki: { id: number; deletedOnTiki: boolean }[];
+  nhanhIds: number[];
+  /** The shop's pairings, `tikiProductId→nhanhProductId`. */
+  pairings: string[];
+}
+
+export async function storedCatalogue(page: Page, shopId = E2E_SHOP_ID): Promise<StoredCatalogue> {
+  const stored = await page.evaluate(
+    (shop) =>
+      new Promise<StoredCatalogue>((resolve, reject) => {
+        const open = indexedDB.open('nhanh-tiki-companion');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['tikiProductChunks', 'nhanhProductChunks', 'productMappingChunks']);
+          const all = (store: string) =>
+            new Promise<unknown[]>((done, fail) => {
+              const request = tx.objectStore(store).getAll();
+              request.onsuccess = () => done(request.result);
+              request.onerror = () => fail(request.error);
+            });
+          Promise.all([all('tikiProductChunks'), all('nhanhProductChunks'), all('productMappingChunks')])
+            .then(([tiki, nhanh, mappings]) => {
+              type Chunk<T> = { shopId?: string; products?: T[]; mappings?: T[] };
+              const ofShop = (chunks: unknown[]) =>
+                (chunks as Chunk<never>[]).filter((chunk) => chunk.shopId === shop);
+              resolve({
+                tiki: ofShop(tiki).flatMap((chunk) =>
+                  (chunk as Chunk<{ id: number; deletedOnTiki: boolean }>).products!.map(
+                    ({ id, deletedOnTiki }) => ({
+                      id,
+                      deletedOnTiki,
+                    }),
+                  ),
+                ),
+                nhanhIds: (nhanh as Chunk<{ id: number }>[]).flatMap((chunk) =>
+                  chunk.products!.map(({ id }) => id),
+                ),
+                pairings: ofShop(mappings).flatMap((chunk) =>
+                  (chunk as Chunk<{ tikiProductId: number; nhanhProductId: number }>).mappings!.map(
+                    (mapping) => `${mapping.tikiProductId}→${mapping.nhanhProductId}`,
+                  ),
+                ),
+              });
+              db.close();
+            })
+            .catch(reject);
+        };
+      }),
+    shopId,
+  );
+  const byNumber = (a: number, b: number) => a - b;
+  return {
+    tiki: stored.tiki.sort((a, b) => a.id - b.id),
+    nhanhIds: stored.nhanhIds.sort(byNumber),
+    pairings: stored.pairings.sort(),
+  };
 }
 
 /**

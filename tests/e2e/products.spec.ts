@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { RunningSandbox } from '../../sandbox/server';
-import { expect, storeSettings, test } from './fixtures';
-import { routeApisToSandbox, sandboxSettings } from './sandbox-route';
+import { expect, storedCatalogue, storeSettings, test } from './fixtures';
+import { routeApisToSandbox, sandboxAdmin, sandboxSettings } from './sandbox-route';
 
 /** The count shown on a filter button ("Đã ghép 31" → 31). */
 async function counter(page: Page, filter: string): Promise<number> {
@@ -97,5 +97,55 @@ test.describe('Sản phẩm', () => {
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await expect(popup.getByText(`${unpairedAfterMatch - 2 + 3} mục cần xử lý`)).toBeVisible();
+  });
+
+  test('the download goes on with the dashboard closed: a new tab shows its progress moving, then its outcome, and the catalogues are stored', async ({
+    context,
+    extensionId,
+  }) => {
+    test.setTimeout(90_000);
+    // About 20 Nhanh pages at 200 ms each: several seconds, time enough to close the tab and open another.
+    running = await routeApisToSandbox(context, { faults: { latencyMs: 200 } });
+    await sandboxAdmin(running, '/nhanh/products', { count: 2_000 });
+    await storeSettings(context, sandboxSettings(running));
+    const tikiCount = running.sandbox.seed.tiki.shops[0]!.products.length;
+    const nhanhCount = running.sandbox.nhanh.snapshot().products.length;
+    const section = `chrome-extension://${extensionId}/dashboard.html#products`;
+
+    // The dashboard tab the install opened (at Cài đặt): the seller's one dashboard tab.
+    await expect.poll(() => context.pages().some((tab) => tab.url().includes('/dashboard.html'))).toBe(true);
+    const page = context.pages().find((tab) => tab.url().includes('/dashboard.html'))!;
+    await page.goto(section);
+    await page.getByRole('button', { name: 'Tải sản phẩm' }).click();
+    const progress = (tab: Page) => tab.locator('.download-progress');
+    await expect(progress(page).getByText(/^Nhanh: [1-9]\d* sản phẩm$/)).toBeVisible();
+    await page.close();
+    expect(context.pages().filter((tab) => tab.url().startsWith('chrome-extension://'))).toEqual([]);
+
+    const reopened = await context.newPage();
+    await reopened.goto(section);
+    // The running download's progress is there, and it moves.
+    await expect(progress(reopened).locator('progress')).toHaveCount(2);
+    const nhanhDone = async () =>
+      Number(/Nhanh: (\d+)/.exec((await progress(reopened).textContent()) ?? '')?.[1] ?? -1);
+    const first = await nhanhDone();
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(nhanhCount);
+    await expect.poll(nhanhDone, { timeout: 30_000 }).toBeGreaterThan(first);
+
+    // It ends in this tab as if started here: the outcome notice, and the catalogues stored.
+    const status = reopened.getByRole('status');
+    await expect(status).toContainText(`Tiki: đã tải ${tikiCount} sản phẩm.`, { timeout: 30_000 });
+    await expect(status).toContainText(`Nhanh: đã tải ${nhanhCount} sản phẩm.`);
+    await expect(progress(reopened)).toHaveCount(0);
+    const stored = await storedCatalogue(reopened);
+    expect(stored.tiki).toHaveLength(tikiCount);
+    expect(stored.tiki.filter((product) => product.deletedOnTiki)).toEqual([]);
+    expect(stored.nhanhIds).toEqual(
+      running.sandbox.nhanh
+        .snapshot()
+        .products.map((product) => product.id)
+        .sort((a, b) => a - b),
+    );
   });
 });

@@ -1,29 +1,8 @@
-import type { OrderGroup } from '../../lib/orders/status-map';
 import type { Sandbox } from '../../sandbox/index';
-import type { NhanhSnapshot } from '../../sandbox/nhanh/index';
 import { type OrdersSetup, ordersSetup } from '../unit/orders/harness';
+import { ALL_GROUPS, type NhanhOutcome, nhanhOutcome } from './nhanh-outcome';
 
-/** Every status group: the import that touches the most of Nhanh (create, confirm, success, cancel). */
-export const ALL_GROUPS: OrderGroup[] = ['new', 'confirmed', 'success', 'canceled'];
-
-/** What a seller would check in Nhanh afterwards: each Tiki order once, its status, its lines, and the stock. */
-export interface NhanhOutcome {
-  orders: Record<string, { status: string; products: unknown }>;
-  duplicates: string[];
-  stock: NhanhSnapshot['stock'];
-}
-
-export function nhanhOutcome(sandbox: Sandbox): NhanhOutcome {
-  const snapshot = sandbox.nhanh.snapshot();
-  const orders: NhanhOutcome['orders'] = {};
-  const duplicates: string[] = [];
-  for (const order of snapshot.orders) {
-    const code = order.appOrderId ?? `(no appOrderId ${order.id})`;
-    if (orders[code]) duplicates.push(code);
-    orders[code] = { status: order.status, products: order.products };
-  }
-  return { orders, duplicates, stock: snapshot.stock };
-}
+export { ALL_GROUPS, type NhanhOutcome, nhanhOutcome };
 
 /**
  * Moves the sandbox's seeded fault stream on by `draws` calls, so trials with different seeds meet their
