@@ -17,8 +17,12 @@ export const NHANH_OAUTH_VERSION = '3.0';
 /** v3 paths, each `POST {base}{path}?appId=&businessId=` with a JSON body [OFF S1, S2]. */
 export const NHANH_PATHS = {
   getAccessToken: '/v3.0/app/getaccesstoken',
+  /** The token's expiry, grants and depots, for `{secretKey}` [OFF-v3 §2.5]; read by the compatibility check. */
+  checkAccessToken: '/v3.0/app/checkaccesstoken',
   depots: '/v3.0/business/depot',
   productList: '/v3.0/product/list',
+  /** Stock only, rows keyed `productId`, paged like product/list [OFF-v3 §7.5]; the coming stock push's source. */
+  productInventory: '/v3.0/product/inventory',
   productAdd: '/v3.0/product/add',
   orderAdd: '/v3.0/order/add',
   orderList: '/v3.0/order/list',
@@ -29,6 +33,16 @@ export const NHANH_PATHS = {
 } as const;
 
 export type NhanhPath = (typeof NHANH_PATHS)[keyof typeof NHANH_PATHS];
+
+/** The list, detail and check endpoints: the only ones whose answers may be read as sent (none changes data). */
+export const NHANH_READ_PATHS = [
+  NHANH_PATHS.checkAccessToken,
+  NHANH_PATHS.depots,
+  NHANH_PATHS.productList,
+  NHANH_PATHS.productInventory,
+  NHANH_PATHS.orderList,
+] as const;
+export type NhanhReadPath = (typeof NHANH_READ_PATHS)[number];
 
 /** `Method path` as errors and logs name an endpoint: no host, no query (which carries ids). */
 export function endpointName(path: NhanhPath): string {
