@@ -1,6 +1,12 @@
+import type { z } from 'zod';
 import { parseResponse } from '../http/api-error';
 import type { Clock } from '../time/clock';
-import { TIKI_ENDPOINTS, TIKI_PATHS, TIKI_TOKEN_RENEWAL_MARGIN_MS } from './contract';
+import {
+  TIKI_ENDPOINTS,
+  TIKI_PATHS,
+  TIKI_TOKEN_RENEWAL_MARGIN_MS,
+  type TikiTokenAuthMethod,
+} from './contract';
 import { tikiNetworkError, tikiTokenErrorFromAnswer } from './errors';
 import { readBody } from './read-body';
 import { tikiTokenSchema } from './schemas';
@@ -17,13 +23,56 @@ export interface TikiTokenCache {
   save(token: TikiToken): Promise<void>;
 }
 
-export interface TikiTokenSourceOptions {
+/** Where to ask for a token and the app's credentials. */
+export interface TikiAppCredentials {
   baseUrl: string;
   clientId: string;
   clientSecret: string;
   fetch: typeof fetch;
+}
+
+export interface TikiTokenSourceOptions extends TikiAppCredentials {
   clock: Clock;
   cache?: TikiTokenCache;
+}
+
+/**
+ * One client-credentials token request (OT-cc), the app authenticated by `method` [OFF §1.4]: HTTP Basic with the
+ * url-encoded id and secret (RFC 6749 §2.3.1), or both in the form body. Asking for a token changes nothing at
+ * Tiki. Wrong credentials, or the method the app is not configured for, fail as `invalid_client`.
+ */
+export async function requestTikiToken(
+  app: TikiAppCredentials,
+  method: TikiTokenAuthMethod,
+): Promise<z.output<typeof tikiTokenSchema>> {
+  const endpoint = TIKI_ENDPOINTS.token;
+  const { clientId, clientSecret } = app;
+  const form = new URLSearchParams({ grant_type: 'client_credentials' });
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: 'application/json',
+  };
+  if (method === 'client_secret_basic')
+    headers.authorization = `Basic ${btoa(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`)}`;
+  else {
+    form.set('client_id', clientId);
+    form.set('client_secret', clientSecret);
+  }
+  let response: Response;
+  let body: unknown;
+  try {
+    response = await app.fetch(`${app.baseUrl}${TIKI_PATHS.token}`, {
+      method: 'POST',
+      headers,
+      body: form.toString(),
+    });
+    body = await readBody(response);
+  } catch (cause) {
+    throw tikiNetworkError(endpoint, cause);
+  }
+  const failure = tikiTokenErrorFromAnswer(endpoint, response.status, body);
+  if (failure) throw failure;
+  return parseResponse('tiki', endpoint, tikiTokenSchema, body);
 }
 
 /**
@@ -37,28 +86,9 @@ export function createTikiTokenSource(options: TikiTokenSourceOptions) {
   let pending: Promise<TikiToken> | undefined;
 
   async function requestToken(): Promise<TikiToken> {
-    const endpoint = TIKI_ENDPOINTS.token;
     const requestedAt = clock.now();
-    let response: Response;
-    let body: unknown;
-    try {
-      response = await options.fetch(`${options.baseUrl}${TIKI_PATHS.token}`, {
-        method: 'POST',
-        headers: {
-          // OT-cc / Samples: HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1).
-          authorization: `Basic ${btoa(`${encodeURIComponent(options.clientId)}:${encodeURIComponent(options.clientSecret)}`)}`,
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
-        },
-        body: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
-      });
-      body = await readBody(response);
-    } catch (cause) {
-      throw tikiNetworkError(endpoint, cause);
-    }
-    const failure = tikiTokenErrorFromAnswer(endpoint, response.status, body);
-    if (failure) throw failure;
-    const token = parseResponse('tiki', endpoint, tikiTokenSchema, body);
+    // OT-cc / Samples: HTTP Basic, the method of the documented example.
+    const token = await requestTikiToken(options, 'client_secret_basic');
     const lifetimeMs = token.expires_in * 1000;
     const margin = Math.min(TIKI_TOKEN_RENEWAL_MARGIN_MS, lifetimeMs / 2);
     return { accessToken: token.access_token, renewAt: requestedAt + lifetimeMs - margin };
