@@ -1,4 +1,5 @@
 import { commonMessages } from './messages/common';
+import { compatMessages } from './messages/compat';
 import { nhanhMessages } from './messages/nhanh';
 import { ordersMessages } from './messages/orders';
 import { productsMessages } from './messages/products';
@@ -21,6 +22,7 @@ const domains = [
   ordersMessages,
   reconcileMessages,
   sellerCenterMessages,
+  compatMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { parseResponse } from '../http/api-error';
+import { ApiError, parseResponse } from '../http/api-error';
 import type { Clock } from '../time/clock';
 import {
   TIKI_ENDPOINTS,
@@ -9,7 +8,7 @@ import {
 } from './contract';
 import { tikiNetworkError, tikiTokenErrorFromAnswer } from './errors';
 import { readBody } from './read-body';
-import { tikiTokenSchema } from './schemas';
+import { type TikiTokenAnswer, tikiTokenSchema } from './schemas';
 
 /** An OAuth access token and when to stop using it (epoch ms, renewal margin already taken off). */
 export interface TikiToken {
@@ -44,7 +43,7 @@ export interface TikiTokenSourceOptions extends TikiAppCredentials {
 export async function requestTikiToken(
   app: TikiAppCredentials,
   method: TikiTokenAuthMethod,
-): Promise<z.output<typeof tikiTokenSchema>> {
+): Promise<TikiTokenAnswer> {
   const endpoint = TIKI_ENDPOINTS.token;
   const { clientId, clientSecret } = app;
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
@@ -85,10 +84,23 @@ export function createTikiTokenSource(options: TikiTokenSourceOptions) {
   let loaded = false;
   let pending: Promise<TikiToken> | undefined;
 
+  /**
+   * The app is set up for one client authentication only [OFF §1.4]: Basic first (the documented example), the
+   * other one when Tiki answers `invalid_client` [CE], and from then on whichever worked.
+   */
+  let method: TikiTokenAuthMethod = 'client_secret_basic';
+
   async function requestToken(): Promise<TikiToken> {
     const requestedAt = clock.now();
-    // OT-cc / Samples: HTTP Basic, the method of the documented example.
-    const token = await requestTikiToken(options, 'client_secret_basic');
+    let token: TikiTokenAnswer;
+    try {
+      token = await requestTikiToken(options, method);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'invalid_client') throw error;
+      const other = method === 'client_secret_basic' ? 'client_secret_post' : 'client_secret_basic';
+      token = await requestTikiToken(options, other);
+      method = other;
+    }
     const lifetimeMs = token.expires_in * 1000;
     const margin = Math.min(TIKI_TOKEN_RENEWAL_MARGIN_MS, lifetimeMs / 2);
     return { accessToken: token.access_token, renewAt: requestedAt + lifetimeMs - margin };
