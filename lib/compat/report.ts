@@ -1,5 +1,6 @@
 import { type MessageKey, t } from '../i18n';
 import {
+  COMPAT_CHECK_IDS,
   type CompatCheckId,
   type CompatLine,
   type Fact,
@@ -86,7 +87,8 @@ function reportLine(line: CompatLine, secrets: readonly string[]): CompatReportL
 
 /**
  * The one way a report is made. `secrets` are every key, token and secret in the settings: a string touching
- * one is withheld even when it looks like a key name. Lines whose id or verdict is not ours are left out.
+ * one is withheld even when it looks like a key name. Lines come in the order of the list of checks; one whose id
+ * or verdict is not ours is left out.
  */
 export function buildCompatReport(
   lines: readonly CompatLine[],
@@ -98,7 +100,9 @@ export function buildCompatReport(
   },
 ): CompatReport {
   const secrets = run.secrets.filter((secret) => secret.length > 0);
-  const known = lines.filter((line) => isCompatCheckId(line.id) && VERDICTS.includes(line.verdict));
+  const known = lines
+    .filter((line) => isCompatCheckId(line.id) && VERDICTS.includes(line.verdict))
+    .sort((a, b) => COMPAT_CHECK_IDS.indexOf(a.id) - COMPAT_CHECK_IDS.indexOf(b.id));
   const totals = Object.fromEntries(
     VERDICTS.map((verdict) => [verdict, known.filter((line) => line.verdict === verdict).length]),
   ) as Record<Verdict, number>;

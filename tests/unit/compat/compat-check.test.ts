@@ -19,6 +19,9 @@ describe('Kiểm tra tương thích API against the sandbox', () => {
     const verdicts = Object.fromEntries(lines.map((line) => [line.id, line.verdict]));
     for (const id of COMPAT_CHECK_IDS)
       expect([id, verdicts[id]]).toEqual([id, NOT_TESTABLE_READ_ONLY.includes(id) ? 'unclear' : 'right']);
+    expect(report.lines.map((line) => [line.id, line.verdict])).toEqual(
+      lines.map((line) => [line.id, line.verdict]),
+    );
     expect(report.totals).toEqual({ right: COMPAT_CHECK_IDS.length - 1, wrong: 0, unclear: 1 });
     expect(report.state).toBe('done');
   });
