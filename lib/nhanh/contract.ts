@@ -151,8 +151,9 @@ export const NHANH_CREATE_STATUSES = [
 
 /**
  * Targets `order/edit` accepts: "Đã xác nhận, Khách hủy, Hệ thống hủy, Thành công, Đã hoàn" [OFF-v3 §8.3].
- * "Đã hoàn" has no int in the docs' status table; [INF, check `nhanh.returnedStatus`] it is 72 "Đã chuyển
- * hoàn", the nearest label (changelog 2025-11-20 added it). A refusal is shown on the order, never hidden.
+ * "Đã hoàn" has no int in the docs' status table; [INF] it is 72 "Đã chuyển hoàn", the nearest label (changelog
+ * 2025-11-20 added it); the compatibility check cannot settle it read-only (`nhanh.order.returnedStatus`). A
+ * refusal is shown on the order, never hidden.
  */
 export const NHANH_SETTABLE_STATUSES = [
   'Confirmed',
