@@ -157,6 +157,11 @@ const RECENT_ENOUGH_MS = 6 * HOUR_MS;
 /** Read as UTC, the newest activity within this of now: the timestamps look like UTC. */
 const UTC_LOOKALIKE_MS = 15 * MINUTE_MS;
 
+/** A Tiki timestamp read as Vietnam wall time (epoch ms); NaN when it is not one. */
+function wallTimeIn(value: unknown): number {
+  return typeof value === 'string' ? parseTikiDateTime(value) : Number.NaN;
+}
+
 /**
  * "Tiki timestamps are Vietnam wall time", judged from the newest orders against now: a time in the future
  * means a zone east of Vietnam; an order whose last status entry lies 7 hours from its `updated_at` means two
@@ -167,13 +172,9 @@ const UTC_LOOKALIKE_MS = 15 * MINUTE_MS;
 function timeZoneLine(orders: readonly Json[], now: number): CompatLine {
   const id = 'tiki.time.zone';
   const times = (order: Json) => ({
-    updated: typeof order.updated_at === 'string' ? parseTikiDateTime(order.updated_at) : Number.NaN,
-    created: typeof order.created_at === 'string' ? parseTikiDateTime(order.created_at) : Number.NaN,
-    lastStatus: (() => {
-      const entries = records(order.status_histories);
-      const last = entries[entries.length - 1]?.created_at;
-      return typeof last === 'string' ? parseTikiDateTime(last) : Number.NaN;
-    })(),
+    updated: wallTimeIn(order.updated_at),
+    created: wallTimeIn(order.created_at),
+    lastStatus: wallTimeIn(records(order.status_histories).at(-1)?.created_at),
   });
   const read = orders.map(times).filter((order) => !Number.isNaN(order.updated));
   if (read.length === 0) return judged(id, 'unclear', { key: 'compat.ev.noOrders' });
@@ -378,7 +379,9 @@ function idKeyLine(rows: readonly Json[]): CompatLine {
 function approvedOnlyLine(rows: readonly Json[]): CompatLine {
   const id = 'tiki.products.approvedOnly';
   const flagged = rows.filter((row) => 'is_hidden' in row).length;
-  const hidden = rows.filter((row) => [true, 1, '1'].includes(row.is_hidden as never)).length;
+  const hidden = rows.filter(
+    (row) => row.is_hidden === true || row.is_hidden === 1 || row.is_hidden === '1',
+  ).length;
   const facts = { rows: rows.length, rowsWithIsHidden: flagged, hidden };
   if (hidden > 0) return judged(id, 'wrong', { key: 'compat.ev.hiddenListed', params: facts }, facts);
   if (flagged > 0) return judged(id, 'right', { key: 'compat.ev.noHiddenListed', params: facts }, facts);
