@@ -39,6 +39,8 @@ export interface ProtocolMap {
   checkNhanhConnection(): { health: ConnectionHealth; depots: NhanhDepot[] };
   /** Nhanh OAuth in a browser window, then stores the token. */
   connectNhanh(): { ok: true; health: ConnectionHealth } | { ok: false; error: LocalizedText };
+  /** "Kiểm tra tương thích API" of one shop (and the Nhanh business), read-only, in the worker. */
+  startCompatCheck(data: { shopId: string }): { started: true } | { started: false; error: LocalizedText };
 
   // Orders (issue 6): imports run in the worker; pages follow them through the job views.
   /** Starts downloading a shop's Tiki orders into Nhanh (the chosen status groups). */
@@ -100,6 +102,7 @@ export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: read
   checkTikiConnection: { data: z.object({ shopId: z.string().min(1) }).strict(), from: ['extension-page'] },
   checkNhanhConnection: { data: z.undefined(), from: ['extension-page'] },
   connectNhanh: { data: z.undefined(), from: ['extension-page'] },
+  startCompatCheck: { data: z.object({ shopId: z.string().min(1) }).strict(), from: ['extension-page'] },
 
   // Orders (issue 6)
   startOrderImport: {

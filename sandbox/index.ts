@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { isCompatCheckId } from '../lib/compat/lines';
 import { type Clock, systemClock } from '../lib/time/clock';
+import { breakAnswer, breakRequest, faultsOfBreak } from './compat-break';
 import { createNhanhSimulator, type NhanhSimulator } from './nhanh';
 import { seededRandom } from './random';
 import { createSeed } from './seed';
@@ -91,6 +93,9 @@ export function parseFaults(input: unknown): Partial<Faults> {
     if (key === 'contractSurprise') {
       const problem = contractSurpriseProblem(value);
       if (problem) throw new Error(`fault "contractSurprise" ${problem}`);
+    } else if (key === 'compatBreak') {
+      if (value !== null && !isCompatCheckId(value))
+        throw new Error('fault "compatBreak" must be null or the id of a compatibility check line');
     } else {
       const expected = typeof DEFAULT_FAULTS[key as keyof Faults];
       if (typeof value !== expected) throw new Error(`fault "${key}" must be a ${expected}`);
@@ -110,7 +115,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   let faults: Faults = { ...DEFAULT_FAULTS, ...options.faults };
   const generated = createSeed({ seed: seedNumber, now: clock.now() });
   const seed = options.extendSeed ? options.extendSeed(generated) : generated;
-  const context = { clock, faults: () => faults, random, seed };
+  // A compatibility break that an existing knob already is turns that knob for as long as it is set.
+  const context = {
+    clock,
+    faults: () => ({ ...faults, ...faultsOfBreak(faults.compatBreak) }),
+    random,
+    seed,
+  };
   const tiki = createTikiSimulator(context);
   const nhanh = createNhanhSimulator(context);
   const surprise = createContractSurprise(() => faults.contractSurprise);
@@ -194,11 +205,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     // The Nhanh login page stand-in lives outside the API mount, as nhanh.vn/oauth does outside pos.open.nhanh.vn.
     if (path === '/nhanh-oauth') return nhanh.handle(request);
     if (!mount) return { status: 404, body: { error: `unknown sandbox path ${path}` } };
-    const inner = { ...request, path: path.slice(mount.length) || '/' };
+    const api = mount === '/tiki' ? 'tiki' : 'nhanh';
+    const simulator = api === 'tiki' ? tiki : nhanh;
+    const inner = breakRequest(faults.compatBreak, api, {
+      ...request,
+      path: path.slice(mount.length) || '/',
+    });
+    if (!('path' in inner)) return inner;
+    const answer = breakAnswer(faults.compatBreak, api, inner, await simulator.handle(inner));
     // The one place answers drift under the `contractSurprise` fault, after the simulator has answered.
-    return mount === '/tiki'
-      ? surprise.apply('tiki', inner, await tiki.handle(inner))
-      : surprise.apply('nhanh', inner, await nhanh.handle(inner));
+    return surprise.apply(api, inner, answer);
   }
 
   const fetchInProcess: typeof fetch = async (input, init) => {

@@ -1,3 +1,4 @@
+import type { CompatCheckId } from '../lib/compat/lines';
 import type { Clock } from '../lib/time/clock';
 
 /** One HTTP request as both simulators see it, whether it came over a socket or an in-process fetch. */
@@ -59,6 +60,12 @@ export interface Faults {
   tikiUpdatedFromBound: 'inclusive' | 'exclusive';
   /** API drift on list and detail answers (see `sandbox/surprise.ts`); null = the documented shapes only. */
   contractSurprise: ContractSurprise | null;
+  /**
+   * Breaks the one assumption a line of "Kiểm tra tương thích API" tests (the key refused on orders, fees absent
+   * with `item.fees`, timestamps in UTC, depots as a map…), so that line can be seen to turn "sai" for its own
+   * reason (see `sandbox/compat-break.ts`); null = every assumption as the sandbox normally keeps it.
+   */
+  compatBreak: CompatCheckId | null;
 }
 
 /** The "contract surprise" knob: seeded, so a trial reproduces by its seed. */
@@ -87,6 +94,7 @@ export const DEFAULT_FAULTS: Faults = {
   tikiTiedOrder: 'stable',
   tikiUpdatedFromBound: 'exclusive',
   contractSurprise: null,
+  compatBreak: null,
 };
 
 /** What a simulator gets from the composition root. */

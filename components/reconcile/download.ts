@@ -1,13 +1,9 @@
-/** Saves bytes as a file through a temporary link (the dashboard is an extension page: no download permission needed). */
+import { downloadBlob } from '../common/download';
+
+/** Saves a workbook's bytes as an .xlsx file. */
 export function downloadBytes(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], {
-    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  });
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), fileName);
 }
 
 /** A file name part from a statement's name: letters and digits only. */

@@ -25,8 +25,10 @@ import {
   validateSettings,
 } from '../../lib/settings';
 import { logActivity } from '../../lib/status/activity-log';
+import { downloadBlob, fileDate } from '../common/download';
 import { FileButton } from '../common/file-button';
 import { useLocale } from '../locale';
+import { CompatCheckPanel } from './compat-check-panel';
 import { type CheckOutcome, ConnectionCheck } from './connection-check';
 import { Field } from './field';
 import { NhanhOAuthGuide } from './nhanh-oauth-guide';
@@ -143,11 +145,7 @@ export function SettingsSection() {
   const exportFile = async () => {
     const saved = await getSettings();
     const blob = new Blob([exportSettingsFile(saved, includeSecrets)], { type: 'application/json' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `nhanh-tiki-settings-${new Date().toISOString().slice(0, 10)}.json`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    downloadBlob(blob, `nhanh-tiki-settings-${fileDate()}.json`);
   };
 
   const importFile = async (file: File) => {
@@ -448,6 +446,8 @@ export function SettingsSection() {
         </div>
         <ConnectionCheck label={t('connections.check')} run={checkNhanh} />
       </fieldset>
+
+      <CompatCheckPanel shops={draft.shops} beforeStart={save} />
 
       <fieldset>
         <legend>{t('settings.sync')}</legend>

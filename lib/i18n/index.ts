@@ -1,4 +1,5 @@
 import { commonMessages } from './messages/common';
+import { compatMessages } from './messages/compat';
 import { nhanhMessages } from './messages/nhanh';
 import { ordersMessages } from './messages/orders';
 import { privacyMessages } from './messages/privacy';
@@ -23,6 +24,7 @@ const domains = [
   reconcileMessages,
   sellerCenterMessages,
   privacyMessages,
+  compatMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

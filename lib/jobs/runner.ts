@@ -7,10 +7,10 @@ import type { ViewedCursor } from './views';
 
 /*
  * The one runner of the worker's long jobs (order sync, catalogue download, creating products in Nhanh,
- * reconciliation look-ups): a job is a record in IndexedDB with a lease, a cursor and its progress. It runs step
- * by step; after every step the cursor is saved with the lease renewed, so a worker the browser stops resumes at
- * the last saved step, and a page's cancel is seen at the next one. A step must be safe to run again from the
- * cursor it started from: the worker can die between doing it and saving its result.
+ * reconciliation look-ups, the API compatibility check): a job is a record in IndexedDB with a lease, a cursor and
+ * its progress. It runs step by step; after every step the cursor is saved with the lease renewed, so a worker the
+ * browser stops resumes at the last saved step, and a page's cancel is seen at the next one. A step must be safe
+ * to run again from the cursor it started from: the worker can die between doing it and saving its result.
  */
 
 export interface JobRunDeps {

@@ -8,10 +8,19 @@ import type { LocalizedText } from '../i18n';
  * popup and the dashboard watch the item, so a progress bar keeps moving with the tab closed and reopened.
  */
 
-export const JOB_KINDS = ['order-sync', 'catalogue-download', 'create-products', 'reconcile-match'] as const;
+export const JOB_KINDS = [
+  'order-sync',
+  'catalogue-download',
+  'create-products',
+  'reconcile-match',
+  'compat-check',
+] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
-/** `order-sync:<shopId>`, `catalogue-download:<shopId>`, `create-products:<shopId>`, `reconcile-match:<statementId>`. */
+/**
+ * `order-sync:<shopId>`, `catalogue-download:<shopId>`, `create-products:<shopId>`, `reconcile-match:<statementId>`,
+ * `compat-check:<shopId>`.
+ */
 export function jobIdOf(kind: JobKind, key: string): string {
   return `${kind}:${key}`;
 }

@@ -26,6 +26,7 @@ import {
   type NhanhProduct,
   type NhanhProductFilters,
   type NhanhProductInput,
+  type NhanhReadPath,
   type NhanhSettableStatus,
   orderAddBody,
   orderAddDataSchema,
@@ -403,7 +404,16 @@ export function createNhanhClient(options: NhanhClientOptions) {
     await callV3(NHANH_PATHS.orderCancelCarrier, cancelCarrierBody(orderId), orderEditDataSchema);
   }
 
+  /**
+   * One answer of a list, detail or check endpoint as Nhanh sent it (`data` unread, `paginator` as sent): what the
+   * compatibility check inspects. Only those endpoints are accepted, so nothing read this way changes data.
+   */
+  function readAnswer(path: NhanhReadPath, body: unknown) {
+    return callV3(path, body, z.unknown());
+  }
+
   return {
+    readAnswer,
     listDepots,
     listProducts,
     iterateProducts,

@@ -20,8 +20,12 @@ export const NHANH_OAUTH_URL = DOCUMENTED_API_BASE.nhanhOauth;
 /** v3 paths, each `POST {base}{path}?appId=&businessId=` with a JSON body [OFF S1, S2]. */
 export const NHANH_PATHS = {
   getAccessToken: '/v3.0/app/getaccesstoken',
+  /** The token's expiry, grants and depots, for `{secretKey}` [OFF-v3 §2.5]; read by the compatibility check. */
+  checkAccessToken: '/v3.0/app/checkaccesstoken',
   depots: '/v3.0/business/depot',
   productList: '/v3.0/product/list',
+  /** Stock only, rows keyed `productId`, paged like product/list [OFF-v3 §7.5]; the coming stock push's source. */
+  productInventory: '/v3.0/product/inventory',
   productAdd: '/v3.0/product/add',
   orderAdd: '/v3.0/order/add',
   orderList: '/v3.0/order/list',
@@ -32,6 +36,16 @@ export const NHANH_PATHS = {
 } as const;
 
 export type NhanhPath = (typeof NHANH_PATHS)[keyof typeof NHANH_PATHS];
+
+/** The list, detail and check endpoints: the only ones whose answers may be read as sent (none changes data). */
+export const NHANH_READ_PATHS = [
+  NHANH_PATHS.checkAccessToken,
+  NHANH_PATHS.depots,
+  NHANH_PATHS.productList,
+  NHANH_PATHS.productInventory,
+  NHANH_PATHS.orderList,
+] as const;
+export type NhanhReadPath = (typeof NHANH_READ_PATHS)[number];
 
 /** `Method path` as errors and logs name an endpoint: no host, no query (which carries ids). */
 export function endpointName(path: NhanhPath): string {
@@ -140,8 +154,9 @@ export const NHANH_CREATE_STATUSES = [
 
 /**
  * Targets `order/edit` accepts: "Đã xác nhận, Khách hủy, Hệ thống hủy, Thành công, Đã hoàn" [OFF-v3 §8.3].
- * "Đã hoàn" has no int in the docs' status table; [INF, check `nhanh.returnedStatus`] it is 72 "Đã chuyển
- * hoàn", the nearest label (changelog 2025-11-20 added it). A refusal is shown on the order, never hidden.
+ * "Đã hoàn" has no int in the docs' status table; [INF] it is 72 "Đã chuyển hoàn", the nearest label (changelog
+ * 2025-11-20 added it); the compatibility check cannot settle it read-only (`nhanh.order.returnedStatus`). A
+ * refusal is shown on the order, never hidden.
  */
 export const NHANH_SETTABLE_STATUSES = [
   'Confirmed',

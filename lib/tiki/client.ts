@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError, parseResponse } from '../http/api-error';
 import { type RetryPolicy, withRetry } from '../http/retry';
 import { readRecords } from '../http/tolerant';
@@ -18,6 +18,7 @@ import {
   type TikiOrderBy,
   type TikiOrderInclude,
   type TikiOrderStatus,
+  type TikiRead,
   type TikiSetExpression,
 } from './contract';
 import { tikiErrorFromAnswer, tikiNetworkError } from './errors';
@@ -241,6 +242,13 @@ export function createTikiClient(options: TikiClientOptions) {
   }
 
   return {
+    /**
+     * One GET answered as Tiki sent it (failures typed as for every call): what the probes and the compatibility
+     * check inspect. Only ever a GET, so nothing read this way changes anything at Tiki.
+     */
+    readAnswer(read: TikiRead, query: Record<string, string | undefined> = {}): Promise<unknown> {
+      return call({ method: 'GET', path: read.path, endpoint: read.endpoint, query, schema: z.unknown() });
+    },
     /** The connection check: who the key or token belongs to. */
     getSeller(): Promise<TikiSeller> {
       return call({

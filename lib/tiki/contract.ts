@@ -29,6 +29,8 @@ export const TIKI_PATHS = {
   subscriptions: (queueCode: string) =>
     `/integration/v1/queues/${encodeURIComponent(queueCode)}/subscriptions`,
   pullEvents: (queueCode: string) => `/integration/v1/queues/${encodeURIComponent(queueCode)}/events/pull`,
+  /** tiki_ex (`#get-seller-warehouse`): the seller's own warehouses, `status` 1 active; read by the checks only. */
+  warehouses: '/integration/v2/sellers/me/warehouses',
 } as const;
 
 export const TIKI_ENDPOINTS = {
@@ -41,7 +43,34 @@ export const TIKI_ENDPOINTS = {
   createQueue: 'POST /integration/v1/queues',
   subscribe: 'POST /integration/v1/queues/{code}/subscriptions',
   pullEvents: 'POST /integration/v1/queues/{code}/events/pull',
+  warehouses: 'GET /integration/v2/sellers/me/warehouses',
 } as const;
+
+/** One GET whose answer is read as Tiki sent it: what the probes and the compatibility check inspect. */
+export interface TikiRead {
+  path: string;
+  endpoint: string;
+}
+
+/** The reads the features rely on (and the warehouses the stock push will need). Each is a GET: none writes. */
+export const TIKI_READS = {
+  seller: { path: TIKI_PATHS.seller, endpoint: TIKI_ENDPOINTS.seller },
+  orders: { path: TIKI_PATHS.orders, endpoint: TIKI_ENDPOINTS.orders },
+  products: { path: TIKI_PATHS.products, endpoint: TIKI_ENDPOINTS.products },
+  warehouses: { path: TIKI_PATHS.warehouses, endpoint: TIKI_ENDPOINTS.warehouses },
+} as const satisfies Record<string, TikiRead>;
+export type TikiReadName = keyof typeof TIKI_READS;
+
+export function tikiProductRead(productId: number): TikiRead {
+  return { path: TIKI_PATHS.product(productId), endpoint: TIKI_ENDPOINTS.product };
+}
+
+/**
+ * How an in-house app proves itself at the token endpoint [OFF §1.4]: id and secret in an HTTP Basic header, or in
+ * the form body. "The OAuth 2.0 Client has to be configured to allow either of the one": the other one fails.
+ */
+export const TIKI_TOKEN_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
+export type TikiTokenAuthMethod = (typeof TIKI_TOKEN_AUTH_METHODS)[number];
 
 /**
  * SC-legacy: the seller-center "Tham số kết nối" travels in this header. Assumption (🔶, unknown upstream):

@@ -73,6 +73,7 @@ export const tikiTokenSchema = z.object({
   token_type: optionalField(z.string()),
   scope: optionalField(z.string()),
 });
+export type TikiTokenAnswer = z.output<typeof tikiTokenSchema>;
 
 export const tikiSellerSchema = z.object({
   id: z.int(),

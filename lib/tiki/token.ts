@@ -1,9 +1,14 @@
-import { parseResponse } from '../http/api-error';
+import { ApiError, parseResponse } from '../http/api-error';
 import type { Clock } from '../time/clock';
-import { TIKI_ENDPOINTS, TIKI_PATHS, TIKI_TOKEN_RENEWAL_MARGIN_MS } from './contract';
+import {
+  TIKI_ENDPOINTS,
+  TIKI_PATHS,
+  TIKI_TOKEN_RENEWAL_MARGIN_MS,
+  type TikiTokenAuthMethod,
+} from './contract';
 import { tikiNetworkError, tikiTokenErrorFromAnswer } from './errors';
 import { readBody } from './read-body';
-import { tikiTokenSchema } from './schemas';
+import { type TikiTokenAnswer, tikiTokenSchema } from './schemas';
 
 /** An OAuth access token and when to stop using it (epoch ms, renewal margin already taken off). */
 export interface TikiToken {
@@ -17,13 +22,56 @@ export interface TikiTokenCache {
   save(token: TikiToken): Promise<void>;
 }
 
-export interface TikiTokenSourceOptions {
+/** Where to ask for a token and the app's credentials. */
+export interface TikiAppCredentials {
   baseUrl: string;
   clientId: string;
   clientSecret: string;
   fetch: typeof fetch;
+}
+
+export interface TikiTokenSourceOptions extends TikiAppCredentials {
   clock: Clock;
   cache?: TikiTokenCache;
+}
+
+/**
+ * One client-credentials token request (OT-cc), the app authenticated by `method` [OFF §1.4]: HTTP Basic with the
+ * url-encoded id and secret (RFC 6749 §2.3.1), or both in the form body. Asking for a token changes nothing at
+ * Tiki. Wrong credentials, or the method the app is not configured for, fail as `invalid_client`.
+ */
+export async function requestTikiToken(
+  app: TikiAppCredentials,
+  method: TikiTokenAuthMethod,
+): Promise<TikiTokenAnswer> {
+  const endpoint = TIKI_ENDPOINTS.token;
+  const { clientId, clientSecret } = app;
+  const form = new URLSearchParams({ grant_type: 'client_credentials' });
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: 'application/json',
+  };
+  if (method === 'client_secret_basic')
+    headers.authorization = `Basic ${btoa(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`)}`;
+  else {
+    form.set('client_id', clientId);
+    form.set('client_secret', clientSecret);
+  }
+  let response: Response;
+  let body: unknown;
+  try {
+    response = await app.fetch(`${app.baseUrl}${TIKI_PATHS.token}`, {
+      method: 'POST',
+      headers,
+      body: form.toString(),
+    });
+    body = await readBody(response);
+  } catch (cause) {
+    throw tikiNetworkError(endpoint, cause);
+  }
+  const failure = tikiTokenErrorFromAnswer(endpoint, response.status, body);
+  if (failure) throw failure;
+  return parseResponse('tiki', endpoint, tikiTokenSchema, body);
 }
 
 /**
@@ -36,29 +84,23 @@ export function createTikiTokenSource(options: TikiTokenSourceOptions) {
   let loaded = false;
   let pending: Promise<TikiToken> | undefined;
 
+  /**
+   * The app is set up for one client authentication only [OFF §1.4]: Basic first (the documented example), the
+   * other one when Tiki answers `invalid_client` [CE], and from then on whichever worked.
+   */
+  let method: TikiTokenAuthMethod = 'client_secret_basic';
+
   async function requestToken(): Promise<TikiToken> {
-    const endpoint = TIKI_ENDPOINTS.token;
     const requestedAt = clock.now();
-    let response: Response;
-    let body: unknown;
+    let token: TikiTokenAnswer;
     try {
-      response = await options.fetch(`${options.baseUrl}${TIKI_PATHS.token}`, {
-        method: 'POST',
-        headers: {
-          // OT-cc / Samples: HTTP Basic with the url-encoded id and secret (RFC 6749 §2.3.1).
-          authorization: `Basic ${btoa(`${encodeURIComponent(options.clientId)}:${encodeURIComponent(options.clientSecret)}`)}`,
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
-        },
-        body: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
-      });
-      body = await readBody(response);
-    } catch (cause) {
-      throw tikiNetworkError(endpoint, cause);
+      token = await requestTikiToken(options, method);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'invalid_client') throw error;
+      const other = method === 'client_secret_basic' ? 'client_secret_post' : 'client_secret_basic';
+      token = await requestTikiToken(options, other);
+      method = other;
     }
-    const failure = tikiTokenErrorFromAnswer(endpoint, response.status, body);
-    if (failure) throw failure;
-    const token = parseResponse('tiki', endpoint, tikiTokenSchema, body);
     const lifetimeMs = token.expires_in * 1000;
     const margin = Math.min(TIKI_TOKEN_RENEWAL_MARGIN_MS, lifetimeMs / 2);
     return { accessToken: token.access_token, renewAt: requestedAt + lifetimeMs - margin };

@@ -5,8 +5,9 @@ import { createNhanhClient, type NhanhClient } from '../nhanh/client';
 import { createNhanhRateLimiter, type NhanhRateLimiter } from '../nhanh/rate-limiter';
 import { nhanhConnected, type Settings, type Shop, tikiCredentialsOf } from '../settings';
 import { createTikiClient, type TikiAuth, type TikiClient } from '../tiki/client';
-import { TIKI_RATE_LIMIT } from '../tiki/contract';
-import type { TikiToken, TikiTokenCache } from '../tiki/token';
+import { TIKI_RATE_LIMIT, type TikiTokenAuthMethod } from '../tiki/contract';
+import type { TikiTokenAnswer } from '../tiki/schemas';
+import { requestTikiToken, type TikiToken, type TikiTokenCache } from '../tiki/token';
 import { type Clock, systemClock } from '../time/clock';
 
 /**
@@ -51,13 +52,18 @@ function sellerPacer(auth: TikiAuth): Pacer {
   return pacer;
 }
 
+/** How the features reach a shop: its in-house app when it has one, else its connection key. */
 export function createTikiClientForShop(
   settings: Settings,
   shop: Pick<Shop, 'connectionKey' | 'clientId' | 'clientSecret'>,
   deps: ApiDeps = {},
 ): TikiClient | null {
   const auth: TikiAuth | null = tikiCredentialsOf(shop);
-  if (!auth) return null;
+  return auth && createTikiClientWithAuth(settings, auth, deps);
+}
+
+/** A client with exactly this credential (the compatibility check tries the key and the app apart). */
+export function createTikiClientWithAuth(settings: Settings, auth: TikiAuth, deps: ApiDeps = {}): TikiClient {
   return createTikiClient({
     baseUrl: apiBasesOf(settings).tiki,
     auth,
@@ -67,6 +73,23 @@ export function createTikiClientForShop(
     // Tests bring their own clock and fetch: their calls are not paced with the worker's.
     pace: deps.clock ? undefined : sellerPacer(auth),
   });
+}
+
+/** Asks Tiki for a token with the shop's in-house app and the client authentication given; null without an app. */
+export function tikiAppTokenRequester(
+  settings: Settings,
+  shop: Pick<Shop, 'clientId' | 'clientSecret'>,
+  deps: ApiDeps = {},
+): ((method: TikiTokenAuthMethod) => Promise<TikiTokenAnswer>) | null {
+  const { clientId, clientSecret } = shop;
+  if (!clientId || !clientSecret) return null;
+  const app = {
+    baseUrl: settings.apiBase.tiki.replace(/\/+$/, ''),
+    clientId,
+    clientSecret,
+    fetch: deps.fetch ?? globalThis.fetch.bind(globalThis),
+  };
+  return (method) => requestTikiToken(app, method);
 }
 
 let sharedNhanhLimiter: NhanhRateLimiter | undefined;

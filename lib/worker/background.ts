@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { resumeCompatCheck, startCompatCheck } from '../compat/background';
 import { cancelJobById, resumeInterruptedJobs } from '../jobs/worker';
 import { registerMessageHandlers } from '../messaging';
 import {
@@ -42,6 +43,7 @@ export function startBackground(): void {
           launchWebAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
           redirectUrl: browser.identity.getRedirectURL(),
         }),
+      startCompatCheck: ({ shopId }) => startCompatCheck(shopId),
       startOrderImport: ({ shopId, statuses }) => startOrderImport(shopId, statuses),
       cancelJob: ({ jobId }) => cancelJobById(jobId),
       startCatalogueDownload: ({ shopId }) => startCatalogueDownload(shopId),
@@ -62,6 +64,7 @@ export function startBackground(): void {
     'catalogue-download': resumeCatalogueDownload,
     'create-products': resumeCreateProducts,
     'reconcile-match': resumeReconcileMatch,
+    'compat-check': resumeCompatCheck,
   });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install') return;

@@ -1,9 +1,13 @@
-import { ApiError } from '../http/api-error';
+import { ApiError, parseResponse } from '../http/api-error';
 import type { LocalizedText } from '../i18n/index';
 import type { NhanhDepot } from '../nhanh/contract';
 import { connectWithOAuth } from '../nhanh/oauth';
-import { getSettings, type Settings, saveSettings } from '../settings';
+import { getSettings, type Settings, type Shop, saveSettings, tikiCredentialsOf } from '../settings';
 import { type ConnectionHealth, setNhanhHealth, setTikiHealth } from '../status/status';
+import type { TikiClient } from '../tiki/client';
+import { TIKI_ENDPOINTS } from '../tiki/contract';
+import { probeTikiRead, TIKI_FEATURE_READS, type TikiProbe } from '../tiki/probes';
+import { tikiSellerSchema } from '../tiki/schemas';
 import {
   type ApiDeps,
   apiBasesOf,
@@ -30,7 +34,55 @@ function failed(error: LocalizedText, now: number): ConnectionHealth {
   return { state: 'error', checkedAt: now, remoteName: null, error };
 }
 
-/** `GET sellers/me` with the shop's credentials; remembers Tiki's seller id to recognise the shop later. */
+/**
+ * What the seller reads when the credential reads the shop but Tiki refuses it an endpoint a feature needs, by
+ * credential (the connection key or the in-house app) and by what is refused.
+ */
+const REFUSED_TEXT = {
+  key: {
+    orders: 'connections.keyRefused.orders',
+    products: 'connections.keyRefused.products',
+    both: 'connections.keyRefused.ordersAndProducts',
+  },
+  app: {
+    orders: 'connections.appRefused.orders',
+    products: 'connections.appRefused.products',
+    both: 'connections.appRefused.ordersAndProducts',
+  },
+} as const;
+
+type UnansweredProbe = Exclude<TikiProbe, { state: 'answered' }>;
+
+/** After `sellers/me` answered: the other reads the features rely on (orders, products), each probed once. */
+async function featureReadsHealth(
+  client: TikiClient,
+  shop: Shop,
+  sellerName: string,
+  now: number,
+): Promise<ConnectionHealth> {
+  const unanswered: UnansweredProbe[] = [];
+  for (const read of TIKI_FEATURE_READS) {
+    if (read === 'seller') continue;
+    const probe = await probeTikiRead(client, read);
+    if (probe.state !== 'answered') unanswered.push(probe);
+  }
+  const refused = unanswered.filter((probe) => probe.state === 'refused');
+  const auth = tikiCredentialsOf(shop);
+  const credential = auth && 'clientId' in auth ? 'app' : 'key';
+  if (refused.length > 0) {
+    const which = refused.length > 1 ? 'both' : (refused[0]!.read as 'orders' | 'products');
+    const status = refused[0]!.error.status ?? 0;
+    return failed({ key: REFUSED_TEXT[credential][which], params: { name: sellerName, status } }, now);
+  }
+  if (unanswered[0]) return failed(unanswered[0].error.text, now);
+  return { state: 'ok', checkedAt: now, remoteName: sellerName, error: null };
+}
+
+/**
+ * `GET sellers/me` with the shop's credentials, then one row of orders and of products (what the features read),
+ * so a credential Tiki lets read the shop but not its orders is told apart; remembers Tiki's seller id to
+ * recognise the shop later.
+ */
 export async function checkTikiShop(shopId: string, deps: ConnectionDeps = {}): Promise<ConnectionHealth> {
   const now = (deps.now ?? Date.now)();
   const settings = await getSettings();
@@ -41,9 +93,13 @@ export async function checkTikiShop(shopId: string, deps: ConnectionDeps = {}): 
   if (!client) health = failed({ key: 'connections.noTikiCredentials', params: { shop: shop.name } }, now);
   else {
     try {
-      const seller = await client.getSeller();
-      health = { state: 'ok', checkedAt: now, remoteName: seller.name, error: null };
-      if (shop.tikiSellerId !== seller.id) await rememberSellerId(shopId, seller.id, settings.language);
+      const probe = await probeTikiRead(client, 'seller');
+      if (probe.state !== 'answered') health = failed(probe.error.text, now);
+      else {
+        const seller = parseResponse('tiki', TIKI_ENDPOINTS.seller, tikiSellerSchema, probe.answer);
+        if (shop.tikiSellerId !== seller.id) await rememberSellerId(shopId, seller.id, settings.language);
+        health = await featureReadsHealth(client, shop, seller.name, now);
+      }
     } catch (error) {
       health = failed(errorText(error), now);
     }

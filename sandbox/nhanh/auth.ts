@@ -1,6 +1,16 @@
 import type { SandboxRequest, SandboxResponse, SimulatorContext } from '../types';
 import { createFieldCollector, FormFieldsError, isRecord, ok } from './envelope';
 
+/** What the demo user grants on the login page (the names are a guess: the docs show an empty list). */
+const GRANTED_PERMISSIONS = [
+  'product.list',
+  'product.add',
+  'order.list',
+  'order.add',
+  'order.update',
+  'business.depot',
+];
+
 /** [INF] "a few minutes": an access code must be exchanged within 5 minutes, once. */
 const ACCESS_CODE_TTL_MS = 5 * 60_000;
 /** [INF] One third-party comment says tokens last a year (3P, low trust); the lifetime is stored, not assumed. */
@@ -89,14 +99,27 @@ export function createNhanhAuth({ clock, random, seed }: SimulatorContext) {
       businessId: nhanh.businessId,
       expiredAt,
       depotIds: nhanh.depots.map((depot) => depot.id),
-      permissions: [
-        'product.list',
-        'product.add',
-        'order.list',
-        'order.add',
-        'order.update',
-        'business.depot',
-      ],
+      permissions: GRANTED_PERMISSIONS,
+    });
+  }
+
+  /**
+   * `POST /v3.0/app/checkaccesstoken?appId=&businessId=` `{secretKey}` with the token in `Authorization`
+   * [OFF-v3 §2.5]: "Response sẽ giống với việc dùng accessCode đổi lấy accessToken" (the token itself included).
+   * Called after the envelope checked the token. [INF] a wrong secret is ERR_INVALID_FORM_FIELDS on `secretKey`.
+   */
+  function check(token: string, body: unknown): SandboxResponse {
+    if (!isRecord(body) || body.secretKey !== nhanh.secretKey)
+      throw new FormFieldsError({ secretKey: 'secretKey is invalid' });
+    const record = tokens.get(token)!;
+    return ok({
+      accessToken: token,
+      version: '3.0',
+      expiredAt: record.expiredAt,
+      businessId: record.businessId,
+      depotIds: nhanh.depots.map((depot) => depot.id),
+      pageIds: [],
+      permissions: GRANTED_PERMISSIONS,
     });
   }
 
@@ -111,6 +134,7 @@ export function createNhanhAuth({ clock, random, seed }: SimulatorContext) {
   return {
     authorizePage,
     exchange,
+    check,
     tokenValid,
     /** The "token expires mid-run" fault: every token issued so far stops working; new grants work. */
     revokeAll() {

@@ -4,7 +4,7 @@ import { createNhanhAuth } from './auth';
 import { createFieldCollector, FormFieldsError, fail, isRecord, ok } from './envelope';
 import { addOrder, adminEditOrder, cancelCarrier, EditRefusal, editOrder, listOrders } from './orders';
 import { pageOf, readPaginator } from './paging';
-import { addProducts, listProducts } from './products';
+import { addProducts, listInventory, listProducts } from './products';
 import { createUrlRateLimit, type RateDecision } from './rate-limit';
 import { createNhanhStore, type StoredOrder } from './store';
 
@@ -12,7 +12,7 @@ import { createNhanhStore, type StoredOrder } from './store';
 const RATE_LIMIT_TEXT = 'Your app exceeded the API Rate Limit';
 const SERVER_ERROR_STATUSES = [500, 502, 503, 504];
 
-type Route = (body: unknown) => SandboxResponse;
+type Route = (body: unknown, request: SandboxRequest) => SandboxResponse;
 
 /** What `snapshot()` shows, so tests can assert "exactly these orders, each once, with this stock". */
 export interface NhanhSnapshot {
@@ -61,6 +61,8 @@ export function createNhanhSimulator(context: SimulatorContext): NhanhSimulator 
 
   const v3Routes: Record<string, Route> = {
     [NHANH_PATHS.getAccessToken]: (body) => auth.exchange(body),
+    // The envelope has checked the token by then.
+    [NHANH_PATHS.checkAccessToken]: (body, request) => auth.check(request.headers.authorization!, body),
     [NHANH_PATHS.depots]: (body) => {
       const fields = createFieldCollector();
       const request = readPaginator(isRecord(body) ? body : {}, fields);
@@ -73,6 +75,7 @@ export function createNhanhSimulator(context: SimulatorContext): NhanhSimulator 
       return ok(rows, next);
     },
     [NHANH_PATHS.productList]: (body) => listProducts(store, bodyObject(body)),
+    [NHANH_PATHS.productInventory]: (body) => listInventory(store, bodyObject(body)),
     [NHANH_PATHS.productAdd]: (body) => addProducts(store, body),
     [NHANH_PATHS.orderAdd]: (body) => addOrder(store, body),
     [NHANH_PATHS.orderList]: (body) => listOrders(store, bodyObject(body), faults().nhanhAppOrderIdsFilter),
@@ -126,7 +129,7 @@ export function createNhanhSimulator(context: SimulatorContext): NhanhSimulator 
     }
     let answer: SandboxResponse;
     try {
-      answer = route(body);
+      answer = route(body, request);
     } catch (error) {
       if (error instanceof EditRefusal) answer = refusal(error.message);
       else if (error instanceof FormFieldsError) answer = fail(NHANH_ERROR.invalidFormFields, error.fields);

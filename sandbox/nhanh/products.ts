@@ -15,16 +15,21 @@ import {
 import { pageOf, readPaginator } from './paging';
 import type { NhanhStore, StoredProduct } from './store';
 
-function renderProduct(store: NhanhStore, product: StoredProduct) {
-  const depots: Record<string, { remain: number; holding: number; available: number }> = {};
+/** A product's `inventory` [OFF-v3 §7.1]: totals, and `depots` as an array of objects carrying their own `id`. */
+function renderInventory(store: NhanhStore, product: StoredProduct) {
+  const depots: { id: number; remain: number; holding: number; available: number }[] = [];
   const total = { remain: 0, holding: 0, available: 0 };
   for (const [depotId, entry] of store.stockOf(product)) {
     const available = entry.remain - entry.holding;
-    depots[String(depotId)] = { ...entry, available };
+    depots.push({ id: depotId, ...entry, available });
     total.remain += entry.remain;
     total.holding += entry.holding;
     total.available += available;
   }
+  return { ...total, depots };
+}
+
+function renderProduct(store: NhanhStore, product: StoredProduct) {
   return {
     id: product.id,
     parentId: store.parentIdCode(product),
@@ -33,8 +38,33 @@ function renderProduct(store: NhanhStore, product: StoredProduct) {
     name: product.name,
     status: product.status,
     prices: { retail: product.price },
-    inventory: { ...total, depots },
+    inventory: renderInventory(store, product),
   };
+}
+
+/**
+ * `product/inventory` [OFF-v3 §7.5]: stock only, rows keyed `productId` (no `code`), newest id first unless
+ * `sort` says otherwise, paged like product/list. Filters are not needed by anything yet and are not read.
+ */
+export function listInventory(store: NhanhStore, body: Record<string, unknown>): SandboxResponse {
+  const fields = createFieldCollector();
+  const page = readPaginator(body, fields);
+  fields.throwIfAny();
+  const sorted = isRecord(body.paginator) && body.paginator.sort !== undefined;
+  const { rows, paginator } = pageOf([...store.products.values()], {
+    ...page,
+    descending: !sorted || page.descending,
+  });
+  return ok(
+    rows.map((product) => ({
+      productId: product.id,
+      barcode: product.barcode,
+      name: product.name,
+      prices: { retail: product.price },
+      inventory: renderInventory(store, product),
+    })),
+    paginator,
+  );
 }
 
 /** `product/list` [OFF S2]: filters ids (≤ 100), name (name, code or barcode), parentId, updatedAt range. */

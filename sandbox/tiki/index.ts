@@ -268,6 +268,41 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     };
   }
 
+  /**
+   * The seller's own warehouses [OFF §4.2 fields; tiki_ex filters `status` 1/0 and `type` 1 pickup / 0 return]:
+   * a pickup one and a return one per shop. The answer's envelope is not captured; `{data: […]}` is a guess.
+   */
+  function sellerWarehouses(shop: ShopState, query: URLSearchParams) {
+    const sellerId = shop.seed.sellerId;
+    const warehouses = [
+      { id: sellerId * 10 + 1, is_primary: true, name: `${shop.seed.name} – Kho chính`, type: 'requisition' },
+      {
+        id: sellerId * 10 + 2,
+        is_primary: false,
+        name: `${shop.seed.name} – Kho nhận hàng hoàn`,
+        type: 'withdrawal',
+      },
+    ].map((warehouse) => ({
+      ...warehouse,
+      seller_id: sellerId,
+      status: 1,
+      address: {
+        street: '01 đường số 2',
+        ward: 'Phường 1',
+        district: 'Quận 3',
+        region: 'Hồ Chí Minh',
+        country: 'Viet Nam',
+      },
+    }));
+    const status = query.get('status');
+    const type = query.get('type');
+    return warehouses.filter(
+      (warehouse) =>
+        (status === null || String(warehouse.status) === status) &&
+        (type === null || (type === '1') === (warehouse.type === 'requisition')),
+    );
+  }
+
   function projectProduct(product: ProductRecord, includes: Set<string>, detail: boolean) {
     const source = product as unknown as Record<string, unknown>;
     const keep = (field: string) => {
@@ -288,10 +323,11 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     const updatedFrom = readWallTime(query, 'updated_from_date');
     const updatedTo = readWallTime(query, 'updated_to_date');
     const includes = readIncludes(query);
+    const listsHidden = context.faults().compatBreak === 'tiki.products.approvedOnly';
     const matching = shop.products.filter(
       (product) =>
         // Hidden products are not in this list: Tiki has a separate API for them [CE].
-        !(product as { is_hidden?: boolean }).is_hidden &&
+        (listsHidden || !(product as { is_hidden?: boolean }).is_hidden) &&
         (active === null || String(product.active) === active) &&
         withinRange(product.created_at, createdFrom, createdTo) &&
         withinRange(product.updated_at, updatedFrom, updatedTo),
@@ -392,6 +428,8 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
         : tikiErrors(403, `The access token does not have the scope "${scope}"`);
     if (method === 'GET' && path === '/integration/v2/sellers/me')
       return { status: 200, body: sellerProfile(shop) };
+    if (method === 'GET' && path === '/integration/v2/sellers/me/warehouses')
+      return needs('inventory') ?? { status: 200, body: { data: sellerWarehouses(shop, query) } };
 
     if (method === 'GET' && /^\/integration\/v2(\.1)?\/products$/.test(path))
       return needs('product') ?? { status: 200, body: listProducts(shop, query) };

@@ -13,6 +13,7 @@ const VALID_DATA: { [K in MessageType]: unknown } = {
   checkTikiConnection: { shopId: 'shop-1' },
   checkNhanhConnection: undefined,
   connectNhanh: undefined,
+  startCompatCheck: { shopId: 'shop-1' },
   startOrderImport: { shopId: 'shop-1', statuses: ['new'] },
   cancelJob: { jobId: 'order-sync:shop-1' },
   startCatalogueDownload: { shopId: 'shop-1' },

@@ -60,6 +60,18 @@ export const settingsMessages = defineMessages(
     'connections.nhanhAppMissing':
       'Hãy nhập và lưu App ID và Secret key của ứng dụng Nhanh trước khi đăng nhập.',
     'connections.depotHint': 'Kho trên Nhanh: {depots}',
+    'connections.keyRefused.orders':
+      'Khóa này đọc được thông tin shop "{name}" nhưng không được phép đọc đơn hàng (HTTP {status}). Tải đơn sẽ không chạy được với khóa này.',
+    'connections.keyRefused.products':
+      'Khóa này đọc được thông tin shop "{name}" nhưng không được phép đọc sản phẩm (HTTP {status}). Tải sản phẩm sẽ không chạy được với khóa này.',
+    'connections.keyRefused.ordersAndProducts':
+      'Khóa này đọc được thông tin shop "{name}" nhưng không được phép đọc đơn hàng và sản phẩm (HTTP {status}).',
+    'connections.appRefused.orders':
+      'Ứng dụng nội bộ này đọc được thông tin shop "{name}" nhưng không được phép đọc đơn hàng (HTTP {status}). Hãy kiểm tra quyền (scope) order của ứng dụng.',
+    'connections.appRefused.products':
+      'Ứng dụng nội bộ này đọc được thông tin shop "{name}" nhưng không được phép đọc sản phẩm (HTTP {status}). Hãy kiểm tra quyền (scope) product của ứng dụng.',
+    'connections.appRefused.ordersAndProducts':
+      'Ứng dụng nội bộ này đọc được thông tin shop "{name}" nhưng không được phép đọc đơn hàng và sản phẩm (HTTP {status}).',
     'field.language': 'Ngôn ngữ',
     'field.shops': 'Danh sách cửa hàng',
     'field.name': 'Tên cửa hàng',
@@ -179,6 +191,18 @@ export const settingsMessages = defineMessages(
     'connections.nhanhAppMissing':
       'Enter and save the App ID and Secret key of your Nhanh app before signing in.',
     'connections.depotHint': 'Nhanh depots: {depots}',
+    'connections.keyRefused.orders':
+      'This key reads the shop "{name}" but may not read its orders (HTTP {status}). Order downloads cannot run with it.',
+    'connections.keyRefused.products':
+      'This key reads the shop "{name}" but may not read its products (HTTP {status}). Product downloads cannot run with it.',
+    'connections.keyRefused.ordersAndProducts':
+      'This key reads the shop "{name}" but may not read its orders or products (HTTP {status}).',
+    'connections.appRefused.orders':
+      'This in-house app reads the shop "{name}" but may not read its orders (HTTP {status}). Check the app\'s order scope.',
+    'connections.appRefused.products':
+      'This in-house app reads the shop "{name}" but may not read its products (HTTP {status}). Check the app\'s product scope.',
+    'connections.appRefused.ordersAndProducts':
+      'This in-house app reads the shop "{name}" but may not read its orders or products (HTTP {status}).',
     'field.language': 'Language',
     'field.shops': 'Shop list',
     'field.name': 'Shop name',

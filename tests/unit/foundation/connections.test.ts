@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { translate } from '../../../lib/i18n';
 import { getSettings, saveSettings } from '../../../lib/settings';
 import { getHealth } from '../../../lib/status/status';
 import { checkNhanh, checkTikiShop, connectNhanh } from '../../../lib/worker/connections';
@@ -41,6 +42,26 @@ describe('connection checks against the sandbox', () => {
     sandbox.setFaults({ tikiPaused: true });
     const paused = await checkTikiShop('shop-1', { fetch: sandbox.fetch });
     expect(paused.error?.key).toBe('tiki.error.pausedBySeller');
+    expect((await getHealth()).tiki['shop-1']?.state).toBe('error');
+  });
+
+  it('should say which feature the key may not read when Tiki lets it read the shop only', async () => {
+    await configure(sandbox);
+    const name = sandbox.seed.tiki.shops[0]!.name;
+    sandbox.setFaults({ compatBreak: 'tiki.key.orders' });
+    const orders = await checkTikiShop('shop-1', { fetch: sandbox.fetch });
+    expect(orders).toMatchObject({
+      state: 'error',
+      error: { key: 'connections.keyRefused.orders', params: { name, status: 401 } },
+    });
+    expect(translate('vi', orders.error!)).toContain(
+      'Khóa này đọc được thông tin shop "Nhà Sách & Gia Dụng Minh An" nhưng không được phép đọc đơn hàng',
+    );
+    // The seller is still recognised: the key does read sellers/me.
+    expect((await getSettings()).shops[0]?.tikiSellerId).toBe(sandbox.seed.tiki.shops[0]!.sellerId);
+    sandbox.setFaults({ compatBreak: 'tiki.key.products' });
+    const products = await checkTikiShop('shop-1', { fetch: sandbox.fetch });
+    expect(products.error?.key).toBe('connections.keyRefused.products');
     expect((await getHealth()).tiki['shop-1']?.state).toBe('error');
   });
 

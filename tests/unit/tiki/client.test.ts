@@ -154,14 +154,28 @@ describe('Tiki client errors', () => {
     expect(error.text.key).toBe('tiki.error.pausedBySeller');
   });
 
-  it('should report wrong app credentials as invalid_client without retrying', async () => {
+  it('should report wrong app credentials as invalid_client once both client authentications are refused', async () => {
     const harness = createHarness();
     const error = await failure(
       harness.client({ clientId: harness.main.clientId, clientSecret: 'wrong-secret' }).getSeller(),
     );
     expect(error).toMatchObject({ code: 'invalid_client', status: 401, endpoint: 'POST /sc/oauth2/token' });
-    expect(harness.exchanges).toHaveLength(1);
+    expect(harness.exchanges.map((exchange) => exchange.path)).toEqual([
+      '/sc/oauth2/token',
+      '/sc/oauth2/token',
+    ]);
     expect(error.message).not.toContain(harness.main.clientId);
+  });
+
+  it('should get the token of an app set up for client_secret_post, and ask it that way from then on', async () => {
+    const harness = createHarness({ faults: { compatBreak: 'tiki.app.basic', tikiTokenTtlSeconds: 60 } });
+    const client = harness.appClient();
+    await expect(client.getSeller()).resolves.toMatchObject({ id: harness.main.sellerId });
+    expect(harness.exchanges.map((exchange) => exchange.status)).toEqual([401, 200, 200]);
+    harness.clock.advance(60_000);
+    await client.getSeller();
+    // The renewal goes straight to the body: no second refusal.
+    expect(harness.exchanges.map((exchange) => exchange.status)).toEqual([401, 200, 200, 200, 200]);
   });
 
   it('should renew the token exactly once when Tiki answers 401 to an expired one', async () => {
