@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
 import { SETTINGS_VERSION } from '../../lib/config/settings-schema';
@@ -40,6 +40,13 @@ export const test = base.extend<{ context: BrowserContext; extensionId: string }
   },
   extensionId: async ({ context }, use) => {
     const worker = await serviceWorker(context);
+    // The first install opens Cài đặt in a tab of its own, or re-points an open dashboard there: a test starts once
+    // that has happened, so its own first navigation is never cut short by it.
+    await base.expect
+      .poll(() => context.pages().some((page) => page.url().includes('/dashboard.html#settings')), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     await use(new URL(worker.url()).host);
   },
 });
@@ -96,6 +103,20 @@ export async function downloadAndPairProducts(page: Page, extensionId: string) {
 }
 
 /** The shop id the e2e settings give the sandbox's shop (`sandboxSettings`). */
+/**
+ * The Chrome Web Store's screenshots (1280×800) are taken from the demo by the e2e tests themselves, so they show the
+ * product as it is; only `npm run store:screenshots` (STORE_SCREENSHOTS=1) writes them into `store/screenshots/`.
+ */
+export async function storeScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.STORE_SCREENSHOTS !== '1') return;
+  const directory = path.resolve('store/screenshots');
+  mkdirSync(directory, { recursive: true });
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: path.join(directory, `${name}.png`) });
+  if (viewport) await page.setViewportSize(viewport);
+}
+
 export const E2E_SHOP_ID = 'e2e-shop';
 
 /** Every worker job's view, read from storage by an extension page (works while the worker is stopped). */
