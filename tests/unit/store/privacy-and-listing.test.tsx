@@ -114,3 +114,25 @@ describe.each([
     expect(listing).toContain('`store/screenshots/`');
   });
 });
+
+describe('store screenshots', () => {
+  it('should have a 1280×800 PNG of each dashboard section a seller works in, as the store requires', () => {
+    const directory = new URL('../../../store/screenshots/', import.meta.url);
+    const sizes = Object.fromEntries(
+      fs
+        .readdirSync(directory)
+        .sort()
+        .map((name) => {
+          const png = fs.readFileSync(new URL(name, directory));
+          // A PNG's IHDR chunk holds width and height as big-endian 32-bit integers at bytes 16 and 20.
+          return [name, `${png.readUInt32BE(16)}×${png.readUInt32BE(20)}`];
+        }),
+    );
+    expect(sizes).toEqual({
+      'dashboard-orders.png': '1280×800',
+      'dashboard-products.png': '1280×800',
+      'dashboard-reconcile.png': '1280×800',
+      'dashboard-settings.png': '1280×800',
+    });
+  });
+});
