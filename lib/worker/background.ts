@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { resumeCompatCheck, startCompatCheck } from '../compat/background';
 import { cancelJobById, resumeInterruptedJobs } from '../jobs/worker';
-import { registerMessageHandlers } from '../messaging';
 import {
   resumeCatalogueDownload,
   resumeCreateProducts,
@@ -26,6 +25,7 @@ import {
 import { openDashboard } from '../ui-state/dashboard-tabs';
 import { checkNhanh, checkTikiShop, connectNhanh } from './connections';
 import { seedSandboxSettings } from './dev-sandbox';
+import { registerMessageHandlers } from './message-policy';
 
 /**
  * Everything the service worker listens to, registered synchronously: the worker can be stopped at any moment

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
-import { MESSAGE_POLICY, type MessageType, removeAllListeners, type SenderKind } from '../../lib/messaging';
+import { type MessageType, removeAllListeners } from '../../lib/messaging';
+import { MESSAGE_POLICY, type SenderKind } from '../../lib/worker/message-policy';
 
 const ownId = fakeBrowser.runtime.id;
 const KEY = 'Zq7Secret-KEY-0123456789abcdef';

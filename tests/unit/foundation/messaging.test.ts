@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
-import { classifySender, removeAllListeners } from '../../../lib/messaging';
+import { removeAllListeners } from '../../../lib/messaging';
 import { pendingStatementItem } from '../../../lib/reconcile/pending-file';
 import { MAX_STATEMENT_BYTES } from '../../../lib/seller-center/limits';
+import { classifySender } from '../../../lib/worker/message-policy';
 
 const ownId = fakeBrowser.runtime.id;
 
