@@ -69,14 +69,6 @@ export const commonMessages = defineMessages(
     'setup.sync.done': 'Đã đồng bộ.',
     'setup.auto.off': 'Bật "Tự động đồng bộ" để đơn mới tự vào Nhanh.',
     'setup.auto.done': 'Tự động mỗi {minutes} phút.',
-    'error.unexpected': 'Đã có lỗi không mong muốn: {message}',
-    'job.err.notStored':
-      'Trình duyệt không cho lưu thêm dữ liệu ({reason}): có thể ổ đĩa đã đầy. Hãy giải phóng dung lượng rồi chạy lại; dữ liệu đã lưu vẫn còn nguyên.',
-    'error.senderRefused': 'Yêu cầu bị từ chối: nguồn gửi không phải tiện ích này.',
-    'error.badMessage': 'Yêu cầu "{type}" không hợp lệ: {detail}',
-    'api.invalidResponse':
-      '{api} trả về dữ liệu không đúng mẫu ở {endpoint}, trường "{field}": {problem}. Hãy thử lại sau; nếu vẫn lỗi, hãy báo cho nhà phát triển.',
-    'api.network': 'Không kết nối được tới {api}. Kiểm tra mạng rồi thử lại.',
   },
   {
     'app.name': 'Nhanh ↔ Tiki',
@@ -148,13 +140,5 @@ export const commonMessages = defineMessages(
     'setup.sync.done': 'Synced.',
     'setup.auto.off': 'Turn "Automatic sync" on so new orders reach Nhanh by themselves.',
     'setup.auto.done': 'Every {minutes} minutes.',
-    'error.unexpected': 'Something unexpected went wrong: {message}',
-    'job.err.notStored':
-      'The browser refused to store more data ({reason}): the disk may be full. Free some space and run it again; what was stored is intact.',
-    'error.senderRefused': 'Request refused: it did not come from this extension.',
-    'error.badMessage': 'Invalid "{type}" request: {detail}',
-    'api.invalidResponse':
-      '{api} answered {endpoint} with data that does not fit its contract, field "{field}": {problem}. Try again later; if it persists, tell the developers.',
-    'api.network': 'Could not reach {api}. Check the network and try again.',
   },
 );
