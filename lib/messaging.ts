@@ -7,7 +7,7 @@ export type { NhanhDepot };
 
 import type { CancelShipmentResult } from './orders/returns';
 import type { OrderGroup } from './orders/status-map';
-import type { KeyCaptureResult } from './seller-center/key-capture';
+import type { KeyCaptureAnswer } from './seller-center/key-capture';
 import type { ConnectionHealth, StatusSnapshot } from './status/status';
 
 /**
@@ -71,8 +71,8 @@ export interface ProtocolMap {
   // Seller-center helpers (issue 4): sent by the content script, only after the seller's click
   /** The extension's UI language, so the in-page helper speaks it. */
   getSellerCenterLocale(): Locale;
-  /** A key clicked in the seller center: checked with `sellers/me`, stored on its shop; the answer holds no key. */
-  captureTikiKey(data: { shopName: string; key: string }): KeyCaptureResult;
+  /** A key clicked in the seller center: checked with `sellers/me`, stored on its shop; the answer, already in the seller's language, holds no key. */
+  captureTikiKey(data: { shopName: string; key: string }): KeyCaptureAnswer;
   /** A seller-center page changed too much for the helper: one activity-log line per page view. */
   reportSellerCenterIssue(data: { issue: SellerCenterIssue; page: string }): void;
   /** A statement file the page offered, fetched on the seller's click: left for Đối soát, which opens. */

@@ -1,7 +1,7 @@
 import type { ActionOutcome } from '../../components/seller-center/action-button';
-import type { LocalizedText } from '../i18n';
 import type { ProtocolMap } from '../messaging';
 import type { HelperUi } from './mount';
+import type { HelperMessageKey, HelperText } from './texts';
 
 /**
  * What the seller-center helper (./helper.ts) hands each in-page feature (./key-buttons.ts,
@@ -24,8 +24,8 @@ export interface HelperDeps {
 
 /** What each in-page feature gets from the helper: messaging, texts in the seller's language, mounting. */
 export interface HelperEnv extends HelperDeps {
-  t(key: LocalizedText['key'], params?: LocalizedText['params']): string;
-  translate(text: LocalizedText): string;
+  t(key: HelperMessageKey, params?: HelperText['params']): string;
+  translate(text: HelperText): string;
   /** Runs a background call; a failure becomes what the seller reads (e.g. the extension was reloaded). */
   ask<T>(call: () => Promise<T>): Promise<{ answer: T } | { failure: ActionOutcome }>;
   mount(

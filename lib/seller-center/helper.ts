@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { renderLauncher } from '../../components/seller-center/launcher';
 import sellerCenterCss from '../../components/seller-center/seller-center.css?inline';
-import { DEFAULT_LOCALE, type Locale, translate } from '../i18n';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/translator';
 import type { SellerCenterIssue } from '../messaging';
 import type { HelperDeps, HelperEnv } from './helper-env';
 import { createKeyButtons } from './key-buttons';
@@ -18,6 +18,7 @@ import {
   type StatementExport,
 } from './selectors';
 import { createStatementButton } from './statement-button';
+import { translateHelperText } from './texts';
 
 /**
  * The seller-center helper: follows the single-page app's views, puts "Lưu vào tiện ích Nhanh" beside each key,
@@ -62,8 +63,8 @@ export async function startSellerCenterHelper(ctx: ContentScriptContext, deps: H
   if (ctx.isInvalid) return;
   const env: HelperEnv = {
     ...deps,
-    t: (key, params) => translate(locale, { key, params }),
-    translate: (text) => translate(locale, text),
+    t: (key, params) => translateHelperText(locale, { key, params }),
+    translate: (text) => translateHelperText(locale, text),
     async ask(call) {
       try {
         return { answer: await call() };

@@ -20,7 +20,7 @@ export function createKeyButtons(env: HelperEnv): { sync(rows: readonly KeyRowAn
     if (!captured) return { ok: false, message: env.t('sellerCenter.key.unreadable') };
     const asked = await env.ask(() => env.send('captureTikiKey', captured));
     if ('failure' in asked) return asked.failure;
-    return { ok: asked.answer.ok, message: env.translate(asked.answer.text) };
+    return asked.answer;
   }
 
   return {

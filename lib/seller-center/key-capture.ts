@@ -16,6 +16,7 @@ import { logActivity } from '../status/activity-log';
 import { setTikiHealth } from '../status/status';
 import type { TikiSeller } from '../tiki/schemas';
 import { type ApiDeps, createTikiClientForShop } from '../worker/api-clients';
+import { sellerCenterLocale } from './background';
 import { normalizeLabel } from './selectors';
 
 /**
@@ -170,4 +171,21 @@ export function captureTikiKey(
   const result = queue.then(() => capture(trimmed, deps));
   queue = result.catch(() => undefined);
   return result;
+}
+
+/**
+ * What the in-page button shows: the outcome in the seller's language. Translated here because a failure may carry
+ * any of the extension's messages (Tiki's errors), and the content script carries only its own.
+ */
+export interface KeyCaptureAnswer {
+  ok: boolean;
+  message: string;
+}
+
+export async function answerKeyCapture(
+  input: CapturedKeyInput,
+  deps: KeyCaptureDeps = {},
+): Promise<KeyCaptureAnswer> {
+  const result = await captureTikiKey(input, deps);
+  return { ok: result.ok, message: translate(await sellerCenterLocale(), result.text) };
 }

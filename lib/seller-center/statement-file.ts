@@ -1,6 +1,6 @@
-import type { LocalizedText } from '../i18n';
 import { MAX_STATEMENT_BYTES } from './limits';
 import type { StatementDownload } from './selectors';
+import type { HelperText } from './texts';
 
 /**
  * Fetching the statement the page offers, in the content script: the request leaves from the seller center's
@@ -10,7 +10,7 @@ import type { StatementDownload } from './selectors';
 
 export type FetchedStatement =
   | { ok: true; fileName: string; bytes: Uint8Array }
-  | { ok: false; text: LocalizedText };
+  | { ok: false; text: HelperText };
 
 const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const XLS_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];

@@ -14,7 +14,7 @@ import {
   recordSellerCenterIssue,
   sellerCenterLocale,
 } from '../seller-center/background';
-import { captureTikiKey } from '../seller-center/key-capture';
+import { answerKeyCapture } from '../seller-center/key-capture';
 import { readStatus } from '../status/status';
 import {
   cancelNhanhShipment,
@@ -51,7 +51,7 @@ export function startBackground(): void {
       startReconcileMatch: ({ statementId }) => startReconcileMatch(statementId),
       cancelNhanhShipment: ({ shopId, code }) => cancelNhanhShipment(shopId, code),
       getSellerCenterLocale: () => sellerCenterLocale(),
-      captureTikiKey: (captured) => captureTikiKey(captured),
+      captureTikiKey: (captured) => answerKeyCapture(captured),
       reportSellerCenterIssue: (report) => recordSellerCenterIssue(report),
       deliverStatementFile: (file) => receiveStatementFile(file),
       openStatementPicker: () => openStatementPickerForEmail(),
