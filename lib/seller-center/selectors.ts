@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// zod's functional build: this file runs in the content script on every seller-center page, where full zod
+// would be most of the bundle for one schema.
+import * as z from 'zod/mini';
 
 /**
  * Everything the helper knows about the seller center's pages, in one place: the visible Vietnamese labels it
@@ -260,8 +262,8 @@ const KEY_TOKEN = /[A-Za-z0-9][A-Za-z0-9-]{14,126}[A-Za-z0-9]/g;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const capturedKeySchema = z.object({
-  key: z.string().regex(/^[A-Za-z0-9-]{16,128}$/),
-  shopName: z.string().trim().max(120),
+  key: z.string().check(z.regex(/^[A-Za-z0-9-]{16,128}$/)),
+  shopName: z.string().check(z.trim(), z.maxLength(120)),
 });
 export type CapturedKey = z.output<typeof capturedKeySchema>;
 
