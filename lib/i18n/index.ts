@@ -7,6 +7,7 @@ import { privacyMessages } from './messages/privacy';
 import { productsMessages } from './messages/products';
 import { reconcileMessages } from './messages/reconcile';
 import { sellerCenterMessages } from './messages/seller-center';
+import { sellerCenterLogMessages } from './messages/seller-center-log';
 import { settingsMessages } from './messages/settings';
 import { tikiMessages } from './messages/tiki';
 import { createTranslator, type KeyOf, type Text } from './translator';
@@ -24,6 +25,7 @@ const domains = [
   ordersMessages,
   reconcileMessages,
   sellerCenterMessages,
+  sellerCenterLogMessages,
   privacyMessages,
   compatMessages,
 ] as const;

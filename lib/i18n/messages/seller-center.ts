@@ -6,7 +6,7 @@ const KEY_PLACE_VI =
 const KEY_PLACE_EN =
   'Account → Thông tin người bán (seller information) → Thiết Lập Cửa Hàng và Thông Tin Liên Lạc (shop setup) → Chi tiết → section "Kết nối với kênh bán hàng khác", column "Tham số kết nối"';
 
-/** Messages of the helpers inside Tiki Seller Center (key capture, statement hand-off, launcher, their log lines). */
+/** Messages of the helpers inside Tiki Seller Center (key capture, statement hand-off, launcher); their log lines are in `seller-center-log.ts`. */
 export const sellerCenterMessages = defineMessages(
   {
     'sellerCenter.key.save': 'Lưu vào tiện ích Nhanh',
@@ -50,14 +50,6 @@ export const sellerCenterMessages = defineMessages(
       'Không tải được file sao kê vì mất kết nối mạng. Kiểm tra mạng rồi thử lại.',
     'sellerCenter.statement.controlGone':
       'Không còn thấy nút "Xuất sao kê hiện tại" trên trang. Hãy tải lại trang rồi thử lại.',
-    'sellerCenter.log.keySaved': 'Đã lưu khóa kết nối từ Seller Center cho cửa hàng "{shop}".',
-    'sellerCenter.log.keyAdded': 'Đã thêm cửa hàng "{shop}" từ khóa kết nối trên Seller Center.',
-    'sellerCenter.log.keyRejected': 'Khóa kết nối gửi từ Seller Center (cửa hàng "{shop}") chưa được lưu.',
-    'sellerCenter.log.statementDelivered': 'Đã nhận file sao kê "{name}" từ Seller Center.',
-    'sellerCenter.log.keyTableMissing':
-      'Trang Seller Center "{page}" đã thay đổi: không tìm thấy bảng "Tham số kết nối" nên chưa hiện nút lưu khóa. Hãy báo cho nhà phát triển.',
-    'sellerCenter.log.exportControlMissing':
-      'Trang Seller Center "{page}" đã thay đổi: không tìm thấy nút "Xuất sao kê hiện tại" nên chưa hiện nút đối soát. Hãy báo cho nhà phát triển.',
   },
   {
     'sellerCenter.key.save': 'Save to the Nhanh extension',
@@ -102,13 +94,5 @@ export const sellerCenterMessages = defineMessages(
       'The statement file could not be downloaded: the network is down. Check the network, then try again.',
     'sellerCenter.statement.controlGone':
       'The "Xuất sao kê hiện tại" button is no longer on the page. Reload the page, then try again.',
-    'sellerCenter.log.keySaved': 'Connection key from Seller Center saved for the shop "{shop}".',
-    'sellerCenter.log.keyAdded': 'Shop "{shop}" added from a connection key on Seller Center.',
-    'sellerCenter.log.keyRejected': 'A connection key sent from Seller Center (shop "{shop}") was not saved.',
-    'sellerCenter.log.statementDelivered': 'Statement file "{name}" received from Seller Center.',
-    'sellerCenter.log.keyTableMissing':
-      'The Seller Center page "{page}" has changed: the "Tham số kết nối" table was not found, so no save button is shown. Please tell the developers.',
-    'sellerCenter.log.exportControlMissing':
-      'The Seller Center page "{page}" has changed: the "Xuất sao kê hiện tại" button was not found, so no reconcile button is shown. Please tell the developers.',
   },
 );
