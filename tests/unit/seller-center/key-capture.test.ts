@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type CompanionDatabase, openCompanionDb } from '../../../lib/db';
-import { captureTikiKey, type KeyCaptureDeps } from '../../../lib/seller-center/key-capture';
+import {
+  answerKeyCapture,
+  captureTikiKey,
+  type KeyCaptureDeps,
+} from '../../../lib/seller-center/key-capture';
 import { getSettings, saveSettings, settingsItem } from '../../../lib/settings';
 import { listActivity } from '../../../lib/status/activity-log';
 import { getHealth } from '../../../lib/status/status';
@@ -179,5 +183,25 @@ describe('captureTikiKey', () => {
       first!.sellerId,
       second!.sellerId,
     ]);
+  });
+});
+
+describe('answerKeyCapture', () => {
+  it("should answer the page in the seller's language, Tiki's own failures included (the page carries no Tiki messages)", async () => {
+    await configure();
+    const tiki = sandbox.seed.tiki.shops[0]!;
+    expect(await answerKeyCapture({ shopName: 'Minh An', key: tiki.connectionKey }, deps)).toEqual({
+      ok: true,
+      message: 'Đã thêm cửa hàng "Minh An" vào tiện ích với khóa này.',
+    });
+
+    await saveSettings({ language: 'en' }, 'vi');
+    const notFound: typeof fetch = async () => new Response('{"errors":["gone"]}', { status: 404 });
+    const answer = await answerKeyCapture(
+      { shopName: 'Minh An', key: tiki.connectionKey },
+      { ...deps, fetch: notFound },
+    );
+    expect(answer.ok).toBe(false);
+    expect(answer.message).toMatch(/^Not found on Tiki \(.+\)\. Tiki says: gone\./);
   });
 });
