@@ -1,7 +1,6 @@
 import type { CompanionDatabase, StatementRecord } from '../db';
 import { ApiError } from '../http/api-error';
 import type { LocalizedText } from '../i18n';
-import { formatVnd } from '../i18n/format';
 import { JobProblem, type JobRunDeps, type JobRunResult, jobErrorText, runJob } from '../jobs/runner';
 import { jobIdOf, type ViewedCursor } from '../jobs/views';
 import type { NhanhClient } from '../nhanh/client';
@@ -9,10 +8,11 @@ import type { Settings } from '../settings';
 import { logActivity } from '../status/activity-log';
 import {
   checkNhanhTransfer,
+  exclusionText,
   type PaymentCandidate,
   type PaymentExclusion,
-  type PaymentExclusionReason,
   type PaymentPreview,
+  type PaymentResult,
   planPayments,
 } from './payments';
 import { findingsOf, readFinding, saveNhanhPayment } from './store';
@@ -29,15 +29,6 @@ export type PaymentNhanh = Pick<NhanhClient, 'listOrdersByIds' | 'recordTransfer
 /** Orders written per step: one order/list read, then their edits; a cancel is seen between steps. */
 export const PAYMENT_ORDERS_PER_STEP = 10;
 
-export interface PaymentResult {
-  orderCode: string;
-  nhanhOrderId: number;
-  amount: number;
-  outcome: 'recorded' | 'skipped' | 'failed';
-  /** Why it was skipped (a `PaymentExclusionReason`) or Nhanh's refusal. */
-  reason: LocalizedText | null;
-}
-
 export interface PaymentJobCursor extends ViewedCursor {
   statementId: string;
   /** The orders to write, planned by the first step; null before it. */
@@ -48,11 +39,6 @@ export interface PaymentJobCursor extends ViewedCursor {
 
 export function paymentJobId(statementId: string): string {
   return jobIdOf('nhanh-payments', statementId);
-}
-
-/** Why an order was left out, as the job's result shows it (with Nhanh's transfer when it was read). */
-export function exclusionText(reason: PaymentExclusionReason, nhanhTransfer?: number | null): LocalizedText {
-  return { key: `reconcile.pay.reason.${reason}`, params: { amount: formatVnd(nhanhTransfer ?? 0) } };
 }
 
 function periodOf(statement: StatementRecord) {

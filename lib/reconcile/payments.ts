@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CompanionDatabase, NhanhPaymentRecord, ReconciliationRecord } from '../db';
-import { SHOP_TIME_ZONE } from '../i18n/format';
+import type { LocalizedText } from '../i18n';
+import { formatVnd, SHOP_TIME_ZONE } from '../i18n/format';
 
 /*
  * "Ghi nhận thanh toán vào Nhanh": which orders of a reconciled statement get Tiki's payout written on their
@@ -30,6 +31,11 @@ export const PAYMENT_EXCLUSIONS = [
 ] as const;
 export type PaymentExclusionReason = (typeof PAYMENT_EXCLUSIONS)[number];
 
+/** Why an order was left out, as the job's result shows it (with Nhanh's transfer when it was read). */
+export function exclusionText(reason: PaymentExclusionReason, nhanhTransfer?: number | null): LocalizedText {
+  return { key: `reconcile.pay.reason.${reason}`, params: { amount: formatVnd(nhanhTransfer ?? 0) } };
+}
+
 /** An order whose payout is to be written on its Nhanh order. */
 export interface PaymentCandidate {
   orderCode: string;
@@ -48,6 +54,31 @@ export interface PaymentExclusion {
   reason: PaymentExclusionReason;
   /** What Nhanh shows as transferred, when it was read. */
   nhanhTransfer: number | null;
+}
+
+const localizedTextSchema = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
+const paymentResultSchema = z.object({
+  orderCode: z.string(),
+  nhanhOrderId: z.number(),
+  amount: z.number(),
+  outcome: z.enum(['recorded', 'skipped', 'failed']),
+  /** Why it was skipped (a `PaymentExclusionReason`'s text) or Nhanh's refusal. */
+  reason: localizedTextSchema.nullable(),
+});
+
+/** One order's outcome in a run of the job, kept in its cursor. */
+export type PaymentResult = Omit<z.output<typeof paymentResultSchema>, 'reason'> & {
+  reason: LocalizedText | null;
+};
+
+/** The results a run's stored cursor holds (the page reads them once the job ends); none when unreadable. */
+export function paymentResultsOf(cursor: unknown): PaymentResult[] {
+  const parsed = z.object({ results: z.array(paymentResultSchema) }).safeParse(cursor);
+  return parsed.success ? (parsed.data.results as PaymentResult[]) : [];
 }
 
 /** What the seller approves: the orders to record (with Nhanh's current transfer) and those left out. */
