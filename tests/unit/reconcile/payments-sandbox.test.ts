@@ -3,66 +3,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ReconciliationRecord } from '../../../lib/db';
 import { translate } from '../../../lib/i18n';
 import type { JobRunResult } from '../../../lib/jobs/runner';
-import { loadExpectations } from '../../../lib/reconcile/expectation-source';
-import { parseStatement } from '../../../lib/reconcile/parse';
-import {
-  type PaymentJobCursor,
-  type PaymentResult,
-  previewPayments,
-  runNhanhPayments,
-} from '../../../lib/reconcile/payment-job';
-import { findingsOf, importStatement } from '../../../lib/reconcile/store';
+import type { PaymentJobCursor } from '../../../lib/reconcile/payment-job';
+import type { PaymentResult } from '../../../lib/reconcile/payments';
+import { findingsOf } from '../../../lib/reconcile/store';
 import { listActivity } from '../../../lib/status/activity-log';
-import { createTikiStatement } from '../../../sandbox/statement';
 import { type OrdersSetup, ordersSetup } from '../orders/harness';
-
-/**
- * "Ghi nhận thanh toán vào Nhanh" against the sandbox: Tiki's successful orders imported into the sandbox's Nhanh
- * (where they are Thành công), the sandbox's statement reconciled, then its payouts recorded on the Nhanh orders.
- */
-
-const ACCOUNT_ID = 9001;
-const STATEMENT = 'statement';
-
-async function reconciled(setup: OrdersSetup) {
-  await setup.pairProducts();
-  expect((await setup.run({ groups: ['success'] })).kind).toBe('done');
-  const file = createTikiStatement(setup.sandbox.seed.tiki.shops[0]!, setup.clock.now());
-  const parsed = parseStatement(file.bytes, file.fileName);
-  await importStatement(STATEMENT, parsed, {
-    db: setup.db,
-    now: () => setup.clock.now(),
-    contract: null,
-    loadExpectations: (request) =>
-      loadExpectations(request, {
-        db: setup.db,
-        settings: setup.settings,
-        fetch: setup.sandbox.fetch,
-        clock: setup.clock,
-      }),
-  });
-  const findings = await findingsOf(setup.db, STATEMENT);
-  const eligible = findings.filter((finding) => finding.state === 'matched' && finding.nhanhOrderId !== null);
-  expect(eligible.length).toBeGreaterThan(5);
-  const settings = {
-    ...setup.settings,
-    shops: setup.settings.shops.map((shop) => ({ ...shop, nhanhTransferAccountId: ACCOUNT_ID })),
-  };
-  const deps = {
-    db: setup.db,
-    clock: setup.clock,
-    lease: { holder: 'test-runner' },
-    settings,
-    nhanh: setup.nhanh,
-    secrets: [],
-  };
-  return {
-    eligible,
-    deps,
-    run: () => runNhanhPayments(deps, { statementId: STATEMENT, kind: 'start' }),
-    preview: () => previewPayments(deps, STATEMENT),
-  };
-}
+import { ACCOUNT_ID, reconciled, STATEMENT } from './payments-harness';
 
 /** The transfer each Nhanh order holds, by Nhanh order id. */
 function transfers(setup: OrdersSetup): Map<number, Record<string, unknown> | null> {
@@ -77,10 +23,10 @@ function resultsOf(outcome: JobRunResult<PaymentJobCursor>): Map<string, Payment
 describe('recording Tiki payouts on Nhanh orders (sandbox)', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('should record each "khớp" order once with its payout and reference, and nothing new when run again', async () => {
+  it('should record each "khớp" order once with its payout and reference, and nothing new when matched and run again', async () => {
     const setup = await ordersSetup();
     setup.sandbox.setFaults({ nhanhPaymentOnSuccess: 'accepted' });
-    const { eligible, run, preview } = await reconciled(setup);
+    const { eligible, run, preview, rematch } = await reconciled(setup);
 
     const before = await preview();
     expect(before.rows.map((row) => row.orderCode).sort()).toEqual(eligible.map((f) => f.orderCode).sort());
@@ -103,6 +49,8 @@ describe('recording Tiki payouts on Nhanh orders (sandbox)', () => {
     const log = await listActivity(setup.db);
     expect(log.some((entry) => entry.text.key === 'reconcile.log.payments')).toBe(true);
 
+    // Matching the statement again keeps what was recorded.
+    await rematch();
     const snapshot = setup.sandbox.nhanh.snapshot().orders;
     const again = await run();
     expect(resultsOf(again).size).toBe(0);
