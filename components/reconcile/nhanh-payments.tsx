@@ -20,9 +20,12 @@ import { useLocale } from '../locale';
  */
 export function NhanhPayments({
   statement,
+  matching,
   onChanged,
 }: {
   statement: StatementRecord;
+  /** The worker is matching the statement again: its findings are about to change, so wait for it. */
+  matching: boolean;
   onChanged: () => void;
 }) {
   const { t, locale } = useLocale();
@@ -71,7 +74,7 @@ export function NhanhPayments({
   return (
     <section className="reconcile-payments" aria-label={t('reconcile.pay.button')}>
       {!preview && !running && (
-        <button type="button" disabled={reading} onClick={() => void readPreview()}>
+        <button type="button" disabled={reading || matching} onClick={() => void readPreview()}>
           {t('reconcile.pay.button')}
         </button>
       )}

@@ -244,6 +244,7 @@ export function StatementView({
       )}
       <NhanhPayments
         statement={statement}
+        matching={matching}
         onChanged={() => {
           void load();
           onChanged();

@@ -295,7 +295,11 @@ export async function matchStatement(
     deps,
     statementId,
   );
-  const previous = await findingsOf(db, statementId);
+  // The findings are read in the transaction that replaces them: a payment the worker records meanwhile, or a
+  // mark the seller sets, is never overwritten by an older copy.
+  const tx = db.transaction(['reconciliations', 'statements'], 'readwrite');
+  const findingStore = tx.objectStore('reconciliations');
+  const previous = (await findingStore.getAll(statementRange(statementId))).map(readFinding);
   const kept = new Map(previous.map((finding) => [finding.orderCode, finding]));
   // What happened outside the match stays with the order: the seller's mark and a payment written to Nhanh.
   const findings: ReconciliationRecord[] = report.orders.map((order) => ({
@@ -312,9 +316,8 @@ export async function matchStatement(
       reconciledCount: findings.filter((finding) => finding.reconciledAt !== null).length,
     },
   };
-  const tx = db.transaction(['reconciliations', 'statements'], 'readwrite');
-  void tx.objectStore('reconciliations').delete(statementRange(statementId));
-  for (const finding of findings) void tx.objectStore('reconciliations').put(finding);
+  void findingStore.delete(statementRange(statementId));
+  for (const finding of findings) void findingStore.put(finding);
   void tx.objectStore('statements').put(updated);
   await tx.done;
   return updated;
