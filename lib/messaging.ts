@@ -9,6 +9,7 @@ export type { NhanhDepot };
 
 import type { CancelShipmentResult } from './orders/returns';
 import { ORDER_GROUPS, type OrderGroup } from './orders/status-map';
+import type { PaymentPreview } from './reconcile/payments';
 import type { KeyCaptureResult } from './seller-center/key-capture';
 import { MAX_STATEMENT_BYTES } from './seller-center/limits';
 import type { ConnectionHealth, StatusSnapshot } from './status/status';
@@ -69,6 +70,14 @@ export interface ProtocolMap {
   startReconcileMatch(data: {
     statementId: string;
   }): { started: true } | { started: false; error: LocalizedText };
+  /** "Ghi nhận thanh toán vào Nhanh": what would be recorded, read from Nhanh before the seller approves. */
+  previewNhanhPayments(data: {
+    statementId: string;
+  }): { ok: true; preview: PaymentPreview } | { ok: false; error: LocalizedText };
+  /** The approved recording of a statement's payouts on their Nhanh orders (a worker job). */
+  startNhanhPayments(data: {
+    statementId: string;
+  }): { started: true } | { started: false; error: LocalizedText };
 
   // Seller-center helpers (issue 4): sent by the content script, only after the seller's click
   /** The extension's UI language, so the in-page helper speaks it. */
@@ -89,6 +98,9 @@ export type MessageType = keyof ProtocolMap;
 export type SenderKind = 'extension-page' | 'seller-center' | 'foreign';
 
 export const SELLER_CENTER_ORIGIN = 'https://sellercenter.tiki.vn';
+
+/** A statement's id: the SHA-256 of its file. */
+const statementRequest = z.object({ statementId: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
 
 /** Data schema and allowed senders of each message. A content script never gets settings or secrets. */
 export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: readonly SenderKind[] } } = {
@@ -129,10 +141,9 @@ export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: read
       .strict(),
     from: ['extension-page'],
   },
-  startReconcileMatch: {
-    data: z.object({ statementId: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
-    from: ['extension-page'],
-  },
+  startReconcileMatch: { data: statementRequest, from: ['extension-page'] },
+  previewNhanhPayments: { data: statementRequest, from: ['extension-page'] },
+  startNhanhPayments: { data: statementRequest, from: ['extension-page'] },
   getSellerCenterLocale: { data: z.undefined(), from: ['seller-center'] },
   captureTikiKey: {
     data: z
