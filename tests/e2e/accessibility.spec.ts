@@ -44,7 +44,9 @@ async function wrappedTableLabels(page: Page): Promise<string[]> {
         const border = Number.parseFloat(style.borderTopWidth) + Number.parseFloat(style.borderBottomWidth);
         const box = element.getBoundingClientRect();
         const cell = element.closest('td, th')?.getBoundingClientRect();
-        return box.height > 1.5 * line + padding + border || (cell !== undefined && box.right > cell.right + 1);
+        return (
+          box.height > 1.5 * line + padding + border || (cell !== undefined && box.right > cell.right + 1)
+        );
       })
       .map((element) => (element.textContent ?? '').trim()),
   );
