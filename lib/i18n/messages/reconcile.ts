@@ -141,7 +141,7 @@ export const reconcileMessages = defineMessages(
     'reconcile.pay.reason.noAccount': 'Cửa hàng chưa chọn "Tài khoản nhận tiền Tiki" trong Cài đặt.',
     'reconcile.pay.reason.nhanhMissing': 'Nhanh không còn đơn này.',
     'reconcile.pay.reason.nhanhHasPayment':
-      'Nhanh đã có {amount} chuyển khoản cho đơn này, không do tiện ích ghi: hãy kiểm tra trên Nhanh.',
+      'Nhanh đã có {amount} chuyển khoản cho đơn này (ghi tay, hoặc từ sao kê khác): tiện ích không ghi thêm để không ghi hai lần. Hãy kiểm tra trên Nhanh.',
     'reconcile.pay.corrections.title': 'Đơn đã ghi nhận cần sửa trên Nhanh',
     'reconcile.pay.corrections.note':
       'Sao kê này có dòng hoàn trả/điều chỉnh cho đơn đã ghi nhận thanh toán vào Nhanh ở kỳ trước. Tiện ích không tự sửa: hãy điều chỉnh số tiền trên đơn Nhanh.',
@@ -361,7 +361,7 @@ export const reconcileMessages = defineMessages(
     'reconcile.pay.reason.noAccount': 'The shop has no "Account receiving Tiki payouts" in Settings.',
     'reconcile.pay.reason.nhanhMissing': 'Nhanh no longer has this order.',
     'reconcile.pay.reason.nhanhHasPayment':
-      'Nhanh already holds a {amount} transfer for this order that the extension did not write: check it in Nhanh.',
+      'Nhanh already holds a {amount} transfer for this order (entered by hand, or from another statement): the extension adds none, so nothing is recorded twice. Check it in Nhanh.',
     'reconcile.pay.corrections.title': 'Recorded orders to correct in Nhanh',
     'reconcile.pay.corrections.note':
       'This statement has return/adjustment lines for orders whose payment was recorded in Nhanh from an earlier statement. The extension does not change them: adjust the amount on the Nhanh order.',
