@@ -73,10 +73,13 @@ export interface ProtocolMap {
   /** "Ghi nhận thanh toán vào Nhanh": what would be recorded, read from Nhanh before the seller approves. */
   previewNhanhPayments(data: {
     statementId: string;
+    /** Orders not "khớp" the seller added by hand, one by one, each after confirming it. */
+    addedByHand: string[];
   }): { ok: true; preview: PaymentPreview } | { ok: false; error: LocalizedText };
   /** The approved recording of a statement's payouts on their Nhanh orders (a worker job). */
   startNhanhPayments(data: {
     statementId: string;
+    addedByHand: string[];
   }): { started: true } | { started: false; error: LocalizedText };
 
   // Seller-center helpers (issue 4): sent by the content script, only after the seller's click
@@ -100,7 +103,11 @@ export type SenderKind = 'extension-page' | 'seller-center' | 'foreign';
 export const SELLER_CENTER_ORIGIN = 'https://sellercenter.tiki.vn';
 
 /** A statement's id: the SHA-256 of its file. */
-const statementRequest = z.object({ statementId: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
+const statementId = z.string().regex(/^[0-9a-f]{64}$/);
+const statementRequest = z.object({ statementId }).strict();
+const paymentRequest = z
+  .object({ statementId, addedByHand: z.array(z.string().min(1).max(40)).max(10_000) })
+  .strict();
 
 /** Data schema and allowed senders of each message. A content script never gets settings or secrets. */
 export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: readonly SenderKind[] } } = {
@@ -142,8 +149,8 @@ export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: read
     from: ['extension-page'],
   },
   startReconcileMatch: { data: statementRequest, from: ['extension-page'] },
-  previewNhanhPayments: { data: statementRequest, from: ['extension-page'] },
-  startNhanhPayments: { data: statementRequest, from: ['extension-page'] },
+  previewNhanhPayments: { data: paymentRequest, from: ['extension-page'] },
+  startNhanhPayments: { data: paymentRequest, from: ['extension-page'] },
   getSellerCenterLocale: { data: z.undefined(), from: ['seller-center'] },
   captureTikiKey: {
     data: z

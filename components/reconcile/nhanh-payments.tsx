@@ -5,6 +5,7 @@ import { formatVnd } from '../../lib/i18n/format';
 import { jobIdOf } from '../../lib/jobs/views';
 import { sendMessage } from '../../lib/messaging';
 import {
+  canAddByHand,
   exclusionText,
   type PaymentPreview,
   type PaymentResult,
@@ -35,6 +36,9 @@ export function NhanhPayments({
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<LocalizedText | null>(null);
   const [results, setResults] = useState<PaymentResult[] | null>(null);
+  /** Orders not "khớp" the seller added by hand, each after confirming it; asking about `confirmingAdd` now. */
+  const [addedByHand, setAddedByHand] = useState<string[]>([]);
+  const [confirmingAdd, setConfirmingAdd] = useState<string | null>(null);
   const running = view?.state === 'running';
   const endedAt = view && !running ? view.updatedAt : null;
 
@@ -50,21 +54,36 @@ export function NhanhPayments({
       });
   }, [endedAt]);
 
-  async function readPreview() {
+  async function readPreview(added: string[]) {
     setError(null);
     setResults(null);
     setReading(true);
-    const answer = await sendMessage('previewNhanhPayments', { statementId: statement.id }).finally(() =>
-      setReading(false),
-    );
+    const answer = await sendMessage('previewNhanhPayments', {
+      statementId: statement.id,
+      addedByHand: added,
+    }).finally(() => setReading(false));
     if (answer.ok) setPreview(answer.preview);
     else setError(answer.error);
   }
 
+  // The preview is read again with the order in it: Nhanh's transfer for it is checked like every other row's.
+  function addByHand(orderCode: string) {
+    const added = [...addedByHand, orderCode];
+    setAddedByHand(added);
+    setConfirmingAdd(null);
+    void readPreview(added);
+  }
+
+  function closePreview() {
+    setPreview(null);
+    setAddedByHand([]);
+    setConfirmingAdd(null);
+  }
+
   async function confirm() {
     setError(null);
-    const answer = await sendMessage('startNhanhPayments', { statementId: statement.id });
-    if (answer.started) setPreview(null);
+    const answer = await sendMessage('startNhanhPayments', { statementId: statement.id, addedByHand });
+    if (answer.started) closePreview();
     else setError(answer.error);
   }
 
@@ -74,7 +93,7 @@ export function NhanhPayments({
   return (
     <section className="reconcile-payments" aria-label={t('reconcile.pay.button')}>
       {!preview && !running && (
-        <button type="button" disabled={reading || matching} onClick={() => void readPreview()}>
+        <button type="button" disabled={reading || matching} onClick={() => void readPreview([])}>
           {t('reconcile.pay.button')}
         </button>
       )}
@@ -118,7 +137,12 @@ export function NhanhPayments({
               <tbody>
                 {preview.rows.map((row) => (
                   <tr key={row.orderCode}>
-                    <td>{row.orderCode}</td>
+                    <td>
+                      {row.orderCode}
+                      {addedByHand.includes(row.orderCode) && (
+                        <span className="muted"> ({t('reconcile.pay.addedByHand')})</span>
+                      )}
+                    </td>
                     <td>{row.nhanhOrderId}</td>
                     <td className="number">{formatVnd(row.amount)}</td>
                     <td className="number">{formatVnd(row.nhanhTransfer)}</td>
@@ -138,6 +162,7 @@ export function NhanhPayments({
                     <th>{t('reconcile.pay.col.nhanhOrder')}</th>
                     <th className="number">{t('reconcile.pay.col.amount')}</th>
                     <th>{t('reconcile.pay.col.reason')}</th>
+                    <th>{t('reconcile.pay.col.action')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -147,6 +172,31 @@ export function NhanhPayments({
                       <td>{row.nhanhOrderId ?? '—'}</td>
                       <td className="number">{formatVnd(row.amount)}</td>
                       <td>{translate(locale, exclusionText(row.reason, row.nhanhTransfer))}</td>
+                      <td>
+                        {canAddByHand(row) &&
+                          (confirmingAdd === row.orderCode ? (
+                            <span>
+                              {t('reconcile.pay.addConfirm', {
+                                order: row.orderCode,
+                                amount: formatVnd(row.amount),
+                              })}{' '}
+                              <button
+                                type="button"
+                                disabled={reading}
+                                onClick={() => addByHand(row.orderCode)}
+                              >
+                                {t('reconcile.pay.addYes')}
+                              </button>{' '}
+                              <button type="button" onClick={() => setConfirmingAdd(null)}>
+                                {t('reconcile.pay.addNo')}
+                              </button>
+                            </span>
+                          ) : (
+                            <button type="button" onClick={() => setConfirmingAdd(row.orderCode)}>
+                              {t('reconcile.pay.add')}
+                            </button>
+                          ))}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -162,7 +212,7 @@ export function NhanhPayments({
             >
               {t('reconcile.pay.confirm', { count: preview.rows.length, amount: formatVnd(total) })}
             </button>
-            <button type="button" onClick={() => setPreview(null)}>
+            <button type="button" onClick={closePreview}>
               {t('reconcile.pay.close')}
             </button>
           </div>

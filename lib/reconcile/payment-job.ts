@@ -35,6 +35,14 @@ export interface PaymentJobCursor extends ViewedCursor {
   orderCodes: string[] | null;
   position: number;
   results: PaymentResult[];
+  /** Orders not "khớp" the seller added by hand to this run (absent in runs stored before it existed). */
+  addedByHand?: string[];
+}
+
+/** A statement, and the orders not "khớp" the seller added by hand to what is recorded. */
+export interface PaymentRequest {
+  statementId: string;
+  addedByHand: string[];
 }
 
 export function paymentJobId(statementId: string): string {
@@ -47,13 +55,19 @@ function periodOf(statement: StatementRecord) {
     : null;
 }
 
-async function plan(db: CompanionDatabase, settings: Settings, statementId: string) {
+async function plan(
+  db: CompanionDatabase,
+  settings: Settings,
+  statementId: string,
+  addedByHand: readonly string[],
+) {
   const statement = await db.get('statements', statementId);
   if (!statement) throw new JobProblem({ key: 'reconcile.err.noStatement' });
   const accounts = new Map(settings.shops.map((shop) => [shop.id, shop.nhanhTransferAccountId]));
   return planPayments(await findingsOf(db, statementId), {
     period: periodOf(statement),
     accountOf: (shopId) => (shopId === null ? null : (accounts.get(shopId) ?? null)),
+    addedByHand: new Set(addedByHand),
   });
 }
 
@@ -66,9 +80,14 @@ async function transfersOf(nhanh: PaymentNhanh, ids: readonly number[]): Promise
 /** The worker's answer to "Ghi nhận thanh toán vào Nhanh": what would be recorded, read from Nhanh now. */
 export async function previewPayments(
   deps: { db: CompanionDatabase; settings: Settings; nhanh: PaymentNhanh },
-  statementId: string,
+  request: PaymentRequest,
 ): Promise<PaymentPreview> {
-  const { candidates, excluded } = await plan(deps.db, deps.settings, statementId);
+  const { candidates, excluded } = await plan(
+    deps.db,
+    deps.settings,
+    request.statementId,
+    request.addedByHand,
+  );
   const transfers = await transfersOf(
     deps.nhanh,
     candidates.map((candidate) => candidate.nhanhOrderId),
@@ -155,7 +174,7 @@ export interface PaymentJobDeps extends JobRunDeps {
 /** Starts recording a statement's payouts in Nhanh (a new run replaces a finished one), or resumes one. */
 export function runNhanhPayments(
   deps: PaymentJobDeps,
-  request: { statementId: string; kind: 'start' | 'resume' },
+  request: PaymentRequest & { kind: 'start' | 'resume' },
 ): Promise<JobRunResult<PaymentJobCursor>> {
   const { db, clock, settings } = deps;
   const id = paymentJobId(request.statementId);
@@ -170,7 +189,13 @@ export function runNhanhPayments(
         kind: 'nhanh-payments',
         shopId: null,
         state: 'running',
-        cursor: viewed({ statementId: request.statementId, orderCodes: null, position: 0, results: [] }),
+        cursor: viewed({
+          statementId: request.statementId,
+          orderCodes: null,
+          position: 0,
+          results: [],
+          addedByHand: request.addedByHand,
+        }),
         lease: null,
         progress: { done: 0, total: null },
         startedAt: now,
@@ -180,7 +205,12 @@ export function runNhanhPayments(
     steps: {
       step: async (cursor) => {
         if (!deps.nhanh) throw new JobProblem({ key: 'products.noNhanh' });
-        const { candidates, excluded } = await plan(db, settings, cursor.statementId);
+        const { candidates, excluded } = await plan(
+          db,
+          settings,
+          cursor.statementId,
+          cursor.addedByHand ?? [],
+        );
         if (cursor.orderCodes === null) {
           const orderCodes = candidates.map((candidate) => candidate.orderCode);
           return {

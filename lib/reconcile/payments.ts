@@ -107,12 +107,22 @@ export function paymentReference(period: { from: number; to: number } | null, or
   return `TIKI${span} #${orderCode}`;
 }
 
+/**
+ * Whether the seller may add this left-out order by hand (after confirming it): only a linked order Tiki paid
+ * something for, left out for not being "khớp"; every other reason holds whatever the seller says.
+ */
+export function canAddByHand(exclusion: Pick<PaymentExclusion, 'reason' | 'amount'>): boolean {
+  return (exclusion.reason === 'notMatched' || exclusion.reason === 'needsReview') && exclusion.amount > 0;
+}
+
 /** Every finding either becomes a candidate or is left out with its reason (Nhanh not asked yet). */
 export function planPayments(
   findings: readonly ReconciliationRecord[],
   context: {
     period: { from: number; to: number } | null;
     accountOf: (shopId: string | null) => number | null;
+    /** Orders not "khớp" the seller added by hand: every other rule still applies to them. */
+    addedByHand: ReadonlySet<string>;
   },
 ): { candidates: PaymentCandidate[]; excluded: PaymentExclusion[] } {
   const candidates: PaymentCandidate[] = [];
@@ -127,8 +137,8 @@ export function planPayments(
     // A write already started keeps its amount and reference: the outcome is settled against Nhanh first.
     else if (payment?.state === 'sending') candidates.push({ orderCode, ...payment, pending: true });
     else if (nhanhOrderId === null) exclude('notLinked');
-    else if (finding.state === 'needs_review') exclude('needsReview');
-    else if (finding.state !== 'matched') exclude('notMatched');
+    else if (finding.state === 'needs_review' && !context.addedByHand.has(orderCode)) exclude('needsReview');
+    else if (finding.state !== 'matched' && !context.addedByHand.has(orderCode)) exclude('notMatched');
     else if (amount <= 0) exclude('nothingPaid');
     else {
       const accountId = context.accountOf(finding.shopId);

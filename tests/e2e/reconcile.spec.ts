@@ -179,5 +179,19 @@ test.describe('Đối soát', () => {
     await record.click();
     await expect(preview.getByText('Không có đơn nào cần ghi nhận.')).toBeVisible({ timeout: 30_000 });
     await expect(preview.getByRole('button', { name: /^Xác nhận ghi nhận 0 đơn/ })).toBeDisabled();
+
+    // An order that does not match is recorded only when the seller adds it by hand and confirms it.
+    await preview.getByText(/Không ghi nhận: \d+ đơn/).click();
+    await preview.getByRole('button', { name: 'Vẫn ghi nhận…' }).first().click();
+    await expect(preview.getByText(/dù đơn chưa khớp\?/)).toBeVisible();
+    await preview.getByRole('button', { name: 'Thêm đơn này' }).click();
+    await expect(rows.filter({ hasText: '(thêm tay)' })).toHaveCount(1, { timeout: 30_000 });
+    await preview.getByRole('button', { name: /^Xác nhận ghi nhận 1 đơn/ }).click();
+    await expect(page.getByText('Đã ghi nhận 1 đơn, bỏ qua 0 đơn, lỗi 0 đơn.')).toBeVisible({
+      timeout: 60_000,
+    });
+    expect(
+      running.sandbox.nhanh.snapshot().orders.filter((order) => order.payment?.transferAccountId === 9001),
+    ).toHaveLength(count + 1);
   });
 });

@@ -56,9 +56,13 @@ export async function reconciled(setup: OrdersSetup) {
   return {
     eligible,
     deps,
-    run: (overrides: Partial<PaymentJobDeps> = {}, kind: 'start' | 'resume' = 'start') =>
-      runNhanhPayments({ ...deps, ...overrides }, { statementId: STATEMENT, kind }),
+    run: (
+      overrides: Partial<PaymentJobDeps> = {},
+      kind: 'start' | 'resume' = 'start',
+      addedByHand: string[] = [],
+    ) => runNhanhPayments({ ...deps, ...overrides }, { statementId: STATEMENT, addedByHand, kind }),
     rematch: () => matchStatement(STATEMENT, importDeps),
-    preview: () => previewPayments({ ...deps, nhanh: setup.nhanh }, STATEMENT),
+    preview: (addedByHand: string[] = []) =>
+      previewPayments({ ...deps, nhanh: setup.nhanh }, { statementId: STATEMENT, addedByHand }),
   };
 }

@@ -59,6 +59,33 @@ describe('recording Tiki payouts on Nhanh orders (sandbox)', () => {
     expect(reasons).toHaveLength(eligible.length);
   });
 
+  it('should record an order not khớp only after the seller added it by hand, and only that one', async () => {
+    const setup = await ordersSetup();
+    setup.sandbox.setFaults({ nhanhPaymentOnSuccess: 'accepted' });
+    const { eligible, run, preview } = await reconciled(setup);
+    const notMatched = (await findingsOf(setup.db, STATEMENT)).filter(
+      (finding) => finding.state !== 'matched' && finding.nhanhOrderId !== null && finding.paid > 0,
+    );
+    const [added] = notMatched as [ReconciliationRecord];
+    expect(added).toBeDefined();
+
+    const offered = await preview();
+    expect(offered.rows.map((row) => row.orderCode)).not.toContain(added.orderCode);
+    expect(offered.excluded.find((row) => row.orderCode === added.orderCode)?.reason).toMatch(
+      /^(notMatched|needsReview)$/,
+    );
+    const withAdded = await preview([added.orderCode]);
+    expect(withAdded.rows.map((row) => row.orderCode)).toContain(added.orderCode);
+    const results = resultsOf(await run({}, 'start', [added.orderCode]));
+
+    // The khớp orders and this one: nothing else left out is recorded.
+    expect(results.get(added.orderCode)?.outcome).toBe('recorded');
+    expect([...results.keys()].sort()).toEqual(
+      [...eligible.map((finding) => finding.orderCode), added.orderCode].sort(),
+    );
+    expect(transfers(setup).get(added.nhanhOrderId!)).toMatchObject({ transferAmount: added.paid });
+  });
+
   it('should skip and show an order whose Nhanh order already holds a payment the extension did not record', async () => {
     const setup = await ordersSetup();
     setup.sandbox.setFaults({ nhanhPaymentOnSuccess: 'accepted' });

@@ -3,6 +3,7 @@ import { type NhanhPaymentRecord, openCompanionDb, type ReconciliationRecord } f
 import { type OrderExpectation, reconcileStatement } from '../../../lib/reconcile/match';
 import { parseStatement } from '../../../lib/reconcile/parse';
 import {
+  canAddByHand,
   checkNhanhTransfer,
   type PaymentCandidate,
   paymentCorrections,
@@ -61,6 +62,7 @@ function findings(): ReconciliationRecord[] {
 const byAccount = {
   period: PERIOD,
   accountOf: (shopId: string | null) => (shopId === 'shop' ? ACCOUNT : null),
+  addedByHand: new Set<string>(),
 };
 
 function recorded(finding: ReconciliationRecord, state: NhanhPaymentRecord['state']): ReconciliationRecord {
@@ -116,6 +118,37 @@ describe('which payouts are recorded in Nhanh', () => {
     expect(excluded.map((row) => [row.orderCode, row.reason])).toEqual(
       cases.map(([finding, reason]) => [finding.orderCode, reason]),
     );
+  });
+
+  it('should record an order not khớp only once the seller added it by hand, and still apply every other rule to it', () => {
+    const [first] = findings() as [ReconciliationRecord];
+    const underpaid = { ...first, orderCode: 'B', state: 'underpaid' } as ReconciliationRecord;
+    const inReview = { ...first, orderCode: 'C', state: 'needs_review' } as ReconciliationRecord;
+    const unlinked = {
+      ...first,
+      orderCode: 'A',
+      state: 'underpaid',
+      nhanhOrderId: null,
+    } as ReconciliationRecord;
+    const alsoUnderpaid = { ...first, orderCode: 'G', state: 'underpaid' } as ReconciliationRecord;
+
+    const { candidates, excluded } = planPayments([underpaid, inReview, unlinked, alsoUnderpaid], {
+      ...byAccount,
+      addedByHand: new Set(['B', 'C', 'A']),
+    });
+
+    expect(candidates.map((candidate) => [candidate.orderCode, candidate.amount])).toEqual([
+      ['B', first.paid],
+      ['C', first.paid],
+    ]);
+    expect(excluded.map((row) => [row.orderCode, row.reason])).toEqual([
+      ['A', 'notLinked'],
+      ['G', 'notMatched'],
+    ]);
+    // Only what could be recorded is offered: not khớp and paid something.
+    expect(excluded.map(canAddByHand)).toEqual([false, true]);
+    expect(canAddByHand({ reason: 'needsReview', amount: 0 })).toBe(false);
+    expect(canAddByHand({ reason: 'noAccount', amount: 10_000 })).toBe(false);
   });
 
   it('should never write twice: a recorded order is left out, a write in doubt is settled against Nhanh first', () => {
