@@ -255,9 +255,26 @@ export interface StatementLineRecord extends StoredStatementLine {
   statementId: string;
 }
 
-/** One order's finding in one statement (`lib/reconcile/match.ts`), with when the seller marked it reconciled. */
+/**
+ * Tiki's payout for an order written on its Nhanh order (`lib/reconcile/payment-job.ts`): `sending` is stored
+ * before the write and `recorded` once Nhanh took it, so a worker stopped in between checks Nhanh before writing.
+ */
+export interface NhanhPaymentRecord {
+  state: 'sending' | 'recorded';
+  nhanhOrderId: number;
+  amount: number;
+  accountId: number;
+  code: string;
+  at: number;
+}
+
+/**
+ * One order's finding in one statement (`lib/reconcile/match.ts`), with when the seller marked it reconciled and
+ * the payment recorded on its Nhanh order (absent on records stored before payments were recorded).
+ */
 export interface ReconciliationRecord extends OrderResult {
   statementId: string;
+  nhanhPayment?: NhanhPaymentRecord | null;
 }
 
 export type ActivityLevel = 'info' | 'warn' | 'error';

@@ -7,6 +7,7 @@ export type { NhanhDepot };
 
 import type { CancelShipmentResult } from './orders/returns';
 import type { OrderGroup } from './orders/status-map';
+import type { PaymentPreview } from './reconcile/payments';
 import type { KeyCaptureAnswer } from './seller-center/key-capture';
 import type { ConnectionHealth, StatusSnapshot } from './status/status';
 
@@ -66,6 +67,17 @@ export interface ProtocolMap {
   /** Matches a stored statement with what Tiki and Nhanh say of its orders. */
   startReconcileMatch(data: {
     statementId: string;
+  }): { started: true } | { started: false; error: LocalizedText };
+  /** "Ghi nhận thanh toán vào Nhanh": what would be recorded, read from Nhanh before the seller approves. */
+  previewNhanhPayments(data: {
+    statementId: string;
+    /** Orders not "khớp" the seller added by hand, one by one, each after confirming it. */
+    addedByHand: string[];
+  }): { ok: true; preview: PaymentPreview } | { ok: false; error: LocalizedText };
+  /** The approved recording of a statement's payouts on their Nhanh orders (a worker job). */
+  startNhanhPayments(data: {
+    statementId: string;
+    addedByHand: string[];
   }): { started: true } | { started: false; error: LocalizedText };
 
   // Seller-center helpers (issue 4): sent by the content script, only after the seller's click

@@ -63,6 +63,7 @@ const FAULT_CHOICES: Partial<Record<keyof Faults, readonly string[]>> = {
   tikiUpdatedFromBound: ['inclusive', 'exclusive'],
   nhanhAppOrderIdsFilter: ['ignored', 'honoured', 'refused'],
   nhanhEditRefusal: ['form-fields', 'message'],
+  nhanhPaymentOnSuccess: ['refused', 'accepted'],
 };
 
 function isFraction(value: unknown): boolean {

@@ -45,6 +45,12 @@ export interface Faults {
    */
   nhanhEditRefusal: 'form-fields' | 'message';
   /**
+   * Whether order/edit takes a payment-only edit of a Thành công order. The docs forbid editing a Success order
+   * at all (`refused`, the default as they read); whether Nhanh makes an exception for the payment block is not
+   * documented, so `accepted` exists too and the extension must cope with both.
+   */
+  nhanhPaymentOnSuccess: 'refused' | 'accepted';
+  /**
    * Order, in `GET /integration/v2/orders`, among orders that share the sort key's second (`updated_at` or
    * `created_at`). `stable`: by code, so a page boundary never splits them differently between two calls.
    * `shuffled`: a new seeded-random order on every call, as the real Tiki may (it promises no order among equal
@@ -91,6 +97,7 @@ export const DEFAULT_FAULTS: Faults = {
   tikiTokenTtlSeconds: 3599,
   nhanhAppOrderIdsFilter: 'ignored',
   nhanhEditRefusal: 'message',
+  nhanhPaymentOnSuccess: 'refused',
   tikiTiedOrder: 'stable',
   tikiUpdatedFromBound: 'exclusive',
   contractSurprise: null,

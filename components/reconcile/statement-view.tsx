@@ -6,11 +6,13 @@ import { jobIdOf } from '../../lib/jobs/views';
 import { refreshReconcileAttention } from '../../lib/reconcile/attention';
 import { rematchInDashboard } from '../../lib/reconcile/dashboard-import';
 import { claimsWorkbook, feeLabel, reportWorkbook, templateWorkbook } from '../../lib/reconcile/export';
+import { type PaymentCorrection, paymentCorrections, recordedCount } from '../../lib/reconcile/payments';
 import { findingsOf, linesOf, markReconciled } from '../../lib/reconcile/store';
 import { useJobViews } from '../common/use-job-views';
 import { useLocale } from '../locale';
 import { downloadBytes, fileStem } from './download';
 import { FeeChart } from './fee-chart';
+import { NhanhPayments } from './nhanh-payments';
 import { OrderTable } from './order-table';
 import { openProblems, periodText } from './statement-list';
 
@@ -27,6 +29,7 @@ export function StatementView({
   const { t, locale } = useLocale();
   const [findings, setFindings] = useState<ReconciliationRecord[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [corrections, setCorrections] = useState<PaymentCorrection[]>([]);
   const match = useJobViews()[jobIdOf('reconcile-match', statement.id)];
   const matching = match?.state === 'running';
   // The worker's match just ended: the stored statement changed under this view.
@@ -36,7 +39,10 @@ export function StatementView({
     if (matchEnded !== null) onChanged();
   }, [matchEnded]);
   const load = useCallback(async () => {
-    setFindings(await findingsOf(await getDb(), statement.id));
+    const db = await getDb();
+    const loaded = await findingsOf(db, statement.id);
+    setFindings(loaded);
+    setCorrections(await paymentCorrections(db, statement.id, loaded));
   }, [statement.id]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the record changes (marks, rematch).
   useEffect(() => {
@@ -46,6 +52,7 @@ export function StatementView({
   const { detail } = statement;
   const orderCount = Object.values(detail.counts).reduce((sum, count) => sum + count, 0);
   const stem = fileStem(statement.fileName);
+  const payments = recordedCount(findings);
 
   const mark = async (codes: string[], reconciled: boolean) => {
     const db = await getDb();
@@ -94,6 +101,10 @@ export function StatementView({
           label={t('reconcile.card.problems')}
           value={String(openProblems(statement))}
           attention={openProblems(statement) > 0}
+        />
+        <Card
+          label={t('reconcile.pay.card')}
+          value={t('reconcile.pay.count', { recorded: payments.recorded, eligible: payments.eligible })}
         />
         <Card label={t('reconcile.col.feeTotal')} value={formatVnd(detail.totals.feeTotal)} />
         <Card
@@ -229,6 +240,40 @@ export function StatementView({
       {notice && (
         <div className="notice notice-success" role="status">
           {notice}
+        </div>
+      )}
+      <NhanhPayments
+        statement={statement}
+        matching={matching}
+        onChanged={() => {
+          void load();
+          onChanged();
+        }}
+      />
+      {corrections.length > 0 && (
+        <div className="reconcile-corrections">
+          <h4>{t('reconcile.pay.corrections.title')}</h4>
+          <p className="hint">{t('reconcile.pay.corrections.note')}</p>
+          <table className="log-table" aria-label={t('reconcile.pay.corrections.title')}>
+            <thead>
+              <tr>
+                <th>{t('reconcile.pay.col.order')}</th>
+                <th>{t('reconcile.pay.col.nhanhOrder')}</th>
+                <th className="number">{t('reconcile.pay.col.recordedAmount')}</th>
+                <th className="number">{t('reconcile.pay.col.correction')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {corrections.map((correction) => (
+                <tr key={`${correction.orderCode}-${correction.recordedIn}`}>
+                  <td>{correction.orderCode}</td>
+                  <td>{correction.nhanhOrderId}</td>
+                  <td className="number">{formatVnd(correction.recordedAmount)}</td>
+                  <td className="number attention">{formatVnd(correction.correction)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
       <OrderTable findings={findings} onMark={mark} />

@@ -266,6 +266,20 @@ export function SettingsSection() {
                 />
               )}
             </Field>
+            <Field
+              label={t('field.nhanhTransferAccountId')}
+              hint={t('settings.hint.transferAccount')}
+              error={errorAt(`shops.${index}.nhanhTransferAccountId`)}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  inputMode="numeric"
+                  value={shop.nhanhTransferAccountId}
+                  onChange={(e) => updateShop(index, { nhanhTransferAccountId: e.target.value })}
+                />
+              )}
+            </Field>
             <div className="field-row">
               <Field label={t('field.fbtOrders')} hint={t('settings.hint.fbtOrders')}>
                 {(props) => (

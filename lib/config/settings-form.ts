@@ -13,6 +13,7 @@ export interface ShopDraft {
   clientSecret: string;
   tikiSellerId: number | null;
   nhanhDepotId: string;
+  nhanhTransferAccountId: string;
   defaultCustomerName: string;
   defaultCustomerPhone: string;
   autoSync: boolean;
@@ -54,6 +55,7 @@ export function newShopDraft(id: string): ShopDraft {
     clientSecret: '',
     tikiSellerId: null,
     nhanhDepotId: '',
+    nhanhTransferAccountId: '',
     defaultCustomerName: 'Khách Tiki',
     defaultCustomerPhone: '',
     autoSync: true,
@@ -84,6 +86,7 @@ export function toDraft(stored: unknown, defaults: Settings, newId: () => string
         clientSecret: text(shop.clientSecret),
         tikiSellerId: typeof shop.tikiSellerId === 'number' ? shop.tikiSellerId : null,
         nhanhDepotId: text(shop.nhanhDepotId),
+        nhanhTransferAccountId: text(shop.nhanhTransferAccountId),
         defaultCustomerName: text(shop.defaultCustomerName, 'Khách Tiki'),
         defaultCustomerPhone: text(shop.defaultCustomerPhone),
         autoSync: bool(shop.autoSync, true),
@@ -127,6 +130,7 @@ export function fromDraft(draft: SettingsDraft): unknown {
     shops: draft.shops.map((shop) => ({
       ...shop,
       nhanhDepotId: numberOrText(shop.nhanhDepotId),
+      nhanhTransferAccountId: numberOrText(shop.nhanhTransferAccountId),
       fbtDepotId: numberOrText(shop.fbtDepotId),
     })),
     nhanh: { ...draft.nhanh, businessId: numberOrText(draft.nhanh.businessId) },

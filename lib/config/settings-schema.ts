@@ -56,6 +56,13 @@ export const shopSchema = z
       .positive({ error: 'settings.err.depot' })
       .nullable()
       .default(null),
+    /** The Nhanh bank account Tiki's payouts land in: where "Ghi nhận thanh toán vào Nhanh" records them. */
+    nhanhTransferAccountId: z
+      .number({ error: 'settings.err.transferAccount' })
+      .int({ error: 'settings.err.transferAccount' })
+      .positive({ error: 'settings.err.transferAccount' })
+      .nullable()
+      .default(null),
     defaultCustomerName: trimmed
       .min(1, { error: 'settings.err.required' })
       .max(100, { error: 'settings.err.tooLong' })

@@ -14,12 +14,13 @@ export const JOB_KINDS = [
   'create-products',
   'reconcile-match',
   'compat-check',
+  'nhanh-payments',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /**
  * `order-sync:<shopId>`, `catalogue-download:<shopId>`, `create-products:<shopId>`, `reconcile-match:<statementId>`,
- * `compat-check:<shopId>`.
+ * `compat-check:<shopId>`, `nhanh-payments:<statementId>`.
  */
 export function jobIdOf(kind: JobKind, key: string): string {
   return `${kind}:${key}`;

@@ -28,10 +28,12 @@ import {
   type NhanhProductInput,
   type NhanhReadPath,
   type NhanhSettableStatus,
+  type NhanhTransferInput,
   orderAddBody,
   orderAddDataSchema,
   orderEditDataSchema,
   orderListBody,
+  orderPaymentEditBody,
   orderSchema,
   orderStatusEditBody,
   productAddDataSchema,
@@ -85,9 +87,11 @@ export interface NhanhOrderQuery {
   dateField?: NhanhOrderDateField;
 }
 
-/** What happened to the order/add call's retries that leave the outcome unknown (5xx, network). */
+/** What happened to a write's attempts that leave the outcome unknown (5xx, network). */
 interface Attempts {
   ambiguous: boolean;
+  /** False for a write that must not be sent twice blindly: the first unknown outcome ends the call. */
+  retryAmbiguous?: boolean;
 }
 
 /** A list answer: rows are read one by one, so one odd record never fails the page. */
@@ -117,7 +121,7 @@ export function createNhanhClient(options: NhanhClientOptions) {
     // The limiter already holds the URL until the server's unlockedAt: go straight back into its queue.
     if (NHANH_RATE_LIMIT_CODES.includes(error.code)) return { retry: true, afterMs: 0 };
     if (attempts) attempts.ambiguous = true;
-    return { retry: true };
+    return attempts?.retryAmbiguous === false ? { retry: false } : { retry: true };
   }
 
   async function send<D extends z.ZodType>(
@@ -381,6 +385,27 @@ export function createNhanhClient(options: NhanhClientOptions) {
     }
   }
 
+  /**
+   * Records a transfer on an order with v3 `order/edit` `payment` [OFF-v3 §8.3]. Whether Nhanh adds or replaces
+   * a transfer is not documented, so a lost answer is never followed by a blind second send: the order is read
+   * back, and holding exactly this amount the call counts as done; otherwise the error is thrown.
+   */
+  async function recordTransfer(orderId: number, transfer: NhanhTransferInput): Promise<void> {
+    const attempts: Attempts = { ambiguous: false, retryAmbiguous: false };
+    try {
+      await callV3(
+        NHANH_PATHS.orderEdit,
+        orderPaymentEditBody(orderId, transfer),
+        orderEditDataSchema,
+        attempts,
+      );
+    } catch (error) {
+      if (!attempts.ambiguous) throw error;
+      const [landed] = await listOrdersByIds([orderId]);
+      if (landed?.transferAmount !== transfer.amount) throw error;
+    }
+  }
+
   /** Every depot, following `paginator.next` [OFF-v3 §6.1]. */
   async function listDepots(): Promise<NhanhDepot[]> {
     const depots: NhanhDepot[] = [];
@@ -423,6 +448,7 @@ export function createNhanhClient(options: NhanhClientOptions) {
     listOrdersByIds,
     findOrdersByAppOrderIds,
     updateOrderStatus,
+    recordTransfer,
     cancelCarrier,
   };
 }

@@ -370,6 +370,10 @@ export const orderSchema = z.object({
   carrier: optionalField(
     z.object({ sendCarrierAt: optionalField(lenientInt), carrierCode: optionalField(lenientText) }),
   ),
+  /** `payment.transfer {amount, accountId, name}` [OFF-v3 §8.1]: what the order holds as transferred. */
+  payment: optionalField(
+    z.object({ transfer: optionalField(z.object({ amount: optionalField(lenientNumber) })) }),
+  ),
 });
 
 /** `data` of `order/edit`: `{id, trackingUrl, carrierCode}` [OFF-v3 §8.3]; nothing of it is needed. */
@@ -518,6 +522,8 @@ export interface NhanhOrder {
   products: { id: number; price: number; discount: number; quantity: number }[] | null;
   /** Sent to a carrier through Nhanh: `order/edit` can no longer change it [OFF-v3 §8.3]. */
   sentToCarrier: boolean;
+  /** What the order holds as paid by transfer; 0 when Nhanh sent no transfer block. */
+  transferAmount: number;
 }
 
 export function toOrder(raw: z.output<typeof orderSchema>): NhanhOrder {
@@ -537,6 +543,7 @@ export function toOrder(raw: z.output<typeof orderSchema>): NhanhOrder {
       (carrier?.sendCarrierAt ?? 0) > 0 ||
       Boolean(carrier?.carrierCode?.trim()) ||
       (status !== undefined && (NHANH_CARRIER_STATUSES as readonly string[]).includes(status)),
+    transferAmount: raw.payment?.transfer?.amount ?? 0,
   };
 }
 
@@ -565,6 +572,21 @@ export function orderListBody(filter: NhanhOrderListFilter, size: number, next: 
 /** The order/edit body of a status change: only the fields to change [OFF-v3 §8.3 example 1]. */
 export function orderStatusEditBody(orderId: number, status: NhanhSettableStatus) {
   return { info: { id: orderId, status: NHANH_ORDER_STATUS[status] } };
+}
+
+/** A transfer to record on an order: VND, the bank account's id in Nhanh, and a reference the seller reads. */
+export interface NhanhTransferInput {
+  amount: number;
+  accountId: number;
+  code: string;
+}
+
+/** The order/edit body of a payment only: `payment {transferAmount, transferAccountId, code}` [OFF-v3 §8.3]. */
+export function orderPaymentEditBody(orderId: number, transfer: NhanhTransferInput) {
+  return {
+    info: { id: orderId },
+    payment: { transferAmount: transfer.amount, transferAccountId: transfer.accountId, code: transfer.code },
+  };
 }
 
 /** The order/cancelcarrier body [OFF-v3 §8.4 example: `{"orderId": 14905641}`]. */

@@ -1,4 +1,5 @@
 import * as XLSX from 'xlsx';
+import type { NhanhPaymentRecord } from '../db';
 import { type SheetCell, safeSheet } from '../files/spreadsheet-cells';
 import { type Locale, type MessageKey, t, translate } from '../i18n';
 import { FEE_TYPES, type FeeType, type KnownFeeType } from './columns';
@@ -54,7 +55,8 @@ export interface ReportExportInput {
     ReconcileReport,
     'basis' | 'counts' | 'fees' | 'claims' | 'totalChecks' | 'unassigned' | 'totals'
   >;
-  orders: readonly OrderResult[];
+  /** The findings, with the payment recorded on each Nhanh order where one was (stored findings carry it). */
+  orders: readonly (OrderResult & { nhanhPayment?: NhanhPaymentRecord | null })[];
 }
 
 function claimRows(locale: Locale, claims: readonly FeeClaim[]): SheetCell[][] {
@@ -138,6 +140,7 @@ export function reportWorkbook(locale: Locale, input: ReportExportInput): Uint8A
       col('nhanhStatus'),
       col('nhanhFinding'),
       col('reconciledAt'),
+      col('nhanhPayment'),
     ],
     ...input.orders.map((order) => [
       order.orderCode,
@@ -162,6 +165,7 @@ export function reportWorkbook(locale: Locale, input: ReportExportInput): Uint8A
       order.nhanhStatus,
       order.nhanhFinding ? translate(locale, order.nhanhFinding) : '',
       dateText(order.reconciledAt),
+      order.nhanhPayment?.state === 'recorded' ? order.nhanhPayment.amount : null,
     ]),
   ];
   return workbookBytes([

@@ -1,5 +1,6 @@
 import {
   type CompanionDatabase,
+  type NhanhPaymentRecord,
   putAllOrNothing,
   type ReconciliationRecord,
   type StatementDetail,
@@ -10,6 +11,7 @@ import {
 import type { ContractRates } from './contract-rates';
 import { NO_NHANH, type OrderExpectation, type ReconcileReport, reconcileStatement } from './match';
 import type { ParsedStatement } from './parse';
+import { nhanhPaymentSchema } from './payments';
 
 /**
  * Imported statements in IndexedDB: the statement (id = SHA-256 of the file), every line, and one finding per
@@ -200,13 +202,33 @@ function statementRange(statementId: string): IDBKeyRange {
 /** Findings stored before the Nhanh comparison existed hold none of its fields: they read as "not compared". */
 const BEFORE_NHANH_COMPARISON = { saleValue: null, ...NO_NHANH };
 
+/** A finding as stored: its recorded payment is read through its schema (damaged or absent reads as none). */
+export function readFinding(stored: ReconciliationRecord): ReconciliationRecord {
+  const payment = nhanhPaymentSchema.safeParse(stored.nhanhPayment);
+  return { ...BEFORE_NHANH_COMPARISON, ...stored, nhanhPayment: payment.success ? payment.data : null };
+}
+
 /** The findings of one statement, in file order of their first line. */
 export async function findingsOf(
   db: CompanionDatabase,
   statementId: string,
 ): Promise<ReconciliationRecord[]> {
   const findings = await db.getAll('reconciliations', statementRange(statementId));
-  return findings.map((finding) => ({ ...BEFORE_NHANH_COMPARISON, ...finding }));
+  return findings.map(readFinding);
+}
+
+/** Stores (or clears) the payment recorded on one finding's Nhanh order; false when the finding is gone. */
+export async function saveNhanhPayment(
+  db: CompanionDatabase,
+  statementId: string,
+  orderCode: string,
+  payment: NhanhPaymentRecord | null,
+): Promise<boolean> {
+  const tx = db.transaction('reconciliations', 'readwrite');
+  const finding = await tx.store.get([statementId, orderCode]);
+  if (finding) await tx.store.put({ ...finding, nhanhPayment: payment });
+  await tx.done;
+  return finding !== undefined;
 }
 
 /** The lines of one statement, in sheet and row order. */
@@ -251,7 +273,8 @@ export async function markReconciled(
 /**
  * Matches a stored statement (again): after its import, with Tiki and Nhanh asked (the worker's job), or after
  * orders were downloaded or contract rates changed. Same counted lines; the seller's "đã đối soát" marks are
- * kept per order.
+ * kept per order, and so are
+ * the payments recorded on Nhanh orders.
  */
 export async function matchStatement(
   statementId: string,
@@ -272,12 +295,18 @@ export async function matchStatement(
     deps,
     statementId,
   );
-  const previous = await findingsOf(db, statementId);
-  const marks = new Map(previous.map((finding) => [finding.orderCode, finding.reconciledAt]));
+  // The findings are read in the transaction that replaces them: a payment the worker records meanwhile, or a
+  // mark the seller sets, is never overwritten by an older copy.
+  const tx = db.transaction(['reconciliations', 'statements'], 'readwrite');
+  const findingStore = tx.objectStore('reconciliations');
+  const previous = (await findingStore.getAll(statementRange(statementId))).map(readFinding);
+  const kept = new Map(previous.map((finding) => [finding.orderCode, finding]));
+  // What happened outside the match stays with the order: the seller's mark and a payment written to Nhanh.
   const findings: ReconciliationRecord[] = report.orders.map((order) => ({
     ...order,
     statementId,
-    reconciledAt: marks.get(order.orderCode) ?? null,
+    reconciledAt: kept.get(order.orderCode)?.reconciledAt ?? null,
+    nhanhPayment: kept.get(order.orderCode)?.nhanhPayment ?? null,
   }));
   const updated: StatementRecord = {
     ...statement,
@@ -287,9 +316,8 @@ export async function matchStatement(
       reconciledCount: findings.filter((finding) => finding.reconciledAt !== null).length,
     },
   };
-  const tx = db.transaction(['reconciliations', 'statements'], 'readwrite');
-  void tx.objectStore('reconciliations').delete(statementRange(statementId));
-  for (const finding of findings) void tx.objectStore('reconciliations').put(finding);
+  void findingStore.delete(statementRange(statementId));
+  for (const finding of findings) void findingStore.put(finding);
   void tx.objectStore('statements').put(updated);
   await tx.done;
   return updated;

@@ -7,7 +7,13 @@ import {
   startCatalogueDownload,
   startCreateProducts,
 } from '../products/background';
-import { resumeReconcileMatch, startReconcileMatch } from '../reconcile/background';
+import {
+  previewNhanhPayments,
+  resumeNhanhPayments,
+  resumeReconcileMatch,
+  startNhanhPayments,
+  startReconcileMatch,
+} from '../reconcile/background';
 import {
   openStatementPickerForEmail,
   receiveStatementFile,
@@ -49,6 +55,8 @@ export function startBackground(): void {
       startCatalogueDownload: ({ shopId }) => startCatalogueDownload(shopId),
       startCreateProducts: ({ shopId, tikiProductIds }) => startCreateProducts(shopId, tikiProductIds),
       startReconcileMatch: ({ statementId }) => startReconcileMatch(statementId),
+      previewNhanhPayments,
+      startNhanhPayments,
       cancelNhanhShipment: ({ shopId, code }) => cancelNhanhShipment(shopId, code),
       getSellerCenterLocale: () => sellerCenterLocale(),
       captureTikiKey: (captured) => answerKeyCapture(captured),
@@ -65,6 +73,7 @@ export function startBackground(): void {
     'create-products': resumeCreateProducts,
     'reconcile-match': resumeReconcileMatch,
     'compat-check': resumeCompatCheck,
+    'nhanh-payments': resumeNhanhPayments,
   });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install') return;

@@ -20,6 +20,13 @@ export type SenderKind = 'extension-page' | 'seller-center' | 'foreign';
 
 export const SELLER_CENTER_ORIGIN = 'https://sellercenter.tiki.vn';
 
+/** A statement's id: the SHA-256 of its file. */
+const statementId = z.string().regex(/^[0-9a-f]{64}$/);
+const statementRequest = z.object({ statementId }).strict();
+const paymentRequest = z
+  .object({ statementId, addedByHand: z.array(z.string().min(1).max(40)).max(10_000) })
+  .strict();
+
 /** Data schema and allowed senders of each message. A content script never gets settings or secrets. */
 export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: readonly SenderKind[] } } = {
   getStatus: { data: z.undefined(), from: ['extension-page'] },
@@ -59,10 +66,9 @@ export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: read
       .strict(),
     from: ['extension-page'],
   },
-  startReconcileMatch: {
-    data: z.object({ statementId: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
-    from: ['extension-page'],
-  },
+  startReconcileMatch: { data: statementRequest, from: ['extension-page'] },
+  previewNhanhPayments: { data: paymentRequest, from: ['extension-page'] },
+  startNhanhPayments: { data: paymentRequest, from: ['extension-page'] },
   getSellerCenterLocale: { data: z.undefined(), from: ['seller-center'] },
   captureTikiKey: {
     data: z

@@ -18,7 +18,15 @@ type Route = (body: unknown, request: SandboxRequest) => SandboxResponse;
 export interface NhanhSnapshot {
   orders: Pick<
     StoredOrder,
-    'id' | 'appOrderId' | 'status' | 'depotId' | 'products' | 'carrier' | 'createdAt' | 'updatedAt'
+    | 'id'
+    | 'appOrderId'
+    | 'status'
+    | 'depotId'
+    | 'products'
+    | 'carrier'
+    | 'payment'
+    | 'createdAt'
+    | 'updatedAt'
   >[];
   products: { id: number; appProductId: string | null; code: string; barcode: string; name: string }[];
   /** productId → depotId → quantities, `available = remain − holding`. */
@@ -79,7 +87,7 @@ export function createNhanhSimulator(context: SimulatorContext): NhanhSimulator 
     [NHANH_PATHS.productAdd]: (body) => addProducts(store, body),
     [NHANH_PATHS.orderAdd]: (body) => addOrder(store, body),
     [NHANH_PATHS.orderList]: (body) => listOrders(store, bodyObject(body), faults().nhanhAppOrderIdsFilter),
-    [NHANH_PATHS.orderEdit]: (body) => editOrder(store, body),
+    [NHANH_PATHS.orderEdit]: (body) => editOrder(store, body, faults().nhanhPaymentOnSuccess),
     [NHANH_PATHS.orderCancelCarrier]: (body) => cancelCarrier(store, body),
   };
 
@@ -172,13 +180,14 @@ export function createNhanhSimulator(context: SimulatorContext): NhanhSimulator 
     },
     snapshot: () => ({
       orders: [...store.orders.values()].map(
-        ({ id, appOrderId, status, depotId, products, carrier, createdAt, updatedAt }) => ({
+        ({ id, appOrderId, status, depotId, products, carrier, payment, createdAt, updatedAt }) => ({
           id,
           appOrderId,
           status,
           depotId,
           products,
           carrier: carrier && { ...carrier },
+          payment: payment && { ...payment },
           createdAt,
           updatedAt,
         }),

@@ -32,6 +32,7 @@ const VN_MOBILE = /^0\d{9,10}$/;
 /** An order in the blocks of order/list [OFF-v3 §8.1]: lines by `productId`, the carrier and transfer blocks. */
 function renderOrder(order: StoredOrder) {
   const transfer = order.payment?.transferAmount;
+  const accountId = order.payment?.transferAccountId;
   return {
     info: {
       id: order.id,
@@ -46,7 +47,8 @@ function renderOrder(order: StoredOrder) {
     shippingAddress: order.shippingAddress,
     products: order.products.map(({ id, ...line }) => ({ productId: id, ...line })),
     carrier: order.carrier ?? {},
-    payment: typeof transfer === 'number' ? { transfer: { amount: transfer } } : {},
+    payment:
+      typeof transfer === 'number' ? { transfer: { amount: transfer, accountId: accountId ?? null } } : {},
   };
 }
 
@@ -226,9 +228,13 @@ const SETTABLE_CODES = new Map(
  * v3 `order/edit` [OFF-v3 §8.3]: `info.id` (the Nhanh order id) is required; `info.status` may only be one of
  * "Đã xác nhận, Khách hủy, Hệ thống hủy, Thành công, Đã hoàn" ([INF] Đã hoàn = 72); an order sent to a carrier
  * or in Success/Đã hoàn cannot be edited. `payment {transferAmount, transferAccountId, code}` is kept on the
- * order. Only the fields sent change.
+ * order. Only the fields sent change; a payment-only edit of a Success order follows `paymentOnSuccess`.
  */
-export function editOrder(store: NhanhStore, body: unknown): SandboxResponse {
+export function editOrder(
+  store: NhanhStore,
+  body: unknown,
+  paymentOnSuccess: Faults['nhanhPaymentOnSuccess'],
+): SandboxResponse {
   const fields = createFieldCollector();
   const info = isRecord(body) ? requireObject(body, 'info', fields) : {};
   if (!isRecord(body)) fields.add('info', 'info is required');
@@ -259,7 +265,8 @@ export function editOrder(store: NhanhStore, body: unknown): SandboxResponse {
   if (!order) throw new FormFieldsError({ 'info.id': `Đơn hàng ${String(info.id)} không tồn tại` });
   try {
     if (target) store.changeStatus(order, target as NhanhSettableStatus);
-    if (isRecord(payment)) store.recordPayment(order, payment);
+    if (isRecord(payment))
+      store.recordPayment(order, payment, { onSuccess: !target && paymentOnSuccess === 'accepted' });
   } catch (error) {
     if (error instanceof TransitionError) throw new EditRefusal(error.message);
     throw error;

@@ -223,9 +223,16 @@ export function createNhanhStore(seed: SeedNhanh, now: () => number) {
     order.updatedAt = Math.floor(now() / 1000);
   }
 
-  /** `order/edit`'s payment block [OFF-v3 §8.3]: the transfer recorded on the order, as order/list shows it. */
-  function recordPayment(order: StoredOrder, payment: Record<string, unknown>): void {
-    assertEditable(order);
+  /**
+   * `order/edit`'s payment block [OFF-v3 §8.3]: the transfer recorded on the order, as order/list shows it.
+   * `onSuccess`: the undocumented exception of a payment-only edit of a Success order (see the faults).
+   */
+  function recordPayment(
+    order: StoredOrder,
+    payment: Record<string, unknown>,
+    allow: { onSuccess: boolean } = { onSuccess: false },
+  ): void {
+    if (!(allow.onSuccess && order.status === 'Success' && !order.carrier)) assertEditable(order);
     order.payment = { ...(order.payment ?? {}), ...payment };
     order.updatedAt = Math.floor(now() / 1000);
   }

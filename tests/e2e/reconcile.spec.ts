@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import type { RunningSandbox } from '../../sandbox/server';
 import { createTikiStatement } from '../../sandbox/statement';
-import { expect, storeSettings, test } from './fixtures';
+import { downloadAndPairProducts, expect, importOrdersFromPage, storeSettings, test } from './fixtures';
 import { routeApisToSandbox, sandboxSettings } from './sandbox-route';
 
 test.describe('Đối soát', () => {
@@ -123,5 +123,75 @@ test.describe('Đối soát', () => {
       chrome.storage.session.get(['reconcilePendingStatement', 'reconcilePickerRequest']),
     );
     expect(left).toEqual({});
+  });
+
+  test("records Tiki's payouts on the synced Nhanh orders after a preview, once, and counts them in the statement", async ({
+    context,
+    extensionId,
+  }) => {
+    test.setTimeout(180_000);
+    running = await routeApisToSandbox(context);
+    running.sandbox.setFaults({ nhanhPaymentOnSuccess: 'accepted' });
+    const settings = sandboxSettings(running);
+    await storeSettings(context, {
+      ...settings,
+      shops: settings.shops.map((shop) => ({ ...shop, nhanhTransferAccountId: 9001 })),
+      orderStatusFilter: ['success'],
+    });
+    const page = await context.newPage();
+    await downloadAndPairProducts(page, extensionId);
+    await importOrdersFromPage(page, extensionId);
+
+    const shop = running.sandbox.seed.tiki.shops[0]!;
+    const statement = createTikiStatement({ ...shop, orders: shop.orders }, Date.now());
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#reconcile`);
+    await page.getByTestId('statement-input').setInputFiles({
+      name: statement.fileName,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(statement.bytes),
+    });
+    await expect(page.getByText(`Đã nhập ${statement.fileName}`)).toBeVisible({ timeout: 60_000 });
+    const record = page.getByRole('button', { name: 'Ghi nhận thanh toán vào Nhanh' });
+    await expect(record).toBeEnabled({ timeout: 60_000 });
+
+    await record.click();
+    const preview = page.getByRole('dialog', { name: 'Ghi nhận thanh toán vào Nhanh' });
+    const rows = preview.locator('table').first().locator('tbody tr');
+    await expect(rows.first()).toBeVisible({ timeout: 30_000 });
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(3);
+    await expect(preview.getByText(/Không ghi nhận: \d+ đơn/)).toBeVisible();
+    await preview.getByRole('button', { name: new RegExp(`^Xác nhận ghi nhận ${count} đơn`) }).click();
+
+    await expect(page.getByText(`Đã ghi nhận ${count} đơn, bỏ qua 0 đơn, lỗi 0 đơn.`)).toBeVisible({
+      timeout: 60_000,
+    });
+    const paid = running.sandbox.nhanh
+      .snapshot()
+      .orders.filter((order) => order.payment?.transferAccountId === 9001);
+    expect(paid).toHaveLength(count);
+    for (const order of paid)
+      expect(order.payment?.code).toMatch(new RegExp(`^TIKI .* #${order.appOrderId}$`));
+    const card = page.locator('.reconcile-card').filter({ hasText: 'Đã ghi nhận vào Nhanh' });
+    await expect(card).toContainText(`${count}/${count} đơn`);
+
+    // Again: every order is left out as already recorded, nothing to confirm.
+    await record.click();
+    await expect(preview.getByText('Không có đơn nào cần ghi nhận.')).toBeVisible({ timeout: 30_000 });
+    await expect(preview.getByRole('button', { name: /^Xác nhận ghi nhận 0 đơn/ })).toBeDisabled();
+
+    // An order that does not match is recorded only when the seller adds it by hand and confirms it.
+    await preview.getByText(/Không ghi nhận: \d+ đơn/).click();
+    await preview.getByRole('button', { name: 'Vẫn ghi nhận…' }).first().click();
+    await expect(preview.getByText(/dù đơn chưa khớp\?/)).toBeVisible();
+    await preview.getByRole('button', { name: 'Thêm đơn này' }).click();
+    await expect(rows.filter({ hasText: '(thêm tay)' })).toHaveCount(1, { timeout: 30_000 });
+    await preview.getByRole('button', { name: /^Xác nhận ghi nhận 1 đơn/ }).click();
+    await expect(page.getByText('Đã ghi nhận 1 đơn, bỏ qua 0 đơn, lỗi 0 đơn.')).toBeVisible({
+      timeout: 60_000,
+    });
+    expect(
+      running.sandbox.nhanh.snapshot().orders.filter((order) => order.payment?.transferAccountId === 9001),
+    ).toHaveLength(count + 1);
   });
 });

@@ -20,6 +20,8 @@ const VALID_DATA: { [K in MessageType]: unknown } = {
   startCatalogueDownload: { shopId: 'shop-1' },
   startCreateProducts: { shopId: 'shop-1', tikiProductIds: [1] },
   startReconcileMatch: { statementId: 'a'.repeat(64) },
+  previewNhanhPayments: { statementId: 'a'.repeat(64) },
+  startNhanhPayments: { statementId: 'a'.repeat(64) },
   cancelNhanhShipment: { shopId: 'shop-1', code: '100000001' },
   getSellerCenterLocale: undefined,
   captureTikiKey: { shopName: 'Shop', key: KEY },

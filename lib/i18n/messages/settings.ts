@@ -114,6 +114,10 @@ export const settingsMessages = defineMessages(
     'oauth.guide.reconnect':
       'Nhanh giữ một token cho mỗi ứng dụng và doanh nghiệp: khi kết nối lại, token cũ chỉ còn dùng được thêm 15 phút.',
     'settings.err.depot': 'phải là số ID kho trên Nhanh.',
+    'settings.err.transferAccount': 'phải là số ID tài khoản trên Nhanh.',
+    'field.nhanhTransferAccountId': 'Tài khoản nhận tiền Tiki (ID trên Nhanh)',
+    'settings.hint.transferAccount':
+      'Tài khoản ngân hàng mà Tiki chuyển tiền sao kê vào, như trong Nhanh (Kế toán → Tài khoản). Cần để "Ghi nhận thanh toán vào Nhanh" ở Đối soát; để trống nếu không dùng.',
     'settings.err.fbtDepot': 'chọn kho Nhanh nhận đơn FBT, hoặc chọn "Bỏ qua đơn FBT".',
     'field.fbtOrders': 'Đơn Tiki giao từ kho Tiki (FBT)',
     'field.fbtDepotId': 'Kho Nhanh cho đơn FBT (ID)',
@@ -245,6 +249,10 @@ export const settingsMessages = defineMessages(
     'oauth.guide.reconnect':
       'Nhanh keeps one token per app and business: after reconnecting, the old token works for only 15 more minutes.',
     'settings.err.depot': 'must be a Nhanh depot ID number.',
+    'settings.err.transferAccount': 'must be a Nhanh account ID number.',
+    'field.nhanhTransferAccountId': 'Account receiving Tiki payouts (ID in Nhanh)',
+    'settings.hint.transferAccount':
+      'The bank account Tiki pays statements into, as set up in Nhanh (Accounting → Accounts). Needed for "Record payments in Nhanh" in Reconciliation; leave empty if unused.',
     'settings.err.fbtDepot': 'choose the Nhanh depot for FBT orders, or choose "Skip FBT orders".',
     'field.fbtOrders': 'Orders Tiki ships from its own warehouse (FBT)',
     'field.fbtDepotId': 'Nhanh depot for FBT orders (ID)',

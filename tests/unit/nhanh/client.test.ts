@@ -283,4 +283,32 @@ describe('Nhanh client against the sandbox', () => {
     expect(snapshot().orders.every((order) => order.status === 'Success')).toBe(true);
     expect(sent.some((request) => request.path.endsWith('/order/list'))).toBe(true);
   });
+
+  it('should send a transfer once: a lost answer is settled by reading the order back, never by sending it again', async () => {
+    const { client, seed, snapshot, sandbox, sent } = setup();
+    const depot = seed.depots[0]!.id;
+    const orders = [];
+    for (let index = 0; index < 12; index++)
+      orders.push(
+        await client.addOrder(orderFor(`TIKI-7${index}`, depot, sellableProduct(seed, depot).id, 1)),
+      );
+    sandbox.setFaults({ errorRate: 0.4 });
+    const outcomes = new Map<number, 'recorded' | 'failed'>();
+    for (const order of orders)
+      outcomes.set(
+        order.id,
+        await client
+          .recordTransfer(order.id, { amount: 50_000, accountId: 9001, code: `TIKI #7${order.id}` })
+          .then(() => 'recorded' as const)
+          .catch(() => 'failed' as const),
+      );
+
+    const edits = sent.filter((request) => request.path.endsWith('/order/edit'));
+    for (const order of orders)
+      expect(edits.filter((request) => JSON.parse(request.body).info.id === order.id)).toHaveLength(1);
+    const held = new Map(snapshot().orders.map((order) => [order.id, order.payment?.transferAmount]));
+    for (const [id, outcome] of outcomes)
+      expect(held.get(id), String(id)).toBe(outcome === 'recorded' ? 50_000 : undefined);
+    expect([...outcomes.values()]).toContain('failed');
+  });
 });

@@ -117,7 +117,7 @@ describe('exports', () => {
     ]);
   });
 
-  it("should show each order's Nhanh amount, difference and note in the report", () => {
+  it("should show each order's Nhanh amount, difference, note and recorded payment in the report", () => {
     const statement = parseStatement(
       xlsxOf({ 'GD bán hàng': [SALES_HEADER, salesRow(1, '1001', 100_000)] }),
       'nhanh.xlsx',
@@ -148,7 +148,17 @@ describe('exports', () => {
       period: null,
       payout: report.totals.netAmount,
       report,
-      orders: report.orders,
+      orders: report.orders.map((order) => ({
+        ...order,
+        nhanhPayment: {
+          state: 'recorded' as const,
+          nhanhOrderId: 9001,
+          amount: 88_000,
+          accountId: 7,
+          code: 'TIKI #1001',
+          at: 0,
+        },
+      })),
     });
     const [row] = XLSX.utils.sheet_to_json<Record<string, unknown>>(
       XLSX.read(bytes, { type: 'array' }).Sheets['Đối soát đơn'] as XLSX.WorkSheet,
@@ -161,6 +171,7 @@ describe('exports', () => {
       'Giá trị đơn Nhanh': 90_000,
       'Lệch với Nhanh': 10_000,
       'Trạng thái đơn Nhanh': 'Thành công',
+      'Đã ghi nhận vào Nhanh': 88_000,
     });
     expect(row?.['Ghi chú Nhanh']).toContain('Đơn Nhanh 9001 ghi');
   });
