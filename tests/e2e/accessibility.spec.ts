@@ -6,6 +6,7 @@ import {
   downloadAndPairProducts,
   expect,
   importOrdersFromPage,
+  importStatementFromPage,
   storeScreenshot,
   storeSettings,
   test,
@@ -93,13 +94,7 @@ test.describe('accessibility and layout', () => {
       await importOrdersFromPage(page, extensionId);
       const shop = running.sandbox.seed.tiki.shops[0]!;
       const statement = createTikiStatement({ ...shop, orders: shop.orders }, Date.now());
-      await page.goto(`chrome-extension://${extensionId}/dashboard.html#reconcile`);
-      await page.getByTestId('statement-input').setInputFiles({
-        name: statement.fileName,
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: Buffer.from(statement.bytes),
-      });
-      await expect(page.getByText(`Đã nhập ${statement.fileName}`)).toBeVisible({ timeout: 60_000 });
+      await importStatementFromPage(page, extensionId, statement);
       if (language === 'en') await storeSettings(context, { ...sandboxSettings(running), language: 'en' });
 
       await page.goto(`chrome-extension://${extensionId}/popup.html`);

@@ -117,6 +117,21 @@ export async function storeScreenshot(page: Page, name: string): Promise<void> {
   if (viewport) await page.setViewportSize(viewport);
 }
 
+/** Đối soát: imports a statement file through the section's picker, as a seller does, and waits for it to land. */
+export async function importStatementFromPage(
+  page: Page,
+  extensionId: string,
+  statement: { fileName: string; bytes: Uint8Array },
+): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html#reconcile`);
+  await page.getByTestId('statement-input').setInputFiles({
+    name: statement.fileName,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(statement.bytes),
+  });
+  await base.expect(page.getByText(`Đã nhập ${statement.fileName}`)).toBeVisible({ timeout: 60_000 });
+}
+
 export const E2E_SHOP_ID = 'e2e-shop';
 
 /** Every worker job's view, read from storage by an extension page (works while the worker is stopped). */

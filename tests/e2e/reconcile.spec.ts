@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import type { RunningSandbox } from '../../sandbox/server';
 import { createTikiStatement } from '../../sandbox/statement';
-import { downloadAndPairProducts, expect, importOrdersFromPage, storeSettings, test } from './fixtures';
+import {
+  downloadAndPairProducts,
+  expect,
+  importOrdersFromPage,
+  importStatementFromPage,
+  storeSettings,
+  test,
+} from './fixtures';
 import { routeApisToSandbox, sandboxSettings } from './sandbox-route';
 
 test.describe('Đối soát', () => {
@@ -24,13 +31,7 @@ test.describe('Đối soát', () => {
     const { overchargedOrderCode, duplicatedOrderCode } = statement.discrepancies;
 
     const page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/dashboard.html#reconcile`);
-    await page.getByTestId('statement-input').setInputFiles({
-      name: statement.fileName,
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: Buffer.from(statement.bytes),
-    });
-    await expect(page.getByText(`Đã nhập ${statement.fileName}`)).toBeVisible({ timeout: 60_000 });
+    await importStatementFromPage(page, extensionId, statement);
 
     // Expected amounts came from the Tiki API (no orders downloaded): the planted mistakes are found.
     await expect(page.getByText('So với: Đơn tra trên Tiki')).toBeVisible();
@@ -144,13 +145,7 @@ test.describe('Đối soát', () => {
 
     const shop = running.sandbox.seed.tiki.shops[0]!;
     const statement = createTikiStatement({ ...shop, orders: shop.orders }, Date.now());
-    await page.goto(`chrome-extension://${extensionId}/dashboard.html#reconcile`);
-    await page.getByTestId('statement-input').setInputFiles({
-      name: statement.fileName,
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: Buffer.from(statement.bytes),
-    });
-    await expect(page.getByText(`Đã nhập ${statement.fileName}`)).toBeVisible({ timeout: 60_000 });
+    await importStatementFromPage(page, extensionId, statement);
     const record = page.getByRole('button', { name: 'Ghi nhận thanh toán vào Nhanh' });
     await expect(record).toBeEnabled({ timeout: 60_000 });
 

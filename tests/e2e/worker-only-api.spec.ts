@@ -1,6 +1,13 @@
 import type { RunningSandbox } from '../../sandbox/server';
 import { createTikiStatement } from '../../sandbox/statement';
-import { downloadAndPairProducts, expect, importOrdersFromPage, storeSettings, test } from './fixtures';
+import {
+  downloadAndPairProducts,
+  expect,
+  importOrdersFromPage,
+  importStatementFromPage,
+  storeSettings,
+  test,
+} from './fixtures';
 import { type ApiCall, type RoutedSandbox, routeApisToSandbox, sandboxSettings } from './sandbox-route';
 
 /** `api METHOD /path`, one per distinct endpoint (an id or code in the path reads `{id}`). */
@@ -71,13 +78,7 @@ test.describe('Tiki and Nhanh are only called by the service worker', () => {
 
     // Đối soát: the sandbox's statement; its orders are matched with what Tiki and Nhanh say of them.
     const statement = createTikiStatement({ ...shop, orders: shop.orders }, Date.now());
-    await page.goto(`chrome-extension://${extensionId}/dashboard.html#reconcile`);
-    await page.getByTestId('statement-input').setInputFiles({
-      name: statement.fileName,
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: Buffer.from(statement.bytes),
-    });
-    await expect(page.getByText(`Đã nhập ${statement.fileName}`)).toBeVisible({ timeout: 60_000 });
+    await importStatementFromPage(page, extensionId, statement);
     await expect(
       page.locator('fieldset.reconcile-filters').getByRole('button', { name: /Khớp \d+/ }),
     ).toBeVisible();
