@@ -1,5 +1,5 @@
 import type { JobRecord } from '../db';
-import { JobProblem, type JobRunDeps, type JobRunResult, runJob } from '../jobs/runner';
+import { JobProblem, type JobRunDeps, type JobRunResult, runJob, startOrResume } from '../jobs/runner';
 import { jobIdOf, type ViewedCursor } from '../jobs/views';
 import { logActivity } from '../status/activity-log';
 import { COMPAT_CHECK_IDS, type CompatLine } from './lines';
@@ -86,23 +86,20 @@ export function runCompatCheck(
   const id = compatJobId(request.shopId);
   return runJob<CompatCursor>(deps, {
     id,
-    prepare: (existing) => {
-      if (existing?.state === 'running') return existing;
-      if (request.kind === 'resume') return null;
-      const now = clock.now();
-      const cursor: CompatCursor = { shopId: request.shopId, next: 0, lines: [] };
-      return {
-        id,
-        kind: 'compat-check',
-        shopId: request.shopId,
-        state: 'running',
-        cursor: viewed(cursor),
-        lease: null,
-        progress: progressOf(cursor),
-        startedAt: now,
-        updatedAt: now,
-      };
-    },
+    prepare: startOrResume(
+      request,
+      () => clock.now(),
+      () => {
+        const cursor: CompatCursor = { shopId: request.shopId, next: 0, lines: [] };
+        return {
+          id,
+          kind: 'compat-check',
+          shopId: request.shopId,
+          cursor: viewed(cursor),
+          progress: progressOf(cursor),
+        };
+      },
+    ),
     steps: {
       step: async (cursor) => {
         if (!shop) throw new JobProblem({ key: 'orders.err.noShop' });

@@ -66,6 +66,23 @@ export function jobErrorText(error: unknown): LocalizedText {
 }
 
 /**
+ * The `prepare` of a job a seller starts: a running run is resumed as it is, a resume finds nothing else to do,
+ * and a start begins a new run from the record `fresh` describes (a finished run is replaced).
+ */
+export function startOrResume(
+  request: { kind: 'start' | 'resume' },
+  now: () => number,
+  fresh: () => Pick<JobRecord, 'id' | 'kind' | 'shopId' | 'cursor' | 'progress'>,
+): (existing: JobRecord | undefined) => JobRecord | null {
+  return (existing) => {
+    if (existing?.state === 'running') return existing;
+    if (request.kind === 'resume') return null;
+    const at = now();
+    return { ...fresh(), state: 'running', lease: null, startedAt: at, updatedAt: at };
+  };
+}
+
+/**
  * Runs (or resumes) job `id` to its end, unless another live holder has it (`busy`), `prepare` finds nothing to
  * run (`nothing`), the seller cancels it, or this holder loses its lease. Never throws for a step's failure: the
  * job ends `failed` with the error's text in its cursor.

@@ -1,5 +1,5 @@
 import type { JobRecord } from '../db';
-import { JobProblem, type JobRunDeps, type JobRunResult, runJob } from '../jobs/runner';
+import { JobProblem, type JobRunDeps, type JobRunResult, runJob, startOrResume } from '../jobs/runner';
 import { jobIdOf, type ViewedCursor } from '../jobs/views';
 import type { NhanhClient } from '../nhanh/client';
 import { logActivity } from '../status/activity-log';
@@ -62,22 +62,17 @@ export function runCatalogueDownload(
   const { db, clock, shop } = deps;
   return runJob<CatalogueJobCursor>(deps, {
     id: catalogueJobId(request.shopId),
-    prepare: (existing) => {
-      if (existing?.state === 'running') return existing;
-      if (request.kind === 'resume') return null;
-      const now = clock.now();
-      return {
+    prepare: startOrResume(
+      request,
+      () => clock.now(),
+      () => ({
         id: catalogueJobId(request.shopId),
         kind: 'catalogue-download',
         shopId: request.shopId,
-        state: 'running',
         cursor: viewed(newCatalogueCursor(request.shopId, deps.newRunId())),
-        lease: null,
         progress: { done: 0, total: null },
-        startedAt: now,
-        updatedAt: now,
-      };
-    },
+      }),
+    ),
     steps: {
       step: async (cursor, _job, control) => {
         if (!shop) throw new JobProblem({ key: 'orders.err.noShop' });

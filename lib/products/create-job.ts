@@ -1,4 +1,4 @@
-import { JobProblem, type JobRunDeps, type JobRunResult, runJob } from '../jobs/runner';
+import { JobProblem, type JobRunDeps, type JobRunResult, runJob, startOrResume } from '../jobs/runner';
 import { jobIdOf, type ViewedCursor } from '../jobs/views';
 import type { NhanhClient } from '../nhanh/client';
 import { NHANH_MAX_PRODUCTS_PER_ADD } from '../nhanh/contract';
@@ -49,23 +49,21 @@ export function runCreateProducts(
   const id = createJobId(request.shopId);
   return runJob<CreateJobCursor>(deps, {
     id,
-    prepare: (existing) => {
-      if (existing?.state === 'running') return existing;
-      if (request.kind === 'resume') return null;
-      const now = clock.now();
-      const ids = [...new Set(request.tikiProductIds)];
-      return {
-        id,
-        kind: 'create-products',
-        shopId: request.shopId,
-        state: 'running',
-        cursor: viewed({ shopId: request.shopId, tikiProductIds: ids, position: 0, results: [] }),
-        lease: null,
-        progress: { done: 0, total: ids.length },
-        startedAt: now,
-        updatedAt: now,
-      };
-    },
+    prepare: startOrResume(
+      request,
+      () => clock.now(),
+      () => {
+        // Only a start gets here (`startOrResume`); a resume carries no products.
+        const ids = request.kind === 'start' ? [...new Set(request.tikiProductIds)] : [];
+        return {
+          id,
+          kind: 'create-products',
+          shopId: request.shopId,
+          cursor: viewed({ shopId: request.shopId, tikiProductIds: ids, position: 0, results: [] }),
+          progress: { done: 0, total: ids.length },
+        };
+      },
+    ),
     steps: {
       step: async (cursor) => {
         if (!shop) throw new JobProblem({ key: 'orders.err.noShop' });

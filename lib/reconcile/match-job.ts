@@ -1,5 +1,5 @@
 import type { CompanionDatabase } from '../db';
-import { type JobRunDeps, type JobRunResult, runJob } from '../jobs/runner';
+import { type JobRunDeps, type JobRunResult, runJob, startOrResume } from '../jobs/runner';
 import { jobIdOf, type ViewedCursor } from '../jobs/views';
 import type { Settings } from '../settings';
 import { secretsOf } from '../settings';
@@ -47,22 +47,17 @@ export function runReconcileMatch(
   const id = matchJobId(request.statementId);
   return runJob<MatchJobCursor>(deps, {
     id,
-    prepare: (existing) => {
-      if (existing?.state === 'running') return existing;
-      if (request.kind === 'resume') return null;
-      const now = clock.now();
-      return {
+    prepare: startOrResume(
+      request,
+      () => clock.now(),
+      () => ({
         id,
         kind: 'reconcile-match',
         shopId: null,
-        state: 'running',
         cursor: { statementId: request.statementId, summary: { statementId: request.statementId } },
-        lease: null,
         progress: { done: 0, total: 1 },
-        startedAt: now,
-        updatedAt: now,
-      };
-    },
+      }),
+    ),
     steps: {
       step: async (cursor) => {
         await matchWithApis(cursor.statementId, { db, settings, now: () => clock.now() });

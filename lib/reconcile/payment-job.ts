@@ -1,7 +1,14 @@
 import type { CompanionDatabase, StatementRecord } from '../db';
 import { ApiError } from '../http/api-error';
 import type { LocalizedText } from '../i18n';
-import { JobProblem, type JobRunDeps, type JobRunResult, jobErrorText, runJob } from '../jobs/runner';
+import {
+  JobProblem,
+  type JobRunDeps,
+  type JobRunResult,
+  jobErrorText,
+  runJob,
+  startOrResume,
+} from '../jobs/runner';
 import { jobIdOf, type ViewedCursor } from '../jobs/views';
 import type { NhanhClient } from '../nhanh/client';
 import type { Settings } from '../settings';
@@ -180,15 +187,13 @@ export function runNhanhPayments(
   const id = paymentJobId(request.statementId);
   return runJob<PaymentJobCursor>(deps, {
     id,
-    prepare: (existing) => {
-      if (existing?.state === 'running') return existing;
-      if (request.kind === 'resume') return null;
-      const now = clock.now();
-      return {
+    prepare: startOrResume(
+      request,
+      () => clock.now(),
+      () => ({
         id,
         kind: 'nhanh-payments',
         shopId: null,
-        state: 'running',
         cursor: viewed({
           statementId: request.statementId,
           orderCodes: null,
@@ -196,12 +201,9 @@ export function runNhanhPayments(
           results: [],
           addedByHand: request.addedByHand,
         }),
-        lease: null,
         progress: { done: 0, total: null },
-        startedAt: now,
-        updatedAt: now,
-      };
-    },
+      }),
+    ),
     steps: {
       step: async (cursor) => {
         if (!deps.nhanh) throw new JobProblem({ key: 'products.noNhanh' });
