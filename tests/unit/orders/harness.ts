@@ -4,6 +4,7 @@ import { createOrderProductLinks } from '../../../lib/orders/product-links';
 import type { OrderGroup } from '../../../lib/orders/status-map';
 import { downloadCatalogues } from '../../../lib/products/download';
 import { autoMatchShop } from '../../../lib/products/pairing';
+import { readTikiProducts, writeTikiProducts } from '../../../lib/products/store';
 import { type SettingsInput, settingsSchemaFor } from '../../../lib/settings';
 import { type OrderSyncDeps, runOrderSync, type SyncRequest } from '../../../lib/sync/order-sync';
 import type { TikiOrder } from '../../../lib/tiki/schemas';
@@ -86,5 +87,17 @@ export async function ordersSetup(overrides: Partial<SettingsInput> = {}) {
 }
 
 export type OrdersSetup = Awaited<ReturnType<typeof ordersSetup>>;
+
+/** The seller's catalogue as if the last download had not listed this product (listed since, or hidden). */
+export async function forgetDownloaded(setup: OrdersSetup, tikiProductId: number) {
+  const all = await readTikiProducts(setup.db, SHOP_ID);
+  await setup.db.clear('tikiProductChunks');
+  await setup.db.clear('productMappingChunks');
+  await writeTikiProducts(
+    setup.db,
+    SHOP_ID,
+    all.filter((record) => record.id !== tikiProductId),
+  );
+}
 
 export type { NhanhOrderStatus };

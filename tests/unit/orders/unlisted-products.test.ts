@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getMapping, getProductLinks } from '../../../lib/products/links';
 import { lookUpUnlisted } from '../../../lib/products/look-up';
-import { readTikiProducts, writeTikiProducts } from '../../../lib/products/store';
+import { readTikiProducts } from '../../../lib/products/store';
 import type { TikiOrder } from '../../../lib/tiki/schemas';
 import { expectedImports } from '../../fixtures/expected-orders';
-import { type OrdersSetup, ordersSetup, SHOP_ID } from './harness';
+import { forgetDownloaded, type OrdersSetup, ordersSetup, SHOP_ID } from './harness';
 
 /*
  * Issue "Catalogues that tell the truth": an order line whose product the last download did not list is asked
@@ -26,18 +26,6 @@ async function singleLineOrder(setup: OrdersSetup): Promise<TikiOrder> {
   }).find((candidate) => candidate.items.length === 1);
   expect(order).toBeDefined();
   return order!;
-}
-
-/** The seller's catalogue as if the last download had not listed this product (listed since, or hidden). */
-async function forgetDownloaded(setup: OrdersSetup, tikiProductId: number) {
-  const all = await readTikiProducts(setup.db, SHOP_ID);
-  await setup.db.clear('tikiProductChunks');
-  await setup.db.clear('productMappingChunks');
-  await writeTikiProducts(
-    setup.db,
-    SHOP_ID,
-    all.filter((record) => record.id !== tikiProductId),
-  );
 }
 
 describe('a product the last download did not list', () => {

@@ -2,9 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getProductLinks } from '../../../lib/products/links';
 import { markCatalogueFresh, refreshCatalogues } from '../../../lib/products/refresh';
-import { readTikiProducts, writeTikiProducts } from '../../../lib/products/store';
 import { expectedImports } from '../../fixtures/expected-orders';
-import { ordersSetup, SHOP_ID } from '../orders/harness';
+import { forgetDownloaded, ordersSetup, SHOP_ID } from '../orders/harness';
 
 /** Issue "Catalogues that tell the truth": every automatic sync first refreshes the catalogues. */
 describe('catalogues refreshed before an automatic sync', () => {
@@ -50,14 +49,7 @@ describe('catalogues refreshed before an automatic sync', () => {
     const [listedLater] = orders;
     const productId = listedLater!.items[0]!.product.id;
     // As if the last download had not seen it: it is listed (updated) on Tiki after that download.
-    const all = await readTikiProducts(setup.db, SHOP_ID);
-    await setup.db.clear('tikiProductChunks');
-    await setup.db.clear('productMappingChunks');
-    await writeTikiProducts(
-      setup.db,
-      SHOP_ID,
-      all.filter((record) => record.id !== productId),
-    );
+    await forgetDownloaded(setup, productId);
     setup.clock.advance(3_600_000);
     setup.sandbox.tiki.editProduct(productId, {});
 
