@@ -19,7 +19,15 @@ export function ActivityLogSection() {
   useEffect(() => refresh(), [refresh]);
 
   if (!entries) return <p>{t('common.loading')}</p>;
-  if (entries.length === 0) return <p className="empty-state">{t('empty.log')}</p>;
+  if (entries.length === 0)
+    return (
+      <div className="empty-state" role="status">
+        <p>{t('empty.log')}</p>
+        <a className="button" href="#orders">
+          {t('empty.goToOrders')}
+        </a>
+      </div>
+    );
   return (
     <>
       <table className="log-table">

@@ -111,7 +111,12 @@ export function PopupView({
       <section aria-label={t('popup.tiki')}>
         <h2>{t('popup.tiki')}</h2>
         {status.shops.length === 0 ? (
-          <p className="muted">{t('popup.noShops')}</p>
+          <p className="muted">
+            {t('popup.noShops')}{' '}
+            <button type="button" onClick={() => onOpen('settings')}>
+              {t('popup.addShop')}
+            </button>
+          </p>
         ) : (
           <ul className="health-list">
             {status.shops.map((shop) => (

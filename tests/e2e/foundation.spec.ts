@@ -50,6 +50,11 @@ test.describe('the built extension', () => {
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await expect(popup.getByRole('heading', { name: 'Nhanh ↔ Tiki' })).toBeVisible();
     await expect(popup.getByText('Chưa có cửa hàng Tiki nào.')).toBeVisible();
+    // An empty state leads somewhere: the popup's one button for it opens Cài đặt.
+    await popup.getByRole('button', { name: 'Thêm cửa hàng Tiki' }).click();
+    await expect
+      .poll(() => context.pages().map((page) => page.url()))
+      .toContain(`chrome-extension://${extensionId}/dashboard.html#settings`);
     await expect(popup.getByText('Chưa đồng bộ lần nào')).toBeVisible();
 
     // The first install already opened a dashboard tab at Cài đặt: the popup reuses it rather than adding one.

@@ -51,4 +51,11 @@ describe('popup', () => {
   it('should say it never synced when there is no shop yet', async () => {
     expect(await sectionText('Lần đồng bộ gần nhất')).toContain('Chưa đồng bộ lần nào');
   });
+
+  it('should offer one button to add a Tiki shop when there is none', async () => {
+    const html = renderToStaticMarkup(
+      <PopupView status={await readStatus()} orderSyncs={{}} onOpen={() => {}} />,
+    );
+    expect(html).toContain('Chưa có cửa hàng Tiki nào. <button type="button">Thêm cửa hàng Tiki</button>');
+  });
 });
