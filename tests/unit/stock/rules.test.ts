@@ -78,9 +78,10 @@ describe('stock rules, in the issue order (buffer → threshold → cap → nega
 
   it('should push 0 at or below the threshold, counted after the buffer', () => {
     // 12 − 2 = 10, at the threshold of 10: 0. Without the buffer first, 12 would pass the threshold.
-    expect(
-      applyStockRules(12, rules({ buffer: { unit: 'units', value: 2 }, threshold: 10 })),
-    ).toEqual({ quantity: 0, rules: ['buffer', 'threshold'] });
+    expect(applyStockRules(12, rules({ buffer: { unit: 'units', value: 2 }, threshold: 10 }))).toEqual({
+      quantity: 0,
+      rules: ['buffer', 'threshold'],
+    });
     expect(applyStockRules(11, rules({ threshold: 10 }))).toEqual({ quantity: 11, rules: [] });
   });
 
@@ -89,7 +90,10 @@ describe('stock rules, in the issue order (buffer → threshold → cap → nega
       applyStockRules(500, rules({ buffer: { unit: 'units', value: 5 }, threshold: 3, cap: 100 })),
     ).toEqual({ quantity: 100, rules: ['buffer', 'cap'] });
     // The threshold sees 495 (not the cap's 100): a cap never lets a product fall under the threshold.
-    expect(applyStockRules(8, rules({ threshold: 10, cap: 5 }))).toEqual({ quantity: 0, rules: ['threshold'] });
+    expect(applyStockRules(8, rules({ threshold: 10, cap: 5 }))).toEqual({
+      quantity: 0,
+      rules: ['threshold'],
+    });
   });
 
   it('should turn a negative quantity (Nhanh oversold, or the buffer went past it) into 0', () => {
@@ -103,7 +107,9 @@ describe('stock rules, in the issue order (buffer → threshold → cap → nega
   it('should refuse settings whose percentage is above 100 or whose window ends before it starts', () => {
     const percent = stockPushSchema.safeParse({ buffer: { unit: 'percent', value: 120 } });
     expect(percent.error?.issues[0]?.message).toBe('settings.err.stockPercent');
-    const window = stockPushSchema.safeParse({ freeze: { from: '2026-12-12T20:00', to: '2026-12-12T19:00' } });
+    const window = stockPushSchema.safeParse({
+      freeze: { from: '2026-12-12T20:00', to: '2026-12-12T19:00' },
+    });
     expect(window.error?.issues[0]?.message).toBe('settings.err.stockFreezeOrder');
     const enabled = stockPushSchema.safeParse({ enabled: true });
     expect(enabled.error?.issues.map((issue) => issue.message)).toEqual([
@@ -130,7 +136,11 @@ describe('the flash-sale window (Vietnam time)', () => {
     const held = plan({ settings: { freeze }, nhanh: nhanhRecord({ 11: 30 }), now: inside });
     expect(held.row).toMatchObject({ state: 'blocked', reason: 'frozen', tikiNow: 10, toPush: null });
     expect(held.send).toBeNull();
-    const after = plan({ settings: { freeze }, nhanh: nhanhRecord({ 11: 30 }), now: Date.UTC(2026, 11, 12, 15, 0) });
+    const after = plan({
+      settings: { freeze },
+      nhanh: nhanhRecord({ 11: 30 }),
+      now: Date.UTC(2026, 11, 12, 15, 0),
+    });
     expect(after.row).toMatchObject({ state: 'willRise', toPush: 30 });
   });
 
@@ -223,7 +233,10 @@ describe('what a product push sends', () => {
   });
 
   it("should carry Tiki's words of the last failed push on the row until a push succeeds", () => {
-    const text = { key: 'tiki.error.updateRejected' as const, params: { detail: "Warehouse '[9]' are not found" } };
+    const text = {
+      key: 'tiki.error.updateRejected' as const,
+      params: { detail: "Warehouse '[9]' are not found" },
+    };
     const result = plan({ tiki: { lastError: { text, at: 5, nhanhReadAt: 4 } } });
     expect(result.row.lastError).toEqual(text);
   });
