@@ -291,6 +291,31 @@ describe('Tiki updateSkus', () => {
     expect(await answer.json()).toEqual({ errors: ['data must be an array of 1 to 50 products'] });
   });
 
+  it('should match per-item rows by product, by position only when a row names none, and report a product left without a row', async () => {
+    const answers = [
+      {
+        data: [
+          { product_id: 2, state: 'approved' },
+          { product_id: 1, errors: ['Sai kho'] },
+        ],
+      },
+      { data: [{ state: 'approved' }, { state: 'rejected', errors: ['Sai giá'] }] },
+      { data: [{ product_id: 2, state: 'approved' }] },
+    ];
+    const harness = createHarness({
+      intercept: (url) => (url.pathname.endsWith(UPDATE_SKUS) ? json(200, answers.shift()) : undefined),
+    });
+    const client = harness.appClient();
+    const batch = [update(1, { 387453: 1 }), update(2, { 387453: 1 })];
+    const outcome = async () =>
+      (await client.updateSkus(batch)).map((result) =>
+        result.ok ? 'ok' : result.tikiErrors.join() || result.error.code,
+      );
+    expect(await outcome()).toEqual(['Sai kho', 'ok']);
+    expect(await outcome()).toEqual(['ok', 'Sai giá']);
+    expect(await outcome()).toEqual(['invalid_response', 'ok']);
+  });
+
   it('should refuse a product that is not seller_simple in a batch', async () => {
     const harness = createHarness();
     const [hanoi] = pickupWarehouses(harness) as [number];
