@@ -3,8 +3,8 @@ import type { NhanhProductRecord } from '../../lib/db';
 import { formatDateTime, formatVnd } from '../../lib/i18n/format';
 import type { RepairTarget } from '../../lib/products/pairing';
 import type { ProductRow } from '../../lib/products/rows';
+import { useRowWindow } from '../common/virtual-rows';
 import { useLocale } from '../locale';
-import { useRowWindow } from './virtual-rows';
 
 const ROW_HEIGHT = 76;
 const TABLE_HEIGHT = 560;
