@@ -10,6 +10,7 @@ import type { OrderGroup } from './orders/status-map';
 import type { PaymentPreview } from './reconcile/payments';
 import type { KeyCaptureAnswer } from './seller-center/key-capture';
 import type { ConnectionHealth, StatusSnapshot } from './status/status';
+import type { StockPushSetup } from './stock/types';
 
 /**
  * The one protocol between the extension's pages, its seller-center content script and the background.
@@ -78,6 +79,21 @@ export interface ProtocolMap {
   startNhanhPayments(data: {
     statementId: string;
     addedByHand: string[];
+  }): { started: true } | { started: false; error: LocalizedText };
+
+  // Stock push to Tiki (issue 14): both runs are worker jobs (`stock-preview:<shopId>`, `stock-push:<shopId>`);
+  // pages follow them through the job views and read the preview rows with `readStockPreview` (lib/stock/preview.ts).
+  /** A shop's Tiki seller warehouses, whether Tiki lets it update stock, its approval and last run. */
+  getStockPushSetup(data: { shopId: string }): StockPushSetup;
+  /** Reads every paired product's stock from Nhanh and Tiki (a full read) for the preview; sends nothing. */
+  startStockPreview(data: { shopId: string }): { started: true } | { started: false; error: LocalizedText };
+  /**
+   * The seller's push from the preview: every product (`tikiProductIds` null) or the selected ones. The first one
+   * approves the shop's automatic pushes.
+   */
+  startStockPush(data: {
+    shopId: string;
+    tikiProductIds: number[] | null;
   }): { started: true } | { started: false; error: LocalizedText };
 
   // Seller-center helpers (issue 4): sent by the content script, only after the seller's click

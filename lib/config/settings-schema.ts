@@ -38,6 +38,62 @@ function apiBaseField(api: ApiName, mode: BuildMode) {
   return field.default(DOCUMENTED_API_BASE[api]);
 }
 
+/** A wall time in Vietnam (Asia/Ho_Chi_Minh) as a `datetime-local` input gives it: `2026-12-12T20:00`. */
+const VIETNAM_WALL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+const stockCount = (error: 'settings.err.stockCount') =>
+  z.number({ error }).int({ error }).min(0, { error }).max(1_000_000, { error });
+
+/**
+ * "Đồng bộ tồn kho lên Tiki" of one shop (issue 14), off by default. The rules run in this order: keep back a
+ * buffer, push 0 at or below the threshold, never above the cap, never below 0 (`lib/stock/rules.ts`).
+ */
+export const stockPushSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    /** The Nhanh depots whose available stock counts, summed. */
+    nhanhDepotIds: z
+      .array(z.number().int().positive())
+      .max(50, { error: 'settings.err.stockTooMany' })
+      .default([]),
+    /** The Tiki seller warehouses (`sellers/me/warehouses` ids) that receive it, split between them in this order. */
+    tikiWarehouseIds: z
+      .array(z.number().int().positive())
+      .max(50, { error: 'settings.err.stockTooMany' })
+      .default([]),
+    /** Kept back from Tiki: N units, or P % of the available stock (rounded up, so never less is kept). */
+    buffer: z
+      .object({
+        unit: z.enum(['units', 'percent']).default('units'),
+        value: stockCount('settings.err.stockCount').default(0),
+      })
+      .prefault({}),
+    /** At or below this many available (after the buffer), Tiki gets 0. 0 = no threshold. */
+    threshold: stockCount('settings.err.stockCount').default(0),
+    /** Never more than this on Tiki; null = no cap. */
+    cap: stockCount('settings.err.stockCount').nullable().default(null),
+    /** "Flash sale": between these Vietnam wall times a push only lowers Tiki's quantities, never raises them. */
+    freeze: z
+      .object({
+        from: z.string().regex(VIETNAM_WALL_TIME, { error: 'settings.err.stockFreezeTime' }),
+        to: z.string().regex(VIETNAM_WALL_TIME, { error: 'settings.err.stockFreezeTime' }),
+      })
+      .refine((window) => window.from < window.to, { error: 'settings.err.stockFreezeOrder', path: ['to'] })
+      .nullable()
+      .default(null),
+  })
+  .superRefine((push, ctx) => {
+    if (push.buffer.unit === 'percent' && push.buffer.value > 100)
+      ctx.addIssue({ code: 'custom', path: ['buffer', 'value'], message: 'settings.err.stockPercent' });
+    if (!push.enabled) return;
+    if (push.nhanhDepotIds.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['nhanhDepotIds'], message: 'settings.err.stockDepots' });
+    if (push.tikiWarehouseIds.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['tikiWarehouseIds'], message: 'settings.err.stockWarehouses' });
+  });
+
+export type StockPushSettings = z.output<typeof stockPushSchema>;
+
 export const shopSchema = z
   .object({
     id: z.string().min(1),
@@ -82,6 +138,7 @@ export const shopSchema = z
       .positive({ error: 'settings.err.depot' })
       .nullable()
       .default(null),
+    stockPush: stockPushSchema.prefault({}),
   })
   .superRefine((shop, ctx) => {
     if (shop.fbtOrders === 'import' && shop.fbtDepotId === null)

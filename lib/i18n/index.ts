@@ -9,6 +9,7 @@ import { reconcileMessages } from './messages/reconcile';
 import { sellerCenterMessages } from './messages/seller-center';
 import { sellerCenterLogMessages } from './messages/seller-center-log';
 import { settingsMessages } from './messages/settings';
+import { stockMessages } from './messages/stock';
 import { tikiMessages } from './messages/tiki';
 import { createTranslator, type KeyOf, type Text } from './translator';
 
@@ -28,6 +29,7 @@ const domains = [
   sellerCenterLogMessages,
   privacyMessages,
   compatMessages,
+  stockMessages,
 ] as const;
 
 export type MessageKey = KeyOf<typeof domains>;

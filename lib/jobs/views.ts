@@ -15,12 +15,14 @@ export const JOB_KINDS = [
   'reconcile-match',
   'compat-check',
   'nhanh-payments',
+  'stock-preview',
+  'stock-push',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /**
  * `order-sync:<shopId>`, `catalogue-download:<shopId>`, `create-products:<shopId>`, `reconcile-match:<statementId>`,
- * `compat-check:<shopId>`, `nhanh-payments:<statementId>`.
+ * `compat-check:<shopId>`, `nhanh-payments:<statementId>`, `stock-preview:<shopId>`, `stock-push:<shopId>`.
  */
 export function jobIdOf(kind: JobKind, key: string): string {
   return `${kind}:${key}`;

@@ -22,6 +22,7 @@ import {
 } from '../seller-center/background';
 import { answerKeyCapture } from '../seller-center/key-capture';
 import { readStatus } from '../status/status';
+import { getStockPushSetup, startStockPreview, startStockPush } from '../stock/background';
 import {
   cancelNhanhShipment,
   resumeOrderSync,
@@ -63,6 +64,9 @@ export function startBackground(): void {
       reportSellerCenterIssue: (report) => recordSellerCenterIssue(report),
       deliverStatementFile: (file) => receiveStatementFile(file),
       openStatementPicker: () => openStatementPickerForEmail(),
+      getStockPushSetup: ({ shopId }) => getStockPushSetup(shopId),
+      startStockPreview: ({ shopId }) => startStockPreview(shopId),
+      startStockPush: ({ shopId, tikiProductIds }) => startStockPush(shopId, tikiProductIds),
     },
     browser.runtime.id,
   );

@@ -69,6 +69,18 @@ export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: read
   startReconcileMatch: { data: statementRequest, from: ['extension-page'] },
   previewNhanhPayments: { data: paymentRequest, from: ['extension-page'] },
   startNhanhPayments: { data: paymentRequest, from: ['extension-page'] },
+  // Stock push to Tiki (issue 14)
+  getStockPushSetup: { data: z.object({ shopId: z.string().min(1) }).strict(), from: ['extension-page'] },
+  startStockPreview: { data: z.object({ shopId: z.string().min(1) }).strict(), from: ['extension-page'] },
+  startStockPush: {
+    data: z
+      .object({
+        shopId: z.string().min(1),
+        tikiProductIds: z.array(z.number().int().positive()).min(1).max(100_000).nullable(),
+      })
+      .strict(),
+    from: ['extension-page'],
+  },
   getSellerCenterLocale: { data: z.undefined(), from: ['seller-center'] },
   captureTikiKey: {
     data: z

@@ -28,6 +28,9 @@ const VALID_DATA: { [K in MessageType]: unknown } = {
   reportSellerCenterIssue: { issue: 'keyTableMissing', page: '/new/#/account' },
   deliverStatementFile: { fileName: 'sao-ke.xlsx', base64: 'UEsDBA==' },
   openStatementPicker: undefined,
+  getStockPushSetup: { shopId: 'shop-1' },
+  startStockPreview: { shopId: 'shop-1' },
+  startStockPush: { shopId: 'shop-1', tikiProductIds: null },
 };
 
 /** Every way a sender can look: our pages, our content script, and the hostile ones. */
