@@ -305,6 +305,45 @@ export interface JobRecord {
   updatedAt: number;
 }
 
+/** A warehouse's quantity as Tiki shows it (`warehouse_stocks`) or as a push sends it (`warehouse_quantities`). */
+export interface StockWarehouseQuantity {
+  warehouseId: number;
+  quantity: number;
+}
+
+/**
+ * A shop's Tiki product as the stock push knows it (issue 14, `lib/stock/store.ts`): what Tiki showed at the last
+ * read or accepted push, and the push state. `pending` is written before a push is sent and cleared once Tiki
+ * accepted it; each push carries the Nhanh read (`nhanhReadAt`) its quantities came from.
+ */
+export interface StockTikiRecord {
+  shopId: string;
+  tikiProductId: number;
+  name: string;
+  sku: string;
+  originalSku: string;
+  /** `seller_simple` products go through the batch update; the others one by one. */
+  entityType: string;
+  /** `configurable` parents carry no stock of their own. */
+  productType: string;
+  /** Tiki stores and ships it (FBT, inventory type `instock`): Tiki's own stock, never pushed. */
+  fulfilledByTiki: boolean;
+  /** Every warehouse Tiki listed for the product with its quantity; null until Tiki's inventory was read. */
+  warehouses: StockWarehouseQuantity[] | null;
+  tikiReadAt: number | null;
+  lastPushed: { quantities: StockWarehouseQuantity[]; nhanhReadAt: number; at: number } | null;
+  pending: { quantities: StockWarehouseQuantity[]; nhanhReadAt: number; at: number } | null;
+  lastError: { text: LocalizedText; at: number; nhanhReadAt: number } | null;
+}
+
+/** A Nhanh product's available stock per depot (`product/inventory`), from the read started at `readAt`. */
+export interface StockNhanhRecord {
+  nhanhProductId: number;
+  depots: { depotId: number; available: number }[];
+  /** When the read that brought it started: an older read never overwrites a newer one. */
+  readAt: number;
+}
+
 export interface CompanionDB extends DBSchema {
   orders: {
     key: [string, string];
@@ -331,13 +370,15 @@ export interface CompanionDB extends DBSchema {
   tikiProductChunks: { key: [string, number]; value: TikiProductChunk; indexes: { 'by-shop': string } };
   nhanhProductChunks: { key: number; value: NhanhProductChunk };
   productMappingChunks: { key: [string, number]; value: ProductMappingChunk; indexes: { 'by-shop': string } };
+  stockTiki: { key: [string, number]; value: StockTikiRecord; indexes: { 'by-shop': string } };
+  stockNhanh: { key: number; value: StockNhanhRecord };
 }
 
 export type CompanionDatabase = IDBPDatabase<CompanionDB>;
 export type StoreName = StoreNames<CompanionDB>;
 
 export const DB_NAME = 'nhanh-tiki-companion';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /**
  * The database as an upgrade step sees it: with the stores of older versions, which the current schema type
@@ -415,6 +456,14 @@ const UPGRADE_STEPS: ((db: UpgradingDatabase, tx: UpgradeTransaction) => void | 
   // v4: the three stores of v1 that v2 and v3 replaced with chunks go (v3 has moved the pairings out first).
   (db) => {
     for (const store of ['tikiProducts', 'nhanhProducts', 'productMappings']) db.deleteObjectStore(store);
+  },
+  // v5 (stock push, issue 14): what Tiki shows and was sent per shop product, and Nhanh's stock per product.
+  (db) => {
+    db.createObjectStore('stockTiki', { keyPath: ['shopId', 'tikiProductId'] }).createIndex(
+      'by-shop',
+      'shopId',
+    );
+    db.createObjectStore('stockNhanh', { keyPath: 'nhanhProductId' });
   },
 ];
 

@@ -8,6 +8,8 @@ import {
   depotSchema,
   endpointName,
   envelopeCodeSchema,
+  inventoryBody,
+  inventoryRowSchema,
   NHANH_API_BASE,
   NHANH_APP_ORDER_ID_MAX,
   NHANH_ERROR,
@@ -18,6 +20,8 @@ import {
   NHANH_PATHS,
   NHANH_RATE_LIMIT_CODES,
   type NhanhDepot,
+  type NhanhInventoryFilters,
+  type NhanhInventoryRow,
   type NhanhOrder,
   type NhanhOrderDateField,
   type NhanhOrderInput,
@@ -41,6 +45,7 @@ import {
   productSchema,
   splitItemField,
   toDepot,
+  toInventoryRow,
   toOrder,
   toProduct,
   v3Headers,
@@ -77,6 +82,14 @@ export interface NhanhProductPage {
   next?: unknown;
   /** Only on the first page. */
   totalItems?: number;
+}
+
+export interface NhanhInventoryPage {
+  rows: NhanhInventoryRow[];
+  /** Rows of this page that could not be read, with the reason. */
+  unreadable: UnreadableRecord[];
+  /** Send back exactly as received; undefined on the last page. */
+  next?: unknown;
 }
 
 export interface NhanhOrderQuery {
@@ -201,6 +214,38 @@ export function createNhanhClient(options: NhanhClientOptions) {
       const cursor = JSON.stringify(next);
       if (next !== undefined && seen.has(cursor))
         throw repeatedCursor(endpointName(NHANH_PATHS.productList), 'paginator.next');
+      seen.add(cursor);
+    } while (next !== undefined);
+  }
+
+  /** One page of `product/inventory` [OFF-v3 §7.5]: stock only, lighter than product/list. */
+  async function listInventory(
+    filters: NhanhInventoryFilters = {},
+    next?: unknown,
+    size = NHANH_MAX_PAGE_SIZE,
+  ): Promise<NhanhInventoryPage> {
+    const answer = await callV3(NHANH_PATHS.productInventory, inventoryBody(filters, size, next), listData);
+    const { records, unreadable } = readRecords(inventoryRowSchema, answer.data, (row) => row.productId);
+    return { rows: records.map(toInventoryRow), unreadable, next: answer.paginator?.next ?? undefined };
+  }
+
+  /**
+   * Every page of `product/inventory` matching `filters`, following `paginator.next` until it is absent; a page
+   * may be short or empty and still have a next one [OFF S2]. A cursor that comes back twice is a broken answer.
+   */
+  async function* iterateInventory(
+    filters: NhanhInventoryFilters = {},
+    size = NHANH_MAX_PAGE_SIZE,
+  ): AsyncGenerator<NhanhInventoryPage> {
+    let next: unknown;
+    const seen = new Set<string>();
+    do {
+      const page = await listInventory(filters, next, size);
+      yield page;
+      next = page.next;
+      const cursor = JSON.stringify(next);
+      if (next !== undefined && seen.has(cursor))
+        throw repeatedCursor(endpointName(NHANH_PATHS.productInventory), 'paginator.next');
       seen.add(cursor);
     } while (next !== undefined);
   }
@@ -442,6 +487,8 @@ export function createNhanhClient(options: NhanhClientOptions) {
     listDepots,
     listProducts,
     iterateProducts,
+    listInventory,
+    iterateInventory,
     addProducts,
     addOrder,
     listOrders,

@@ -411,8 +411,11 @@ export interface NhanhProduct {
   price: number;
   status: number | null;
   /** Null when the answer had no inventory block. */
-  stock: (NhanhStock & { byDepot: Record<number, NhanhStock> }) | null;
+  stock: NhanhProductStock | null;
 }
+
+/** A product's stock: totals over every depot, and per depot id. */
+export type NhanhProductStock = NhanhStock & { byDepot: Record<number, NhanhStock> };
 
 /** [OFF-v3 §7.1] `available` is what can be sold; [INF] remain − holding when only those are sent. */
 function toStock(raw: z.output<typeof stockSchema>): NhanhStock {
@@ -432,15 +435,57 @@ export function toProduct(raw: z.output<typeof productSchema>): NhanhProduct {
     name: raw.name ?? '',
     price: raw.prices?.retail ?? 0,
     status: raw.status ?? null,
-    stock: raw.inventory
-      ? {
-          ...toStock(raw.inventory),
-          byDepot: Object.fromEntries(
-            (raw.inventory.depots ?? []).map((depot) => [depot.id, toStock(depot)]),
-          ),
-        }
-      : null,
+    stock: toStockBlock(raw.inventory),
   };
+}
+
+/** An `inventory` block as totals plus per-depot stock; null when the answer had none (unknown, not 0). */
+function toStockBlock(
+  inventory: z.output<typeof inventorySchema> | null | undefined,
+): NhanhProductStock | null {
+  if (!inventory) return null;
+  return {
+    ...toStock(inventory),
+    byDepot: Object.fromEntries((inventory.depots ?? []).map((depot) => [depot.id, toStock(depot)])),
+  };
+}
+
+/**
+ * One row of `product/inventory` [OFF-v3 §7.5]: keyed `productId` (not `id`), no `code`; only the id is
+ * required, a row without an inventory block has unknown stock.
+ */
+export const inventoryRowSchema = z.object({
+  productId: lenientInt,
+  inventory: optionalField(inventorySchema),
+});
+
+export interface NhanhInventoryRow {
+  productId: number;
+  /** Null when the row had no inventory block. */
+  stock: NhanhProductStock | null;
+}
+
+export function toInventoryRow(raw: z.output<typeof inventoryRowSchema>): NhanhInventoryRow {
+  return { productId: raw.productId, stock: toStockBlock(raw.inventory) };
+}
+
+/**
+ * `filters` of product/inventory [OFF-v3 §7.5]. `updatedAtFrom`/`updatedAtTo` are unix seconds; the page says
+ * this endpoint filters by the time stock changed ("lọc theo thời gian thay đổi số tồn"), while a note copied from
+ * product/list says `updatedAt` excludes stock: unresolved (docs/api-contracts.md "Stock push"), so callers keep
+ * a daily full pass.
+ */
+export interface NhanhInventoryFilters {
+  /** At most {@link NHANH_MAX_IDS_PER_FILTER}. */
+  ids?: number[];
+  depotIds?: number[];
+  updatedAtFrom?: number;
+  updatedAtTo?: number;
+}
+
+/** The body of product/inventory: no `sort` (the default, `productId` desc), the cursor sent back as received. */
+export function inventoryBody(filters: NhanhInventoryFilters, size: number, next: unknown) {
+  return { filters, paginator: { size, ...(next !== undefined ? { next } : {}) } };
 }
 
 export interface NhanhProductFilters {

@@ -16,7 +16,7 @@ import {
  * Health is written by the code that talks to the APIs; this module only stores and reads it.
  */
 
-const localizedTextSchema = z.object({
+export const localizedTextSchema = z.object({
   key: z.string().refine(isMessageKey),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 }) as z.ZodType<LocalizedText>;

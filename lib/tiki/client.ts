@@ -1,27 +1,42 @@
 import { z } from 'zod';
-import { ApiError, parseResponse } from '../http/api-error';
-import { type RetryPolicy, withRetry } from '../http/retry';
-import { readRecords } from '../http/tolerant';
+import { ApiError, invalidResponse, parseResponse } from '../http/api-error';
+import { type RetryDecision, type RetryPolicy, withRetry } from '../http/retry';
+import { readRecords, type UnreadableRecord } from '../http/tolerant';
 import type { Clock } from '../time/clock';
 import {
   CONNECTION_KEY_HEADER,
   formatSetExpression,
   formatTikiDateTime,
   isLastTikiPage,
+  skuUpdateBody,
   TIKI_ENDPOINTS,
+  TIKI_MAX_RETRY_AFTER_MS,
+  TIKI_MAX_SKUS_PER_BATCH,
   TIKI_ORDER_INCLUDES,
   TIKI_PAGE_LIMIT,
   TIKI_PATHS,
   TIKI_PRODUCT_INCLUDE,
   TIKI_PRODUCT_LIST_INCLUDE,
+  TIKI_UPDATE_APPROVED,
+  TIKI_WAREHOUSE_TYPES,
   type TikiFulfillmentType,
   type TikiOrderBy,
   type TikiOrderInclude,
   type TikiOrderStatus,
   type TikiRead,
   type TikiSetExpression,
+  type TikiSkuUpdate,
+  type TikiWarehouseType,
 } from './contract';
-import { tikiErrorFromAnswer, tikiNetworkError } from './errors';
+import {
+  readRetryAfter,
+  TIKI_UPDATE_REJECTED,
+  TikiApiError,
+  tikiErrorFromAnswer,
+  tikiNetworkError,
+  tikiUpdateErrorFromAnswer,
+  tikiUpdateRejected,
+} from './errors';
 import { readBody } from './read-body';
 import {
   type TikiEventBatch,
@@ -31,7 +46,9 @@ import {
   type TikiProductSummary,
   type TikiQueue,
   type TikiSeller,
+  type TikiSellerWarehouse,
   type TikiSubscription,
+  tikiBatchAnswerSchema,
   tikiEventBatchSchema,
   tikiListSchema,
   tikiOrderCodeOf,
@@ -40,7 +57,10 @@ import {
   tikiProductSummarySchema,
   tikiQueueSchema,
   tikiSellerSchema,
+  tikiSellerWarehouseSchema,
   tikiSubscriptionSchema,
+  tikiUpdateAnswerSchema,
+  tikiWarehouseListSchema,
 } from './schemas';
 import { createTikiTokenSource, type TikiTokenCache } from './token';
 
@@ -86,13 +106,36 @@ export interface TikiProductListOptions {
   active?: boolean;
 }
 
+/** Filters of `GET /integration/v2/sellers/me/warehouses` (tiki_ex: `status` 1/0, `type` 1 pickup / 0 return). */
+export interface TikiWarehouseFilter {
+  active?: boolean;
+  type?: TikiWarehouseType;
+}
+
+export interface TikiSellerWarehouses {
+  warehouses: TikiSellerWarehouse[];
+  /** Rows that could not be read, with their reason (the others are still returned). */
+  unreadable: UnreadableRecord[];
+}
+
+/**
+ * What Tiki did with one product of a batch. `ok: false` is a product-level rejection (`update_rejected`, Tiki's
+ * `errors[]` in `tikiErrors`) or no result for it in Tiki's answer (`invalid_response`); whole-call failures
+ * (refused auth, 429/5xx/network at the retry cap) are thrown instead.
+ */
+export type TikiSkuUpdateResult =
+  | { product_id: number; ok: true }
+  | { product_id: number; ok: false; error: ApiError; tikiErrors: readonly string[] };
+
 interface CallSpec<S extends z.ZodType> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   endpoint: string;
   query?: Record<string, string | undefined>;
   body?: unknown;
   schema: S;
+  /** A stock/price update: refusals and rejections get their own codes (`update_refused`, `update_rejected`). */
+  update?: boolean;
 }
 
 /**
@@ -151,18 +194,29 @@ export function createTikiClient(options: TikiClientOptions) {
         header = { authorization: `Bearer ${token}` };
         continue;
       }
-      const failure = tikiErrorFromAnswer(spec.endpoint, response.status, body);
+      const retryAfterMs = readRetryAfter(response.headers.get('retry-after'), clock.now());
+      const failure = spec.update
+        ? tikiUpdateErrorFromAnswer(spec.endpoint, response.status, body, !tokens, retryAfterMs)
+        : tikiErrorFromAnswer(spec.endpoint, response.status, body, retryAfterMs);
       if (failure) throw failure;
       return parseResponse('tiki', spec.endpoint, spec.schema, body);
     }
   }
 
+  /** Retries what can succeed later; a 429 that says when (`Retry-After`) is waited out exactly, up to a cap. */
+  function decide(error: unknown): RetryDecision {
+    if (!(error instanceof ApiError) || !error.retryable) return { retry: false };
+    const wait = error instanceof TikiApiError ? error.retryAfterMs : undefined;
+    if (wait === undefined) return { retry: true };
+    return wait > TIKI_MAX_RETRY_AFTER_MS ? { retry: false } : { retry: true, afterMs: wait };
+  }
+
   function call<S extends z.ZodType>(spec: CallSpec<S>): Promise<z.output<S>> {
-    return withRetry(
-      () => attempt(spec),
-      (error) => (error instanceof ApiError && error.retryable ? { retry: true } : { retry: false }),
-      { clock, policy: options.retryPolicy, random: options.random },
-    );
+    return withRetry(() => attempt(spec), decide, {
+      clock,
+      policy: options.retryPolicy,
+      random: options.random,
+    });
   }
 
   /** One list page, its rows read one by one: an odd record is set aside, the others go on. */
@@ -241,6 +295,137 @@ export function createTikiClient(options: TikiClientOptions) {
     }
   }
 
+  /** Every seller warehouse matching `filter`, page after page while Tiki answers with paging. */
+  async function sellerWarehouses(filter: TikiWarehouseFilter = {}): Promise<TikiSellerWarehouses> {
+    const warehouses: TikiSellerWarehouse[] = [];
+    const unreadable: UnreadableRecord[] = [];
+    for (let page = 1; ; page++) {
+      const answer = await call({
+        method: 'GET',
+        path: TIKI_PATHS.warehouses,
+        endpoint: TIKI_ENDPOINTS.warehouses,
+        query: {
+          page: String(page),
+          limit: String(TIKI_PAGE_LIMIT),
+          status: filter.active === undefined ? undefined : filter.active ? '1' : '0',
+          type: filter.type === undefined ? undefined : String(TIKI_WAREHOUSE_TYPES[filter.type]),
+        },
+        schema: tikiWarehouseListSchema,
+      });
+      const read = readRecords(tikiSellerWarehouseSchema, answer.data, (row) => row.id);
+      warehouses.push(...read.records);
+      unreadable.push(...read.unreadable);
+      // An answer without paging is the whole list (the envelope is not captured).
+      if (!answer.paging || isLastTikiPage(answer.paging) || answer.data.length === 0)
+        return { warehouses, unreadable };
+    }
+  }
+
+  /**
+   * One product's quantities (OFF §3.3 updateSku), keyed by `product_id`. Resolves when Tiki approved it; throws
+   * a `TikiApiError`: `update_refused` (this auth may not update), `update_rejected` (Tiki's `errors[]` about
+   * this product: unknown warehouse or product, FBT…), or the codes of every call.
+   */
+  async function updateSku(update: TikiSkuUpdate): Promise<void> {
+    const endpoint = TIKI_ENDPOINTS.updateSku;
+    const answer = await call({
+      method: 'PUT',
+      path: TIKI_PATHS.updateSku,
+      endpoint,
+      body: skuUpdateBody(update),
+      schema: tikiUpdateAnswerSchema,
+      update: true,
+    });
+    if (answer.errors?.length) throw tikiUpdateRejected(endpoint, 200, answer.errors);
+    if (answer.state !== TIKI_UPDATE_APPROVED)
+      throw tikiUpdateRejected(endpoint, 200, [`state: ${answer.state ?? '(none)'}`]);
+  }
+
+  /** Each product alone through updateSku: which ones of a refused batch Tiki rejects, and why. */
+  async function updateOneByOne(updates: readonly TikiSkuUpdate[]): Promise<TikiSkuUpdateResult[]> {
+    const results: TikiSkuUpdateResult[] = [];
+    for (const update of updates) {
+      try {
+        await updateSku(update);
+        results.push({ product_id: update.product_id, ok: true });
+      } catch (error) {
+        if (!(error instanceof TikiApiError) || error.code !== TIKI_UPDATE_REJECTED) throw error;
+        results.push({ product_id: update.product_id, ok: false, error, tikiErrors: error.tikiErrors });
+      }
+    }
+    return results;
+  }
+
+  /**
+   * Up to `TIKI_MAX_SKUS_PER_BATCH` `seller_simple` products in one `PUT /integration/v2.1/products/updateSkus`
+   * (OFF §3.3), one result per product in the order given. Both plausible answers are read (docs/api-contracts.md
+   * "Stock push"): per-item rows, matched by `product_id` (or by position), or one envelope for the batch. A
+   * batch Tiki rejects as a whole (`errors[]`) is sent again product by product through updateSku, so each
+   * product gets its own result and Tiki's text; quantities are absolute, so sending one twice changes nothing.
+   */
+  async function updateSkus(updates: readonly TikiSkuUpdate[]): Promise<TikiSkuUpdateResult[]> {
+    if (updates.length === 0) return [];
+    if (updates.length > TIKI_MAX_SKUS_PER_BATCH)
+      throw new RangeError(`updateSkus takes at most ${TIKI_MAX_SKUS_PER_BATCH} products per call`);
+    const endpoint = TIKI_ENDPOINTS.updateSkus;
+    let answer: z.output<typeof tikiBatchAnswerSchema>;
+    try {
+      answer = await call({
+        method: 'PUT',
+        path: TIKI_PATHS.updateSkus,
+        endpoint,
+        body: { data: updates.map(skuUpdateBody) },
+        schema: tikiBatchAnswerSchema,
+        update: true,
+      });
+    } catch (error) {
+      if (!(error instanceof TikiApiError) || error.code !== TIKI_UPDATE_REJECTED) throw error;
+      if (updates.length > 1) return updateOneByOne(updates);
+      return [{ product_id: updates[0]!.product_id, ok: false, error, tikiErrors: error.tikiErrors }];
+    }
+    if (!('data' in answer)) {
+      if (answer.errors?.length) {
+        if (updates.length > 1) return updateOneByOne(updates);
+        const error = tikiUpdateRejected(endpoint, 200, answer.errors);
+        return [{ product_id: updates[0]!.product_id, ok: false, error, tikiErrors: error.tikiErrors }];
+      }
+      if (answer.state === TIKI_UPDATE_APPROVED)
+        return updates.map((update) => ({ product_id: update.product_id, ok: true }));
+      const error = tikiUpdateRejected(endpoint, 200, [`state: ${answer.state ?? '(none)'}`]);
+      return updates.map((update) => ({
+        product_id: update.product_id,
+        ok: false,
+        error,
+        tikiErrors: error.tikiErrors,
+      }));
+    }
+    const rows = answer.data;
+    const byProduct = new Map(
+      rows.flatMap((row) => {
+        const id = row.product_id ?? row.id;
+        return id === undefined || id === null ? [] : [[id, row] as const];
+      }),
+    );
+    return updates.map((update, index): TikiSkuUpdateResult => {
+      const row =
+        byProduct.get(update.product_id) ?? (rows.length === updates.length ? rows[index] : undefined);
+      if (row?.errors?.length) {
+        const error = tikiUpdateRejected(endpoint, 200, row.errors);
+        return { product_id: update.product_id, ok: false, error, tikiErrors: error.tikiErrors };
+      }
+      if (row?.state === TIKI_UPDATE_APPROVED) return { product_id: update.product_id, ok: true };
+      const error = invalidResponse(
+        'tiki',
+        endpoint,
+        `data[${index}]`,
+        row
+          ? `state ${row.state ?? '(none)'} for product ${update.product_id}`
+          : `no row for product ${update.product_id}`,
+      );
+      return { product_id: update.product_id, ok: false, error, tikiErrors: [] };
+    });
+  }
+
   return {
     /**
      * One GET answered as Tiki sent it (failures typed as for every call): what the probes and the compatibility
@@ -258,6 +443,9 @@ export function createTikiClient(options: TikiClientOptions) {
         schema: tikiSellerSchema,
       });
     },
+    sellerWarehouses,
+    updateSku,
+    updateSkus,
     listProducts,
     /** Every product page (inventory included) until the last one. */
     iterateProducts(list: TikiProductListOptions = {}): AsyncGenerator<TikiPage<TikiProductSummary>> {

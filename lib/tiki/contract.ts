@@ -29,8 +29,12 @@ export const TIKI_PATHS = {
   subscriptions: (queueCode: string) =>
     `/integration/v1/queues/${encodeURIComponent(queueCode)}/subscriptions`,
   pullEvents: (queueCode: string) => `/integration/v1/queues/${encodeURIComponent(queueCode)}/events/pull`,
-  /** tiki_ex (`#get-seller-warehouse`): the seller's own warehouses, `status` 1 active; read by the checks only. */
+  /** tiki_ex (`#get-seller-warehouse`): the seller's own warehouses, `status` 1 active; the stock push's targets. */
   warehouses: '/integration/v2/sellers/me/warehouses',
+  /** OFF §3.3: price, quantity and active of one product, approved automatically. */
+  updateSku: '/integration/v2/products/updateSku',
+  /** OFF §3.3: the batch of the same, `{data: […]}`, for `seller_simple` products only (OFF §3.1). */
+  updateSkus: '/integration/v2.1/products/updateSkus',
 } as const;
 
 export const TIKI_ENDPOINTS = {
@@ -44,6 +48,8 @@ export const TIKI_ENDPOINTS = {
   subscribe: 'POST /integration/v1/queues/{code}/subscriptions',
   pullEvents: 'POST /integration/v1/queues/{code}/events/pull',
   warehouses: 'GET /integration/v2/sellers/me/warehouses',
+  updateSku: 'PUT /integration/v2/products/updateSku',
+  updateSkus: 'PUT /integration/v2.1/products/updateSkus',
 } as const;
 
 /** One GET whose answer is read as Tiki sent it: what the probes and the compatibility check inspect. */
@@ -218,3 +224,67 @@ export function isPausedAnswer(body: z.output<typeof tikiLegacyMessageSchema>): 
 
 /** The OAuth2 server's error shape (RFC 6749 §5.2), e.g. `{"error":"invalid_client"}`. */
 export const tikiOAuthErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
+
+/*
+ * Stock push (docs/api-contracts.md, "Stock push"). OFF §3.3 documents the request bodies; the answers come from
+ * one public client (MVC: `{"state":"approved"}`, `{"errors":["update error [Warehouse '[15936811]' are not
+ * found]"]}`); the batch answer, its size limit and "warehouses left out are set to 0" (pmcp ◐) are not in the
+ * stored official text.
+ */
+
+/** The state of an accepted update (MVC real answer; OFF §3.3 "Your request will be approved automatically"). */
+export const TIKI_UPDATE_APPROVED = 'approved';
+
+/** The batch update takes only these products (OFF §3.1 "Batch update … for seller_simple products"). */
+export const TIKI_BATCH_ENTITY_TYPE = 'seller_simple';
+
+/**
+ * Products per `updateSkus` call. ❌ Tiki documents no limit; 50 is the page size every list here is read with,
+ * small enough that one request stays far below any plausible body limit and a refused batch re-sent product by
+ * product costs at most 50 calls, large enough that 5,000 products need 100 calls (half a second of the
+ * 200-per-second budget). The sandbox refuses larger batches with a 400.
+ */
+export const TIKI_MAX_SKUS_PER_BATCH = 50;
+
+/**
+ * The longest `Retry-After` a call waits out in place (Tiki documents no such header, OT-err). Asked to wait
+ * longer, the call gives up with a retryable `rate_limited` and the job tries again on its next run.
+ */
+export const TIKI_MAX_RETRY_AFTER_MS = 60_000;
+
+/** `warehouse_quantities[]` of an update (OFF §3.3): the quantity of one seller warehouse. */
+export interface TikiWarehouseQuantity {
+  warehouse_id: number;
+  /** OFF §3.6 reads `quantity_available` as "actual number of items in stock" (sellable + reserved). */
+  qty_available: number;
+}
+
+/** One product's update, keyed by `product_id` (OFF §3.3 also allows `original_sku`; the push never uses it). */
+export interface TikiSkuUpdate {
+  product_id: number;
+  /**
+   * Every seller warehouse of the product: Tiki sets a warehouse left out to 0 (pmcp ◐), so the push lists all.
+   */
+  warehouse_quantities: TikiWarehouseQuantity[];
+}
+
+/** `seller_warehouse` as the doc writes it: the warehouse ids joined by ", " ("1034, 1015", OFF §3.3). */
+export function sellerWarehouseList(quantities: readonly TikiWarehouseQuantity[]): string {
+  return quantities.map((quantity) => quantity.warehouse_id).join(', ');
+}
+
+/** The documented body of one product's update (OFF §3.3), without price or active: only stock changes. */
+export function skuUpdateBody(update: TikiSkuUpdate) {
+  return {
+    product_id: update.product_id,
+    seller_warehouse: sellerWarehouseList(update.warehouse_quantities),
+    warehouse_quantities: update.warehouse_quantities.map(({ warehouse_id, qty_available }) => ({
+      warehouse_id,
+      qty_available,
+    })),
+  };
+}
+
+/** Seller warehouse `type` (OFF §4.2): pickup (`requisition`) or return (`withdrawal`); tiki_ex filters 1 / 0. */
+export const TIKI_WAREHOUSE_TYPES = { requisition: 1, withdrawal: 0 } as const;
+export type TikiWarehouseType = keyof typeof TIKI_WAREHOUSE_TYPES;

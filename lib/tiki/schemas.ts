@@ -87,19 +87,34 @@ export const tikiSellerSchema = z.object({
 });
 export type TikiSeller = z.output<typeof tikiSellerSchema>;
 
+/**
+ * One warehouse's quantities (MVC models; OFF §3.6 `quantity_available = quantity_sellable + quantity_reserved`).
+ * Counts may come as numeric strings; a count that cannot be read is unknown (absent), never 0.
+ */
 const warehouseStockSchema = z.object({
-  warehouse_id: z.int(),
-  quantity: z.number().optional(),
-  quantity_available: z.number().optional(),
-  quantity_reserved: z.number().optional(),
-  quantity_sellable: z.number(),
+  warehouse_id: lenientInt,
+  quantity: optionalField(lenientNumber),
+  quantity_available: optionalField(lenientNumber),
+  quantity_reserved: optionalField(lenientNumber),
+  quantity_sellable: optionalField(lenientNumber),
 });
+export type TikiWarehouseStock = z.output<typeof warehouseStockSchema>;
 
+/**
+ * `inventory` (with `include=inventory`): a warehouse row without a readable `warehouse_id` is dropped, the others
+ * kept; a block that cannot be read at all reads as absent (quantities unknown) rather than failing the product.
+ */
 const inventorySchema = z.object({
-  fulfillment_type: z.string(),
-  inventory_type: z.string(),
-  warehouse_stocks: z.array(warehouseStockSchema).default([]),
+  fulfillment_type: optionalField(z.string()),
+  inventory_type: optionalField(z.string()),
+  warehouse_stocks: optionalField(z.array(z.unknown())).transform((rows) =>
+    (rows ?? []).flatMap((row) => {
+      const stock = warehouseStockSchema.safeParse(row);
+      return stock.success ? [stock.data] : [];
+    }),
+  ),
 });
+export type TikiInventory = z.output<typeof inventorySchema>;
 
 const productFields = {
   // OT-prod names the id `product_id`; some answers call it `id`: both are accepted, `product_id` is kept.
@@ -118,7 +133,7 @@ const productFields = {
   created_at: tikiDateTimeSchema,
   updated_at: tikiDateTimeSchema,
   thumbnail: z.string().nullish(),
-  inventory: inventorySchema.nullish(),
+  inventory: optionalField(inventorySchema),
   /**
    * In the list only when asked for (`include=attributes`): a variant's option values among data that moves by
    * itself (`price`, `price_restore`, `special_from_date`, `supplier`, `specifications`: the product-v2 sample).
@@ -309,3 +324,76 @@ export const tikiEventBatchSchema = z.object({
   ack_id: z.string().nullable(),
 });
 export type TikiEventBatch = z.output<typeof tikiEventBatchSchema>;
+
+/**
+ * One seller warehouse (OFF §4.2 `{id, seller_id, is_primary, name, status, address, type}`), read tolerantly:
+ * only `id` is required. `type` is `requisition`/`withdrawal` in the payload; the integers of tiki_ex's query
+ * filter (1 pickup, 0 return) are read too. `status` 1 active, 0 inactive.
+ */
+export const tikiSellerWarehouseSchema = z
+  .object({
+    id: lenientInt,
+    name: optionalField(lenientText),
+    status: optionalField(lenientInt),
+    type: optionalField(lenientText),
+    is_primary: optionalField(z.union([z.boolean(), lenientInt.transform((value) => value === 1)])),
+  })
+  .transform((raw) => ({
+    id: raw.id,
+    name: raw.name?.trim() || `#${raw.id}`,
+    /** Null when Tiki did not say. */
+    active: raw.status === undefined || raw.status === null ? null : raw.status === 1,
+    type:
+      raw.type === '1'
+        ? 'requisition'
+        : raw.type === '0'
+          ? 'withdrawal'
+          : ((raw.type ?? null) as string | null),
+    is_primary: raw.is_primary ?? false,
+  }));
+export type TikiSellerWarehouse = z.output<typeof tikiSellerWarehouseSchema>;
+
+/**
+ * The warehouses answer: the envelope is not captured (❌), so `{data, paging}`, `{data}` and a bare array are
+ * all read; rows are read one by one by the client.
+ */
+export const tikiWarehouseListSchema = z.union([
+  z.object({ data: z.array(z.unknown()), paging: optionalField(tikiPagingSchema) }),
+  z.array(z.unknown()).transform((data) => ({ data, paging: undefined })),
+]);
+
+/**
+ * An update's answer (MVC real answers): `{"state":"approved"}`, or `{"errors":[…]}` (with a `meta`). Both are
+ * optional so a 2xx carrying either is read; anything else fails the contract.
+ */
+export const tikiUpdateAnswerSchema = z
+  .object({ state: optionalField(z.string()), errors: optionalField(z.array(lenientText)) })
+  .refine((answer) => answer.state !== undefined || answer.errors !== undefined, {
+    message: 'expected state or errors',
+  });
+
+/**
+ * One row of a per-item batch answer (❌ the batch answer is undocumented; docs/api-contracts.md "Stock push"):
+ * the product it is about (`product_id`, or `id`, or `original_sku`), and its `state` or `errors`.
+ */
+const tikiBatchRowSchema = z.object({
+  product_id: optionalField(lenientInt),
+  id: optionalField(lenientInt),
+  original_sku: optionalField(lenientText),
+  state: optionalField(z.string()),
+  errors: optionalField(z.array(lenientText)),
+});
+export type TikiBatchRow = z.output<typeof tikiBatchRowSchema>;
+
+/**
+ * The batch answer, one of the two plausible shapes: per-item results `{data: [row…]}` (rows in request order,
+ * each naming its product), or one envelope for the whole batch, `{"state":"approved"}` / `{"errors":[…]}` as
+ * updateSku answers. An unreadable row is kept as an empty one: the client treats it as no result.
+ */
+export const tikiBatchAnswerSchema = z.union([
+  z.object({
+    data: z.array(tikiBatchRowSchema.catch({})),
+  }),
+  tikiUpdateAnswerSchema,
+]);
+export type TikiBatchAnswer = z.output<typeof tikiBatchAnswerSchema>;

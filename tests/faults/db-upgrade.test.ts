@@ -67,7 +67,14 @@ const V4: Record<string, StoreShape> = Object.fromEntries(
   ),
 );
 
-const SHIPPED: Record<number, Record<string, StoreShape>> = { 1: V1, 2: V2, 3: V3, 4: V4 };
+/** v5 (stock push): Tiki's quantities and the push state per shop product, Nhanh's stock per product. */
+const V5: Record<string, StoreShape> = {
+  ...V4,
+  stockTiki: { keyPath: ['shopId', 'tikiProductId'], indexes: { 'by-shop': 'shopId' } },
+  stockNhanh: { keyPath: 'nhanhProductId', indexes: {} },
+};
+
+const SHIPPED: Record<number, Record<string, StoreShape>> = { 1: V1, 2: V2, 3: V3, 4: V4, 5: V5 };
 
 /**
  * The stores an upgrade retires: what a version older than `movedBefore` still read there is found by `read`;

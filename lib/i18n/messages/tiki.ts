@@ -24,6 +24,9 @@ export const tikiMessages = defineMessages(
     'tiki.error.rateLimited':
       'Tiki đang giới hạn số yêu cầu (gọi quá nhiều trong thời gian ngắn). Tiện ích đã thử lại nhiều lần chưa được; hãy đợi vài phút rồi thử lại.',
     'tiki.error.serverError': 'Máy chủ Tiki đang gặp sự cố (lỗi {status}). Hãy thử lại sau ít phút.',
+    'tiki.error.updateRefused':
+      'Tiki không cho cập nhật sản phẩm bằng kết nối này. Tạo ứng dụng In-house trên open.tiki.vn (quyền "product"), rồi nhập Client ID và Client Secret của ứng dụng vào Cài đặt. Tiki báo: {detail}',
+    'tiki.error.updateRejected': 'Tiki không nhận thay đổi của sản phẩm này. Tiki báo: {detail}',
   },
   {
     'tiki.error.wrongKey': `The Tiki connection key ("Tham số kết nối") is wrong. Go to ${CONNECTION_PLACE_EN}, copy the value in the "Tham số kết nối" column again and paste it into Settings.`,
@@ -41,5 +44,8 @@ export const tikiMessages = defineMessages(
     'tiki.error.rateLimited':
       'Tiki is limiting requests (too many in a short time). The extension retried several times without success; wait a few minutes and try again.',
     'tiki.error.serverError': 'Tiki’s server is having trouble (error {status}). Try again in a few minutes.',
+    'tiki.error.updateRefused':
+      'Tiki does not allow product updates through this connection. Create an in-house app on open.tiki.vn (with the "product" permission), then enter the app’s Client ID and Client Secret in Settings. Tiki says: {detail}',
+    'tiki.error.updateRejected': 'Tiki did not accept the change to this product. Tiki says: {detail}',
   },
 );

@@ -15,6 +15,8 @@ const EXPECTED_INDEXES: Record<string, string[]> = {
   tikiProductChunks: ['by-shop'],
   nhanhProductChunks: [],
   productMappingChunks: ['by-shop'],
+  stockTiki: ['by-shop'],
+  stockNhanh: [],
 };
 
 describe('database upgrade', () => {
