@@ -32,6 +32,7 @@ import { CompatCheckPanel } from './compat-check-panel';
 import { type CheckOutcome, ConnectionCheck } from './connection-check';
 import { Field } from './field';
 import { NhanhOAuthGuide } from './nhanh-oauth-guide';
+import { type StockPushChange, StockPushPanel } from './stock-push-panel';
 
 type Notice = { kind: 'success' | 'error'; text: string } | null;
 
@@ -86,6 +87,29 @@ export function SettingsSection() {
       ...draft,
       shops: draft.shops.map((shop, i) => (i === index ? { ...shop, ...patch } : shop)),
     });
+  };
+
+  /** Changes of a shop's stock-push panel apply to the latest draft: its warehouse list loads while the seller types. */
+  const updateStockPush =
+    (index: number): StockPushChange =>
+    (field, change) => {
+      touch(`shops.${index}.stockPush.${field}`);
+      setNotice(null);
+      setDraft(
+        (current) =>
+          current && {
+            ...current,
+            shops: current.shops.map((shop, i) =>
+              i === index ? { ...shop, stockPush: change(shop.stockPush) } : shop,
+            ),
+          },
+      );
+    };
+  /** The first message under a stock-push field, including those of its items (`nhanhDepotIds.1`). */
+  const stockPushErrorAt = (index: number) => (field: string) => {
+    const path = `shops.${index}.stockPush.${field}`;
+    if (!showAllErrors && !touched.has(path)) return undefined;
+    return errors.find((error) => error.path === path || error.path.startsWith(`${path}.`))?.problem;
   };
 
   const save = async (): Promise<boolean> => {
@@ -356,6 +380,12 @@ export function SettingsSection() {
               />{' '}
               {t('field.autoSync')}
             </label>
+            <StockPushPanel
+              shop={shop}
+              depots={depots}
+              errorAt={stockPushErrorAt(index)}
+              onChange={updateStockPush(index)}
+            />
             <button
               type="button"
               className="danger"
