@@ -133,11 +133,11 @@ export function ProductTable({
   return (
     <div
       ref={scrollBox}
-      className="product-table-scroll"
+      className="virtual-table-scroll"
       style={{ maxHeight: TABLE_HEIGHT }}
       onScroll={visible.onScroll}
     >
-      <table className="product-table">
+      <table className="virtual-table product-table">
         <thead>
           <tr>
             <th className="col-select">

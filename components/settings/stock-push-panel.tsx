@@ -7,6 +7,7 @@ import type { StockPushSetup, StockWarehouseChoice } from '../../lib/stock/types
 import { useLocale } from '../locale';
 import { CapabilityNotice } from '../stock/capability-notice';
 import { Field } from './field';
+import '../stock/stock.css';
 
 /** A change to one field of the panel, applied to the latest draft (the warehouse list may land while typing). */
 export type StockPushChange = (field: string, change: (push: StockPushDraft) => StockPushDraft) => void;

@@ -35,6 +35,8 @@ export const stockScreenMessages = defineMessages(
     'stock.form.notApproved':
       'Chưa duyệt: tiện ích chỉ tự đẩy sau khi bạn xem trước và đẩy lần đầu ở mục Tồn kho.',
 
+    'stock.page.noShop':
+      'Chưa có cửa hàng Tiki nào. Hãy thêm cửa hàng trong Cài đặt, rồi bật "Đồng bộ tồn kho lên Tiki".',
     'stock.page.disabled': 'Cửa hàng {shop} chưa bật "Đồng bộ tồn kho lên Tiki".',
     'stock.page.goToSettings': 'Bật trong Cài đặt',
     'stock.page.preview': 'Xem trước',
@@ -88,6 +90,7 @@ export const stockScreenMessages = defineMessages(
       'Lần đẩy gần nhất ({trigger}) dừng lúc {time} sau khi gửi {sent}, lỗi {failed}: {reason}',
     'stock.trigger.manual': 'đẩy tay',
     'stock.trigger.auto': 'tự động',
+    'stock.page.lastRunTitle': 'Lần đẩy gần nhất',
     'stock.page.failures': 'Sản phẩm Tiki không nhận',
     'stock.page.moreFailures': '… và {count} sản phẩm khác: lọc "Tiki báo lỗi" để xem hết.',
 
@@ -133,6 +136,7 @@ export const stockScreenMessages = defineMessages(
     'stock.form.notApproved':
       'Not approved yet: the extension pushes on its own only after you preview and push once in Stock.',
 
+    'stock.page.noShop': 'No Tiki shop yet. Add one in Settings, then turn on "Push stock to Tiki".',
     'stock.page.disabled': 'The shop {shop} does not push its stock to Tiki yet.',
     'stock.page.goToSettings': 'Turn it on in Settings',
     'stock.page.preview': 'Preview',
@@ -186,6 +190,7 @@ export const stockScreenMessages = defineMessages(
       'Last push ({trigger}) stopped at {time} after {sent} sent, {failed} failed: {reason}',
     'stock.trigger.manual': 'by hand',
     'stock.trigger.auto': 'automatic',
+    'stock.page.lastRunTitle': 'Last push',
     'stock.page.failures': 'Products Tiki refused',
     'stock.page.moreFailures': '… and {count} more: filter "Refused by Tiki" to see them all.',
 
