@@ -32,7 +32,7 @@ import { CompatCheckPanel } from './compat-check-panel';
 import { type CheckOutcome, ConnectionCheck } from './connection-check';
 import { Field } from './field';
 import { NhanhOAuthGuide } from './nhanh-oauth-guide';
-import { type StockPushChange, StockPushPanel } from './stock-push-panel';
+import { type StockPushChange, StockPushPanel, stockPushProblem } from './stock-push-panel';
 
 type Notice = { kind: 'success' | 'error'; text: string } | null;
 
@@ -105,12 +105,10 @@ export function SettingsSection() {
           },
       );
     };
-  /** The first message under a stock-push field, including those of its items (`nhanhDepotIds.1`). */
-  const stockPushErrorAt = (index: number) => (field: string) => {
-    const path = `shops.${index}.stockPush.${field}`;
-    if (!showAllErrors && !touched.has(path)) return undefined;
-    return errors.find((error) => error.path === path || error.path.startsWith(`${path}.`))?.problem;
-  };
+  const stockPushErrorAt = (index: number) => (field: string) =>
+    showAllErrors || touched.has(`shops.${index}.stockPush.${field}`)
+      ? stockPushProblem(errors, index, field)
+      : undefined;
 
   const save = async (): Promise<boolean> => {
     setShowAllErrors(true);

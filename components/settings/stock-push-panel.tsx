@@ -3,6 +3,7 @@ import type { ShopDraft, StockPushDraft } from '../../lib/config/settings-form';
 import { translate } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/i18n/format';
 import { type NhanhDepot, sendMessage } from '../../lib/messaging';
+import type { FieldError } from '../../lib/settings';
 import type { StockPushSetup, StockWarehouseChoice } from '../../lib/stock/types';
 import { useLocale } from '../locale';
 import { CapabilityNotice } from '../stock/capability-notice';
@@ -11,6 +12,16 @@ import '../stock/stock.css';
 
 /** A change to one field of the panel, applied to the latest draft (the warehouse list may land while typing). */
 export type StockPushChange = (field: string, change: (push: StockPushDraft) => StockPushDraft) => void;
+
+/** The first problem of a shop's stock-push field, including those of its items (`nhanhDepotIds.1`). */
+export function stockPushProblem(
+  errors: readonly FieldError[],
+  shopIndex: number,
+  field: string,
+): string | undefined {
+  const path = `shops.${shopIndex}.stockPush.${field}`;
+  return errors.find((error) => error.path === path || error.path.startsWith(`${path}.`))?.problem;
+}
 
 /** The warehouses to tick for the seller when none is chosen yet: the primary one, or the only one. */
 function defaultWarehouses(warehouses: readonly StockWarehouseChoice[]): number[] {
@@ -136,7 +147,6 @@ export function StockPushPanel({
           <fieldset
             className="inline-group stock-warehouses"
             aria-describedby={`stock-warehouses-hint-${shop.id}`}
-            aria-invalid={Boolean(warehouseError)}
           >
             <legend>{t('field.tikiWarehouseIds')}</legend>
             {listed.map((warehouse) => (
