@@ -57,6 +57,12 @@ const productEditSchema = z.strictObject({
 const promotionSchema = z.strictObject({ price: z.number().positive() });
 const nhanhGrowthSchema = z.strictObject({ count: z.number().int().min(1).max(100_000) });
 const tikiGrowthSchema = nhanhGrowthSchema.extend({ sellerId: z.number().int().optional() });
+/** `POST /__admin/nhanh/stock`: a stock bill in Nhanh, the depot's stock on hand set to `remain` or moved by `change`. */
+const nhanhStockSchema = z.union([
+  z.strictObject({ productId: z.number().int(), depotId: z.number().int(), remain: z.number().int().min(0) }),
+  z.strictObject({ productId: z.number().int(), depotId: z.number().int(), change: z.number().int() }),
+]);
+const canUpdateProductSchema = z.strictObject({ canUpdateProduct: z.boolean() });
 /** Knobs whose value is one of a few words: the words allowed. */
 const FAULT_CHOICES: Partial<Record<keyof Faults, readonly string[]>> = {
   tikiTiedOrder: ['stable', 'shuffled'],
@@ -64,6 +70,8 @@ const FAULT_CHOICES: Partial<Record<keyof Faults, readonly string[]>> = {
   nhanhAppOrderIdsFilter: ['ignored', 'honoured', 'refused'],
   nhanhEditRefusal: ['form-fields', 'message'],
   nhanhPaymentOnSuccess: ['refused', 'accepted'],
+  tikiBatchAnswer: ['per-item', 'envelope'],
+  nhanhInventoryUpdatedAt: ['stock', 'product'],
 };
 
 function isFraction(value: unknown): boolean {
@@ -169,6 +177,18 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
                 ? tiki.hideProduct(id)
                 : tiki.editProduct(id, productEditSchema.parse(body)),
         };
+      }
+      // A product's per-warehouse quantities as Tiki shows them now (what a stock push left there).
+      const tikiStock = /^\/__admin\/tiki\/products\/(\d+)\/stock$/.exec(request.path);
+      if (tikiStock) return { status: 200, body: tiki.productStock(Number(tikiStock[1])) };
+      const tikiSeller = /^\/__admin\/tiki\/sellers\/(\d+)\/can-update-product$/.exec(request.path);
+      if (tikiSeller && request.method === 'POST') {
+        const { canUpdateProduct } = canUpdateProductSchema.parse(JSON.parse(request.body || '{}'));
+        return { status: 200, body: tiki.setCanUpdateProduct(Number(tikiSeller[1]), canUpdateProduct) };
+      }
+      if (request.path === '/__admin/nhanh/stock' && request.method === 'POST') {
+        const { productId, depotId, ...to } = nhanhStockSchema.parse(JSON.parse(request.body || '{}'));
+        return { status: 200, body: nhanh.setStock(productId, depotId, to) };
       }
       if (request.path === '/__admin/tiki/products' && request.method === 'POST') {
         const { count, sellerId } = tikiGrowthSchema.parse(JSON.parse(request.body || '{}'));

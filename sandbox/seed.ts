@@ -754,9 +754,10 @@ export function createSeed(options: { seed: number; now: number }): SeedData {
     { name: 'Bao Da Máy Tính Bảng 11 Inch', price: 189_000, category: 'phone' },
   ];
   let smallIndex = 0;
+  const smallWarehouses = [402118];
   const small = buildShopProducts(
     smallCatalogue,
-    [402118],
+    smallWarehouses,
     () => {
       const index = smallIndex++;
       if (index < resold.length) return resold[index]!.originalSku;
@@ -1039,6 +1040,18 @@ export function createSeed(options: { seed: number; now: number }): SeedData {
       ...credentials(),
       products: main.products,
       orders: buildOrders(main, 300),
+      warehouses: [
+        { id: mainWarehouses[0]!, name: 'Kho Hà Nội', is_primary: true, status: 1, type: 'requisition' },
+        {
+          id: mainWarehouses[1]!,
+          name: 'Kho Hồ Chí Minh',
+          is_primary: false,
+          status: 1,
+          type: 'requisition',
+        },
+        { id: 387460, name: 'Kho nhận hàng hoàn', is_primary: false, status: 1, type: 'withdrawal' },
+      ],
+      canUpdateProduct: true,
     },
     {
       sellerId: 305_772,
@@ -1046,6 +1059,11 @@ export function createSeed(options: { seed: number; now: number }): SeedData {
       ...credentials(),
       products: small.products,
       orders: buildOrders(small, 20),
+      warehouses: [
+        { id: smallWarehouses[0]!, name: 'Kho Quận 10', is_primary: true, status: 1, type: 'requisition' },
+        { id: 402119, name: 'Kho nhận hàng hoàn', is_primary: false, status: 1, type: 'withdrawal' },
+      ],
+      canUpdateProduct: true,
     },
   ];
 

@@ -64,6 +64,26 @@ export interface Faults {
    * for with `from` = s − 1 s, `to` = s (exclusive) or `from` = `to` = s (inclusive).
    */
   tikiUpdatedFromBound: 'inclusive' | 'exclusive';
+  /**
+   * Whether the seller-center `tiki-api` key may update products (updateSku/updateSkus). Tiki shows the key on
+   * `sellers/me` only and documents the batch update with "Bearer valid token of seller who owns the products"
+   * [OFF §3.3, §7]: refused by default (403 with `errors`), accepted when true; evidence is thin, so both exist.
+   */
+  tikiKeyMayUpdate: boolean;
+  /**
+   * The answer of `updateSkus` (undocumented): `per-item` (200 `{data: [{product_id, original_sku, state,
+   * errors?}]}`, the good products applied, the default) or `envelope` (all or nothing: `{"state":"approved"}`,
+   * or 400 `{"errors": […]}` with nothing applied).
+   */
+  tikiBatchAnswer: 'per-item' | 'envelope';
+  /** When above 0, Tiki's 429 answers carry `Retry-After: <seconds>` (Tiki documents no such header). */
+  tikiRetryAfterSeconds: number;
+  /**
+   * What `updatedAtFrom`/`updatedAtTo` of Nhanh's product/inventory compare: `stock` (the last change of the
+   * product's stock or its information, as the page's "lọc theo thời gian thay đổi số tồn" says; the default) or
+   * `product` (its information only, as the note copied from product/list says) [OFF-v3 §7.5, contradictory].
+   */
+  nhanhInventoryUpdatedAt: 'stock' | 'product';
   /** API drift on list and detail answers (see `sandbox/surprise.ts`); null = the documented shapes only. */
   contractSurprise: ContractSurprise | null;
   /**
@@ -100,6 +120,10 @@ export const DEFAULT_FAULTS: Faults = {
   nhanhPaymentOnSuccess: 'refused',
   tikiTiedOrder: 'stable',
   tikiUpdatedFromBound: 'exclusive',
+  tikiKeyMayUpdate: false,
+  tikiBatchAnswer: 'per-item',
+  tikiRetryAfterSeconds: 0,
+  nhanhInventoryUpdatedAt: 'stock',
   contractSurprise: null,
   compatBreak: null,
 };
@@ -140,6 +164,22 @@ export interface SeedTikiShop {
   products: unknown[];
   /** Tiki order objects in the shape of `GET /integration/v2/orders/{code}` with status_histories and item.fees. */
   orders: unknown[];
+  /**
+   * The seller's warehouses (OFF §4.2); absent: one pickup warehouse per warehouse id the products hold stock
+   * in. Stock updates accept the active `requisition` ones.
+   */
+  warehouses?: SeedTikiWarehouse[];
+  /** `sellers/me.can_update_product` (OFF §4.1); true when absent. */
+  canUpdateProduct?: boolean;
+}
+
+/** A seller warehouse (OFF §4.2: `type` requisition supplies goods, withdrawal receives returns; status 1 active). */
+export interface SeedTikiWarehouse {
+  id: number;
+  name: string;
+  is_primary: boolean;
+  status: 0 | 1;
+  type: 'requisition' | 'withdrawal';
 }
 
 export interface SeedNhanh {

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { isMessageKey, type LocalizedText } from '../i18n/index';
+import type { LocalizedText } from '../i18n/index';
+import { localizedTextSchema } from '../i18n/text-schema';
 import { getSettings, type Settings } from '../settings';
 import { type Attention, attentionTotal, readAttention, watchAttention } from './attention';
 import {
@@ -15,11 +16,6 @@ import {
  * What the popup shows: connection health and the last sync per shop, Nhanh's health and what needs attention.
  * Health is written by the code that talks to the APIs; this module only stores and reads it.
  */
-
-export const localizedTextSchema = z.object({
-  key: z.string().refine(isMessageKey),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-}) as z.ZodType<LocalizedText>;
 
 export const connectionHealthSchema = z.object({
   state: z.enum(['unchecked', 'ok', 'error']),

@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { localizedTextSchema } from '../status/status';
+import { localizedTextSchema } from '../i18n/text-schema';
 import { STOCK_FAILURES_KEPT, type StockCapability, type StockRunSummary } from './types';
 
 /*

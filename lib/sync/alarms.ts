@@ -16,21 +16,29 @@ export function autoSyncShops(settings: Settings): Settings['shops'] {
 }
 
 /**
- * Makes the alarm match the settings: present at the chosen interval when any shop syncs automatically,
- * absent otherwise. An alarm already at the right interval is kept, so a worker restart or an unrelated
- * settings change does not push the next sync further away.
+ * Makes alarm `name` match: present at `period` minutes, or absent when `period` is null. An alarm already at the
+ * right interval is kept, so a worker restart or an unrelated settings change does not push the next run further away.
  */
-export async function scheduleOrderSync(
+export async function keepAlarm(
+  alarms: AlarmsApi,
+  name: string,
+  period: number | null,
+): Promise<'created' | 'kept' | 'cleared'> {
+  if (period === null) {
+    await alarms.clear(name);
+    return 'cleared';
+  }
+  const existing = await alarms.get(name);
+  if (existing?.periodInMinutes === period) return 'kept';
+  await alarms.create(name, { periodInMinutes: period, delayInMinutes: period });
+  return 'created';
+}
+
+/** The order sync's alarm: at the chosen interval when any shop syncs automatically, absent otherwise. */
+export function scheduleOrderSync(
   alarms: AlarmsApi,
   settings: Settings,
 ): Promise<'created' | 'kept' | 'cleared'> {
-  const period = settings.autoSync.intervalMinutes;
-  if (autoSyncShops(settings).length === 0) {
-    await alarms.clear(ORDER_SYNC_ALARM);
-    return 'cleared';
-  }
-  const existing = await alarms.get(ORDER_SYNC_ALARM);
-  if (existing?.periodInMinutes === period) return 'kept';
-  await alarms.create(ORDER_SYNC_ALARM, { periodInMinutes: period, delayInMinutes: period });
-  return 'created';
+  const period = autoSyncShops(settings).length === 0 ? null : settings.autoSync.intervalMinutes;
+  return keepAlarm(alarms, ORDER_SYNC_ALARM, period);
 }

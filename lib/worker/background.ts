@@ -22,7 +22,14 @@ import {
 } from '../seller-center/background';
 import { answerKeyCapture } from '../seller-center/key-capture';
 import { readStatus } from '../status/status';
-import { getStockPushSetup, startStockPreview, startStockPush } from '../stock/background';
+import {
+  getStockPushSetup,
+  resumeStockPreview,
+  resumeStockPush,
+  startStockPreview,
+  startStockPush,
+  startStockPushInBackground,
+} from '../stock/background';
 import {
   cancelNhanhShipment,
   resumeOrderSync,
@@ -71,6 +78,7 @@ export function startBackground(): void {
     browser.runtime.id,
   );
   startOrderSyncInBackground();
+  startStockPushInBackground();
   void resumeInterruptedJobs({
     'order-sync': resumeOrderSync,
     'catalogue-download': resumeCatalogueDownload,
@@ -78,6 +86,8 @@ export function startBackground(): void {
     'reconcile-match': resumeReconcileMatch,
     'compat-check': resumeCompatCheck,
     'nhanh-payments': resumeNhanhPayments,
+    'stock-preview': resumeStockPreview,
+    'stock-push': resumeStockPush,
   });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install') return;

@@ -43,6 +43,15 @@ export interface NhanhSimulator extends Simulator {
   editOrder(id: number, body: unknown): unknown;
   /** Products the seller added in Nhanh: `count` with no Tiki counterpart; answers the catalogue's new size. */
   addCatalogueProducts(count: number): { products: number };
+  /**
+   * The seller's stock bill in Nhanh: a product's stock on hand in a depot becomes `remain` or moves by `change`;
+   * product/inventory then shows it, with the product's stock change time moved. Answers the depot's stock.
+   */
+  setStock(
+    productId: number,
+    depotId: number,
+    to: { remain: number } | { change: number },
+  ): { remain: number; holding: number; available: number };
 }
 
 function bodyObject(body: unknown): Record<string, unknown> {
@@ -83,7 +92,8 @@ export function createNhanhSimulator(context: SimulatorContext): NhanhSimulator 
       return ok(rows, next);
     },
     [NHANH_PATHS.productList]: (body) => listProducts(store, bodyObject(body)),
-    [NHANH_PATHS.productInventory]: (body) => listInventory(store, bodyObject(body)),
+    [NHANH_PATHS.productInventory]: (body) =>
+      listInventory(store, bodyObject(body), faults().nhanhInventoryUpdatedAt),
     [NHANH_PATHS.productAdd]: (body) => addProducts(store, body),
     [NHANH_PATHS.orderAdd]: (body) => addOrder(store, body),
     [NHANH_PATHS.orderList]: (body) => listOrders(store, bodyObject(body), faults().nhanhAppOrderIdsFilter),
@@ -174,6 +184,7 @@ export function createNhanhSimulator(context: SimulatorContext): NhanhSimulator 
     handle,
     expireTokens: () => auth.revokeAll(),
     editOrder: (id, body) => adminEditOrder(store, id, body),
+    setStock: (productId, depotId, to) => store.setStock(productId, depotId, to),
     addCatalogueProducts: (count) => {
       store.addCatalogueProducts(count);
       return { products: store.products.size };

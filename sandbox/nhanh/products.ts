@@ -3,9 +3,10 @@ import {
   NHANH_MAX_PRODUCTS_PER_ADD,
   NHANH_PARENT_ID,
 } from '../../lib/nhanh/contract';
-import type { SandboxResponse } from '../types';
+import type { Faults, SandboxResponse } from '../types';
 import {
   createFieldCollector,
+  type FieldCollector,
   FormFieldsError,
   isNonEmptyString,
   isPositiveInt,
@@ -15,11 +16,15 @@ import {
 import { pageOf, readPaginator } from './paging';
 import type { NhanhStore, StoredProduct } from './store';
 
-/** A product's `inventory` [OFF-v3 §7.1]: totals, and `depots` as an array of objects carrying their own `id`. */
-function renderInventory(store: NhanhStore, product: StoredProduct) {
+/**
+ * A product's `inventory` [OFF-v3 §7.1]: totals, and `depots` as an array of objects carrying their own `id`.
+ * `depotIds` (product/inventory's filter) keeps only those depots, totals included [INF].
+ */
+function renderInventory(store: NhanhStore, product: StoredProduct, depotIds?: readonly number[]) {
   const depots: { id: number; remain: number; holding: number; available: number }[] = [];
   const total = { remain: 0, holding: 0, available: 0 };
   for (const [depotId, entry] of store.stockOf(product)) {
+    if (depotIds && !depotIds.includes(depotId)) continue;
     const available = entry.remain - entry.holding;
     depots.push({ id: depotId, ...entry, available });
     total.remain += entry.remain;
@@ -42,41 +47,23 @@ function renderProduct(store: NhanhStore, product: StoredProduct) {
   };
 }
 
-/**
- * `product/inventory` [OFF-v3 §7.5]: stock only, rows keyed `productId` (no `code`), newest id first unless
- * `sort` says otherwise, paged like product/list. Filters are not needed by anything yet and are not read.
- */
-export function listInventory(store: NhanhStore, body: Record<string, unknown>): SandboxResponse {
-  const fields = createFieldCollector();
-  const page = readPaginator(body, fields);
-  fields.throwIfAny();
-  const sorted = isRecord(body.paginator) && body.paginator.sort !== undefined;
-  const { rows, paginator } = pageOf([...store.products.values()], {
-    ...page,
-    descending: !sorted || page.descending,
-  });
-  return ok(
-    rows.map((product) => ({
-      productId: product.id,
-      barcode: product.barcode,
-      name: product.name,
-      prices: { retail: product.price },
-      inventory: renderInventory(store, product),
-    })),
-    paginator,
-  );
+function isIdList(value: unknown, max = Number.POSITIVE_INFINITY): value is number[] {
+  return Array.isArray(value) && value.length <= max && value.every(isPositiveInt);
 }
 
-/** `product/list` [OFF S2]: filters ids (≤ 100), name (name, code or barcode), parentId, updatedAt range. */
-export function listProducts(store: NhanhStore, body: Record<string, unknown>): SandboxResponse {
-  const fields = createFieldCollector();
-  const page = readPaginator(body, fields);
-  const filters = body.filters ?? {};
-  if (!isRecord(filters)) throw new FormFieldsError({ filters: 'filters must be an object' });
+/**
+ * The filters product/list and product/inventory share [OFF-v3 §7.1, §7.5]: `ids` (≤ 100), `name` (name, code
+ * or barcode), `updatedAtFrom`/`updatedAtTo` (unix s, inclusive) against `changedAt`. Problems go to `fields`.
+ */
+function sharedFilters(
+  filters: Record<string, unknown>,
+  fields: FieldCollector,
+  changedAt: (product: StoredProduct) => number,
+): ((product: StoredProduct) => boolean)[] {
   const checks: ((product: StoredProduct) => boolean)[] = [];
   if (filters.ids !== undefined) {
     const ids = filters.ids;
-    if (!Array.isArray(ids) || ids.length > NHANH_MAX_IDS_PER_FILTER || !ids.every(isPositiveInt))
+    if (!isIdList(ids, NHANH_MAX_IDS_PER_FILTER))
       fields.add(
         'filters.ids',
         `filters.ids must be an array of at most ${NHANH_MAX_IDS_PER_FILTER} integers`,
@@ -92,6 +79,73 @@ export function listProducts(store: NhanhStore, body: Record<string, unknown>): 
       );
     }
   }
+  for (const key of ['updatedAtFrom', 'updatedAtTo'] as const) {
+    const value = filters[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isInteger(value))
+      fields.add(`filters.${key}`, `${key} must be a unix timestamp`);
+    else
+      checks.push((product) =>
+        key === 'updatedAtFrom' ? changedAt(product) >= value : changedAt(product) <= value,
+      );
+  }
+  return checks;
+}
+
+function readFilters(body: Record<string, unknown>): Record<string, unknown> {
+  const filters = body.filters ?? {};
+  if (!isRecord(filters)) throw new FormFieldsError({ filters: 'filters must be an object' });
+  return filters;
+}
+
+/**
+ * `product/inventory` [OFF-v3 §7.5]: stock only, rows keyed `productId` (no `code`), newest id first unless
+ * `sort` says otherwise, paged like product/list. Filters `ids`, `name`, `depotIds` (only those depots are
+ * shown) and `updatedAtFrom`/`updatedAtTo`, which compare the last stock or information change (`stock`) or the
+ * information change only (`product`), as the `nhanhInventoryUpdatedAt` fault says (the docs disagree).
+ */
+export function listInventory(
+  store: NhanhStore,
+  body: Record<string, unknown>,
+  updatedAt: Faults['nhanhInventoryUpdatedAt'],
+): SandboxResponse {
+  const fields = createFieldCollector();
+  const page = readPaginator(body, fields);
+  const filters = readFilters(body);
+  const checks = sharedFilters(filters, fields, (product) =>
+    updatedAt === 'stock' ? store.lastChangeOf(product) : product.updatedAt,
+  );
+  const depotIds = filters.depotIds;
+  if (depotIds !== undefined && !isIdList(depotIds))
+    fields.add('filters.depotIds', 'filters.depotIds must be an array of integers');
+  fields.throwIfAny();
+  const sorted = isRecord(body.paginator) && body.paginator.sort !== undefined;
+  const { rows, paginator } = pageOf(
+    [...store.products.values()],
+    { ...page, descending: !sorted || page.descending },
+    (product) => checks.every((check) => check(product)),
+  );
+  return ok(
+    rows.map((product) => ({
+      productId: product.id,
+      barcode: product.barcode,
+      name: product.name,
+      prices: { retail: product.price },
+      inventory: renderInventory(store, product, depotIds as number[] | undefined),
+    })),
+    paginator,
+  );
+}
+
+/**
+ * `product/list` [OFF S2]: filters ids (≤ 100), name (name, code or barcode), parentId, updatedAt range (the
+ * product's information only: "updatedAt … không bao gồm thông tin tồn kho" [OFF-v3 §7.1]).
+ */
+export function listProducts(store: NhanhStore, body: Record<string, unknown>): SandboxResponse {
+  const fields = createFieldCollector();
+  const page = readPaginator(body, fields);
+  const filters = readFilters(body);
+  const checks = sharedFilters(filters, fields, (product) => product.updatedAt);
   if (filters.parentId !== undefined) {
     const parentId = filters.parentId;
     if (typeof parentId !== 'number' || !Number.isInteger(parentId))
@@ -100,16 +154,6 @@ export function listProducts(store: NhanhStore, body: Record<string, unknown>): 
     else if (parentId === NHANH_PARENT_ID.independent)
       checks.push((product) => !product.isParent && product.parentId === 0);
     else checks.push((product) => product.parentId === parentId);
-  }
-  for (const key of ['updatedAtFrom', 'updatedAtTo'] as const) {
-    const value = filters[key];
-    if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isInteger(value))
-      fields.add(`filters.${key}`, `${key} must be a unix timestamp`);
-    else
-      checks.push((product) =>
-        key === 'updatedAtFrom' ? product.updatedAt >= value : product.updatedAt <= value,
-      );
   }
   fields.throwIfAny();
   const { rows, paginator } = pageOf([...store.products.values()], page, (product) =>

@@ -65,6 +65,12 @@ export function createNhanhStore(seed: SeedNhanh, now: () => number) {
   const stock = new Map<number, Map<number, DepotStock>>();
   const orders = new Map<number, StoredOrder>();
   const orderIdByAppOrderId = new Map<string, number>();
+  /**
+   * When each product's stock last moved (unix s): what product/inventory's `updatedAtFrom` reads in the
+   * `stock` mode of the `nhanhInventoryUpdatedAt` fault. A variant's move is its parent's too (the parent shows
+   * the sum).
+   */
+  const stockChangedAt = new Map<number, number>();
   let nextProductId = 1;
   let nextOrderId = 2_000_001;
   let catalogueCounter = 0;
@@ -86,6 +92,44 @@ export function createNhanhStore(seed: SeedNhanh, now: () => number) {
       perDepot.set(depot.id, { remain: product.stock[depot.id] ?? 0, holding: 0 });
     stock.set(product.id, perDepot);
     nextProductId = Math.max(nextProductId, product.id + 1);
+  }
+
+  /** Moves a product's stock in a depot and notes when. */
+  function moveStock(productId: number, depotId: number, move: { remain?: number; holding?: number }): void {
+    const entry = depotStock(productId, depotId);
+    entry.remain += move.remain ?? 0;
+    entry.holding += move.holding ?? 0;
+    const at = Math.floor(now() / 1000);
+    stockChangedAt.set(productId, at);
+    const parentId = products.get(productId)?.parentId ?? 0;
+    if (parentId > 0) stockChangedAt.set(parentId, at);
+  }
+
+  /** The last change of a product's stock or information (unix s). */
+  function lastChangeOf(product: StoredProduct): number {
+    return Math.max(product.updatedAt, stockChangedAt.get(product.id) ?? 0);
+  }
+
+  /**
+   * What the seller does in Nhanh with a stock bill (import, export, count): the product's stock on hand in a
+   * depot becomes `remain`, or moves by `change`. Throws on an unknown product, a parent, an unknown depot, or
+   * stock on hand below 0.
+   */
+  function setStock(
+    productId: number,
+    depotId: number,
+    to: { remain: number } | { change: number },
+  ): DepotStock & { available: number } {
+    const product = products.get(productId);
+    if (!product) throw new Error(`no Nhanh product ${productId}`);
+    if (product.isParent)
+      throw new Error(`Nhanh product ${productId} is a parent: its variants hold the stock`);
+    if (!seed.depots.some((depot) => depot.id === depotId)) throw new Error(`no Nhanh depot ${depotId}`);
+    const entry = depotStock(productId, depotId);
+    const change = 'remain' in to ? to.remain - entry.remain : to.change;
+    if (entry.remain + change < 0) throw new Error('stock on hand cannot go below 0');
+    moveStock(productId, depotId, { remain: change });
+    return { ...entry, available: entry.remain - entry.holding };
   }
 
   function depotStock(productId: number, depotId: number): DepotStock {
@@ -190,7 +234,7 @@ export function createNhanhStore(seed: SeedNhanh, now: () => number) {
     };
     orders.set(order.id, order);
     orderIdByAppOrderId.set(order.appOrderId, order.id);
-    for (const line of order.products) depotStock(line.id, order.depotId).holding += line.quantity;
+    for (const line of order.products) moveStock(line.id, order.depotId, { holding: line.quantity });
     return order;
   }
 
@@ -213,11 +257,9 @@ export function createNhanhStore(seed: SeedNhanh, now: () => number) {
     if (target === 'Confirmed' && !['New', 'Confirming', 'CustomerConfirming'].includes(from))
       throw new TransitionError(`Cannot change order ${order.id} from ${from} to ${target}`);
     for (const line of order.products) {
-      const entry = depotStock(line.id, order.depotId);
-      if (target === 'Success') {
-        entry.remain -= line.quantity;
-        entry.holding -= line.quantity;
-      } else if (target !== 'Confirmed') entry.holding -= line.quantity;
+      if (target === 'Success')
+        moveStock(line.id, order.depotId, { remain: -line.quantity, holding: -line.quantity });
+      else if (target !== 'Confirmed') moveStock(line.id, order.depotId, { holding: -line.quantity });
     }
     order.status = target;
     order.updatedAt = Math.floor(now() / 1000);
@@ -248,11 +290,12 @@ export function createNhanhStore(seed: SeedNhanh, now: () => number) {
   function applyStockOf(order: StoredOrder, sign: 1 | -1): void {
     const open = !isFinal(order.status);
     if (!open && order.status !== 'Success') return;
-    for (const line of order.products) {
-      const entry = depotStock(line.id, order.depotId);
-      if (open) entry.holding += sign * line.quantity;
-      else entry.remain -= sign * line.quantity;
-    }
+    for (const line of order.products)
+      moveStock(
+        line.id,
+        order.depotId,
+        open ? { holding: sign * line.quantity } : { remain: -sign * line.quantity },
+      );
   }
 
   /**
@@ -280,6 +323,8 @@ export function createNhanhStore(seed: SeedNhanh, now: () => number) {
     products,
     orders,
     stockOf,
+    setStock,
+    lastChangeOf,
     parentIdCode,
     productByCode,
     addProduct,

@@ -13,6 +13,7 @@ import {
   tikiErrors,
   withinRange,
 } from './http';
+import { createTikiStock, type StockProduct, stockView, type TikiStockView } from './stock';
 import { formatWallTime, parseWallTime } from './wall-time';
 
 /*
@@ -49,15 +50,9 @@ interface OrderRecord {
   invoice: { total_seller_income: number };
 }
 
-interface ProductRecord {
-  product_id: number;
-  type: string;
+interface ProductRecord extends StockProduct {
   name: string;
-  original_sku: string;
-  price: number | string;
-  active: number | string;
   created_at: string;
-  updated_at: string;
   attributes: Record<string, unknown>;
 }
 
@@ -65,6 +60,8 @@ interface ShopState {
   seed: SeedTikiShop;
   products: ProductRecord[];
   orders: OrderRecord[];
+  /** `sellers/me.can_update_product`: the seed's, changed by `setCanUpdateProduct`. */
+  canUpdateProduct: boolean;
   /** Start of the current rate-limit window (sandbox clock) and the calls counted in it. */
   window: { start: number; count: number };
 }
@@ -72,6 +69,8 @@ interface ShopState {
 interface Caller {
   shop: ShopState;
   scopes: readonly string[];
+  /** Authenticated by the seller-center `tiki-api` key rather than an app's token. */
+  viaConnectionKey: boolean;
 }
 
 /** Fields of the product list (a summary); the detail has everything. */
@@ -135,6 +134,13 @@ export interface TikiSimulator extends Simulator {
   /** Deletes a product: gone from the list, 404 by id. */
   deleteProduct(productId: number): void;
   /**
+   * A product's per-warehouse quantities as `include=inventory` shows them (what a stock push left there), its
+   * inventory type and `updated_at`. Throws on an unknown product.
+   */
+  productStock(productId: number): TikiStockView;
+  /** Sets a seller's `can_update_product` (Tiki's "Update can update product setting"). Throws on an unknown seller. */
+  setCanUpdateProduct(sellerId: number, canUpdate: boolean): { sellerId: number; canUpdateProduct: boolean };
+  /**
    * Adds `count` orders to a shop, all updated in the same second (the tied-page case): copies of the shop's
    * seeded orders (of `status` when it has some, so their lines stay paired) under new codes, with `created_at`
    * one second apart before it (or equal to it with `sameCreatedAt`). Returns the new codes. Throws on an
@@ -168,10 +174,16 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     // The simulator mutates orders; the seed stays as generated.
     products: structuredClone(seed.products) as ProductRecord[],
     orders: structuredClone(seed.orders) as OrderRecord[],
+    canUpdateProduct: seed.canUpdateProduct ?? true,
     window: { start: 0, count: 0 },
   }));
   const tokens = new Map<string, { shop: ShopState; scopes: string[]; expiresAt: number }>();
   const queues = createEventQueues(clock, context.random);
+  const stock = createTikiStock({
+    clock,
+    faults: context.faults,
+    publish: (sellerId, type, payload) => queues.publish(sellerId, type, payload),
+  });
   let nextHistoryId = 2_000_000_000;
   let nextTiedOrder = 0;
   let nextCatalogueProduct = 0;
@@ -236,14 +248,16 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     if (key !== undefined) {
       const shop = shops.find((candidate) => candidate.seed.connectionKey === key);
       // SC-legacy: a wrong key answers 403 with the legacy `msg` shape, not the `errors` envelope.
-      return shop ? { shop, scopes: APP_SCOPES } : { status: 403, body: { msg: 'Permission denied' } };
+      return shop
+        ? { shop, scopes: APP_SCOPES, viaConnectionKey: true }
+        : { status: 403, body: { msg: 'Permission denied' } };
     }
     const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '');
     if (!bearer) return tikiErrors(401, 'Missing access token');
     const token = tokens.get(bearer[1]!);
     if (!token || token.expiresAt <= clock.now())
       return tikiErrors(401, 'Access token is invalid or has expired');
-    return { shop: token.shop, scopes: token.scopes };
+    return { shop: token.shop, scopes: token.scopes, viaConnectionKey: false };
   }
 
   /** Counts the call against the seller's per-second budget (scaled by `timeScale`); false when over it. */
@@ -262,45 +276,10 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
       active: 1,
       logo: `https://vcdn.tikicdn.com/cache/w100/ts/seller/${shop.seed.sellerId}.png`,
       operation_models: ['dropship', 'seller_delivery', 'instock'],
-      can_update_product: 1,
+      can_update_product: shop.canUpdateProduct ? 1 : 0,
       registration_status: 'completed',
       live_at: '2021-03-15 09:30:00',
     };
-  }
-
-  /**
-   * The seller's own warehouses [OFF §4.2 fields; tiki_ex filters `status` 1/0 and `type` 1 pickup / 0 return]:
-   * a pickup one and a return one per shop. The answer's envelope is not captured; `{data: […]}` is a guess.
-   */
-  function sellerWarehouses(shop: ShopState, query: URLSearchParams) {
-    const sellerId = shop.seed.sellerId;
-    const warehouses = [
-      { id: sellerId * 10 + 1, is_primary: true, name: `${shop.seed.name} – Kho chính`, type: 'requisition' },
-      {
-        id: sellerId * 10 + 2,
-        is_primary: false,
-        name: `${shop.seed.name} – Kho nhận hàng hoàn`,
-        type: 'withdrawal',
-      },
-    ].map((warehouse) => ({
-      ...warehouse,
-      seller_id: sellerId,
-      status: 1,
-      address: {
-        street: '01 đường số 2',
-        ward: 'Phường 1',
-        district: 'Quận 3',
-        region: 'Hồ Chí Minh',
-        country: 'Viet Nam',
-      },
-    }));
-    const status = query.get('status');
-    const type = query.get('type');
-    return warehouses.filter(
-      (warehouse) =>
-        (status === null || String(warehouse.status) === status) &&
-        (type === null || (type === '1') === (warehouse.type === 'requisition')),
-    );
   }
 
   function projectProduct(product: ProductRecord, includes: Set<string>, detail: boolean) {
@@ -429,7 +408,11 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     if (method === 'GET' && path === '/integration/v2/sellers/me')
       return { status: 200, body: sellerProfile(shop) };
     if (method === 'GET' && path === '/integration/v2/sellers/me/warehouses')
-      return needs('inventory') ?? { status: 200, body: { data: sellerWarehouses(shop, query) } };
+      return needs('inventory') ?? { status: 200, body: stock.listWarehouses(shop, query) };
+    if (method === 'PUT' && /^\/integration\/v2(\.1)?\/products\/updateSku$/.test(path))
+      return needs('product') ?? stock.updateSku(caller, readJsonBody(request));
+    if (method === 'PUT' && path === '/integration/v2.1/products/updateSkus')
+      return needs('product') ?? stock.updateSkus(caller, readJsonBody(request));
 
     if (method === 'GET' && /^\/integration\/v2(\.1)?\/products$/.test(path))
       return needs('product') ?? { status: 200, body: listProducts(shop, query) };
@@ -477,11 +460,18 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     return tikiErrors(404, `No route for ${method} ${path}`);
   }
 
+  /** OT-err's 429; with `Retry-After` only when the `tikiRetryAfterSeconds` fault asks (Tiki documents none). */
+  function tooManyRequests(): SandboxResponse {
+    const answer = tikiErrors(429, 'Too many requests');
+    const seconds = context.faults().tikiRetryAfterSeconds;
+    return seconds > 0 ? { ...answer, headers: { 'retry-after': String(seconds) } } : answer;
+  }
+
   async function handle(request: SandboxRequest): Promise<SandboxResponse> {
     const faults = context.faults();
     // Latency is real time, so the UI shows its spinners even when the sandbox clock is scaled.
     if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
-    if (faults.rateLimitStorm) return tikiErrors(429, 'Too many requests');
+    if (faults.rateLimitStorm) return tooManyRequests();
     if (faults.errorRate > 0 && context.random() < faults.errorRate)
       return context.random() < 0.5
         ? tikiErrors(500, 'Internal server error')
@@ -496,7 +486,7 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     if (!('shop' in caller)) return caller;
     if (faults.tikiPaused)
       return { status: 200, body: { msg: PAUSED_MESSAGE, integration_status: 'paused' } };
-    if (!withinRateLimit(caller.shop)) return tikiErrors(429, 'Too many requests');
+    if (!withinRateLimit(caller.shop)) return tooManyRequests();
     try {
       return route(caller, request);
     } catch (error) {
@@ -577,6 +567,13 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
   function deleteProduct(productId: number): void {
     for (const shop of shops)
       shop.products = shop.products.filter((product) => product.product_id !== productId);
+  }
+
+  function setCanUpdateProduct(sellerId: number, canUpdate: boolean) {
+    const shop = shops.find((candidate) => candidate.seed.sellerId === sellerId);
+    if (!shop) throw new Error(`no Tiki seller ${sellerId}`);
+    shop.canUpdateProduct = canUpdate;
+    return { sellerId, canUpdateProduct: canUpdate };
   }
 
   function startPromotion(productId: number, price: number) {
@@ -667,6 +664,8 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     deleteProduct,
     addTiedOrders,
     addCatalogueProducts,
+    productStock: (productId) => stockView(productById(productId)),
+    setCanUpdateProduct,
     expireTokens: () => tokens.clear(),
     snapshot: () => ({
       shops: shops.map((shop) => ({

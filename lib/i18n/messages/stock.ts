@@ -42,7 +42,6 @@ export const stockMessages = defineMessages(
     'stock.capability.steps':
       'Cách sửa: 1) Đăng nhập open.tiki.vn bằng tài khoản người bán. 2) Tạo ứng dụng nội bộ (In-house app), chọn quyền "product" (quyền "inventory" không cập nhật được tồn kho). 3) Chép Client ID và Client secret. 4) Dán vào Cài đặt → cửa hàng này → Client ID / Client secret, bấm Lưu rồi "Kiểm tra kết nối".',
 
-    'stock.err.notReady': 'Chức năng đồng bộ tồn kho chưa sẵn sàng trong bản này.',
     'stock.err.noShop': 'Không tìm thấy cửa hàng này trong Cài đặt.',
     'stock.err.disabled': 'Hãy bật "Đồng bộ tồn kho lên Tiki" cho cửa hàng này và chọn kho trước.',
     'stock.err.noTiki': 'Cửa hàng này chưa có khóa Tiki.',
@@ -52,8 +51,8 @@ export const stockMessages = defineMessages(
     'stock.err.unknownWarehouse': 'Kho Tiki {id} đã chọn không còn trong danh sách kho của người bán.',
 
     'stock.log.run': 'Đẩy tồn kho lên Tiki ({shop}): đã gửi {sent}, không đổi {unchanged}, lỗi {failed}.',
-    'stock.log.runFailed': 'Đẩy tồn kho lên Tiki ({shop}) dừng lại: {reason}',
-    'stock.log.productFailed': '{name}: {reason}',
+    'stock.log.runFailed':
+      'Đẩy tồn kho lên Tiki ({shop}) dừng lại giữa chừng (đã gửi {sent}, không đổi {unchanged}, lỗi {failed}); lý do ở dòng bên dưới.',
     'stock.notify.title': 'Nhanh → Tiki: tồn kho',
     'stock.notify.failed':
       '{count} sản phẩm của {shop} không cập nhật được tồn kho trên Tiki. Mở Nhật ký để xem.',
@@ -99,7 +98,6 @@ export const stockMessages = defineMessages(
     'stock.capability.steps':
       'To fix it: 1) Sign in to open.tiki.vn with the seller account. 2) Create an in-house app with the "product" scope (the "inventory" scope cannot update stock). 3) Copy its Client ID and Client secret. 4) Paste them in Settings → this shop → Client ID / Client secret, save, then "Check connection".',
 
-    'stock.err.notReady': 'Stock push is not ready in this version yet.',
     'stock.err.noShop': 'This shop is not in Settings.',
     'stock.err.disabled': 'Turn on "Push stock to Tiki" for this shop and choose its warehouses first.',
     'stock.err.noTiki': 'This shop has no Tiki key.',
@@ -110,8 +108,8 @@ export const stockMessages = defineMessages(
       "The chosen Tiki warehouse {id} is no longer among the seller's warehouses.",
 
     'stock.log.run': 'Stock push to Tiki ({shop}): {sent} sent, {unchanged} unchanged, {failed} failed.',
-    'stock.log.runFailed': 'Stock push to Tiki ({shop}) stopped: {reason}',
-    'stock.log.productFailed': '{name}: {reason}',
+    'stock.log.runFailed':
+      'Stock push to Tiki ({shop}) stopped part-way ({sent} sent, {unchanged} unchanged, {failed} failed); the reason is on the line below.',
     'stock.notify.title': 'Nhanh → Tiki: stock',
     'stock.notify.failed':
       '{count} products of {shop} could not update their Tiki stock. Open the activity log.',

@@ -3,19 +3,9 @@ import { ApiError } from '../../../lib/http/api-error';
 import { t } from '../../../lib/i18n';
 import { NHANH_ORDER_WINDOW_SECONDS } from '../../../lib/nhanh/contract';
 import { needsReconnect } from '../../../lib/nhanh/errors';
-import { sellableProduct, setup } from './harness';
+import { orderFor, sellableProduct, setup } from './harness';
 
 const DAY_MS = 86_400_000;
-
-function orderFor(appOrderId: string, depotId: number, productId: number, quantity = 2) {
-  return {
-    appOrderId,
-    depotId,
-    sourceName: 'Tiki',
-    customer: { name: 'Khách Tiki', mobile: '0900000000' },
-    products: [{ id: productId, price: 100_000, quantity }],
-  };
-}
 
 async function caught(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(

@@ -92,3 +92,14 @@ export function sellableProduct(seed: ReturnType<typeof setup>['seed'], depotId:
   if (!product) throw new Error('the seed has no sellable product with stock in that depot');
   return product;
 }
+
+/** A Tiki order as the import sends it to order/add: one line of `quantity` units of `productId`. */
+export function orderFor(appOrderId: string, depotId: number, productId: number, quantity = 2) {
+  return {
+    appOrderId,
+    depotId,
+    sourceName: 'Tiki',
+    customer: { name: 'Khách Tiki', mobile: '0900000000' },
+    products: [{ id: productId, price: 100_000, quantity }],
+  };
+}

@@ -1,7 +1,7 @@
 import type { RetryPolicy } from '../../../lib/http/retry';
 import { createTikiClient, type TikiAuth, type TikiClientOptions } from '../../../lib/tiki/client';
 import { createManualClock } from '../../../lib/time/clock';
-import { createSandbox } from '../../../sandbox/index';
+import { createSandbox, type SandboxOptions } from '../../../sandbox/index';
 import type { Faults } from '../../../sandbox/types';
 
 export const BASE_URL = 'http://sandbox.test/tiki';
@@ -23,10 +23,11 @@ export function createHarness(
   options: {
     faults?: Partial<Faults>;
     intercept?: (url: URL, init?: RequestInit) => Response | undefined;
+    extendSeed?: SandboxOptions['extendSeed'];
   } = {},
 ) {
   const clock = createManualClock();
-  const sandbox = createSandbox({ clock, faults: options.faults });
+  const sandbox = createSandbox({ clock, faults: options.faults, extendSeed: options.extendSeed });
   const exchanges: Exchange[] = [];
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
