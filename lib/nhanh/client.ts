@@ -204,18 +204,10 @@ export function createNhanhClient(options: NhanhClientOptions) {
 
   /** Every product matching `filters`, page after page until the answer carries no `next`. */
   async function* iterateProducts(filters: NhanhProductFilters = {}, size = NHANH_MAX_PAGE_SIZE) {
-    let next: unknown;
-    const seen = new Set<string>();
-    do {
-      const page = await listProducts(filters, next, size);
+    for await (const page of followCursor(NHANH_PATHS.productList, (next) =>
+      listProducts(filters, next, size),
+    ))
       yield* page.products;
-      next = page.next;
-      // A cursor that comes back twice would page forever: treat it as a broken answer.
-      const cursor = JSON.stringify(next);
-      if (next !== undefined && seen.has(cursor))
-        throw repeatedCursor(endpointName(NHANH_PATHS.productList), 'paginator.next');
-      seen.add(cursor);
-    } while (next !== undefined);
   }
 
   /** One page of `product/inventory` [OFF-v3 §7.5]: stock only, lighter than product/list. */
@@ -233,21 +225,11 @@ export function createNhanhClient(options: NhanhClientOptions) {
    * Every page of `product/inventory` matching `filters`, following `paginator.next` until it is absent; a page
    * may be short or empty and still have a next one [OFF S2]. A cursor that comes back twice is a broken answer.
    */
-  async function* iterateInventory(
+  function iterateInventory(
     filters: NhanhInventoryFilters = {},
     size = NHANH_MAX_PAGE_SIZE,
   ): AsyncGenerator<NhanhInventoryPage> {
-    let next: unknown;
-    const seen = new Set<string>();
-    do {
-      const page = await listInventory(filters, next, size);
-      yield page;
-      next = page.next;
-      const cursor = JSON.stringify(next);
-      if (next !== undefined && seen.has(cursor))
-        throw repeatedCursor(endpointName(NHANH_PATHS.productInventory), 'paginator.next');
-      seen.add(cursor);
-    } while (next !== undefined);
+    return followCursor(NHANH_PATHS.productInventory, (next) => listInventory(filters, next, size));
   }
 
   /** The one product (not a parent) whose code is exactly `code`; `name` matches code too [OFF S8, INF v3]. */
@@ -454,18 +436,13 @@ export function createNhanhClient(options: NhanhClientOptions) {
   /** Every depot, following `paginator.next` [OFF-v3 §6.1]. */
   async function listDepots(): Promise<NhanhDepot[]> {
     const depots: NhanhDepot[] = [];
-    const seen = new Set<string>();
-    let next: unknown;
-    do {
+    const pages = followCursor(NHANH_PATHS.depots, async (next) => {
       const body = next === undefined ? {} : { paginator: { next } };
       const answer = await callV3(NHANH_PATHS.depots, body, listData);
-      depots.push(...readRecords(depotSchema, answer.data, (row) => row.id).records.map(toDepot));
-      next = answer.paginator?.next ?? undefined;
-      const cursor = JSON.stringify(next);
-      if (next !== undefined && seen.has(cursor))
-        throw repeatedCursor(endpointName(NHANH_PATHS.depots), 'paginator.next');
-      seen.add(cursor);
-    } while (next !== undefined);
+      const page = readRecords(depotSchema, answer.data, (row) => row.id).records.map(toDepot);
+      return { depots: page, next: answer.paginator?.next ?? undefined };
+    });
+    for await (const page of pages) depots.push(...page.depots);
     return depots;
   }
 
@@ -518,6 +495,26 @@ function refusedItems(error: unknown, batchSize: number): Map<number, Record<str
     refused.set(item.index, messages);
   }
   return refused.size > 0 ? refused : undefined;
+}
+
+/**
+ * Pages `load` gives, from the first (`next` undefined) until a page carries no `next` [OFF S2]. A cursor that
+ * comes back twice would page forever: it is a broken answer.
+ */
+async function* followCursor<Page extends { next?: unknown }>(
+  path: NhanhPath,
+  load: (next: unknown) => Promise<Page>,
+): AsyncGenerator<Page> {
+  let next: unknown;
+  const seen = new Set<string>();
+  do {
+    const page = await load(next);
+    yield page;
+    next = page.next;
+    const cursor = JSON.stringify(next);
+    if (next !== undefined && seen.has(cursor)) throw repeatedCursor(endpointName(path), 'paginator.next');
+    seen.add(cursor);
+  } while (next !== undefined);
 }
 
 function repeatedCursor(endpoint: string, field: string): ApiError {

@@ -169,8 +169,10 @@ export function createTikiStock(deps: {
             .filter((warehouse) => warehouse.status === 1 && warehouse.type === 'requisition')
             .map((warehouse) => warehouse.id),
         );
+        const sent: unknown[] = [];
         for (const [index, entry] of quantities.entries()) {
           const id = isRecord(entry) ? entry.warehouse_id : undefined;
+          sent.push(id);
           const quantity = isRecord(entry) ? entry.qty_available : undefined;
           if (!isWholeNumber(id) || !isWholeNumber(quantity))
             errors.push(
@@ -182,7 +184,7 @@ export function createTikiStock(deps: {
         const listed = item.seller_warehouse;
         if (listed !== undefined) {
           const ids = typeof listed === 'string' ? listed.split(',').map((id) => Number(id.trim())) : [];
-          if (ids.length !== wanted.size || ids.some((id) => !wanted?.has(id)))
+          if (ids.length !== sent.length || ids.some((id) => !sent.includes(id)))
             errors.push('seller_warehouse must list the warehouses of warehouse_quantities');
         }
       }

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../lib/http/api-error';
 import type { TikiOrder } from '../../../lib/tiki/schemas';
 import type { TikiToken, TikiTokenCache } from '../../../lib/tiki/token';
-import { createHarness, json } from './setup';
+import { createHarness, failure, json } from './setup';
 
 // biome-ignore lint/suspicious/noExplicitAny: the seed is raw API-shaped JSON
 type Json = any;
 const DAY = 86_400_000;
 const wallTimeToMs = (text: string) => Date.parse(`${text.replace(' ', 'T')}+07:00`);
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 async function collect<T>(pages: AsyncGenerator<{ data: T[] }>): Promise<T[]> {
   const all: T[] = [];

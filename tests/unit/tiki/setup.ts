@@ -1,5 +1,7 @@
+import { expect } from 'vitest';
 import type { RetryPolicy } from '../../../lib/http/retry';
 import { createTikiClient, type TikiAuth, type TikiClientOptions } from '../../../lib/tiki/client';
+import { TikiApiError } from '../../../lib/tiki/errors';
 import { createManualClock } from '../../../lib/time/clock';
 import { createSandbox, type SandboxOptions } from '../../../sandbox/index';
 import type { Faults } from '../../../sandbox/types';
@@ -67,3 +69,13 @@ export function createHarness(
 
 export const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** The typed error a call failed with (Tiki's answers and network failures are `TikiApiError`s); fails on success. */
+export async function failure(promise: Promise<unknown>): Promise<TikiApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(TikiApiError);
+  return error as TikiApiError;
+}

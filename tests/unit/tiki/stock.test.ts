@@ -5,9 +5,9 @@ import {
   TIKI_MAX_SKUS_PER_BATCH,
   type TikiSkuUpdate,
 } from '../../../lib/tiki/contract';
-import { isTikiUpdateRefused, TikiApiError } from '../../../lib/tiki/errors';
+import { isTikiUpdateRefused } from '../../../lib/tiki/errors';
 import type { SeedData } from '../../../sandbox/types';
-import { BASE_URL, createHarness, json } from './setup';
+import { BASE_URL, createHarness, failure, json } from './setup';
 
 // biome-ignore lint/suspicious/noExplicitAny: the seed is raw API-shaped JSON
 type Json = any;
@@ -15,15 +15,6 @@ type Harness = ReturnType<typeof createHarness>;
 
 const UPDATE_SKU = '/integration/v2/products/updateSku';
 const UPDATE_SKUS = '/integration/v2.1/products/updateSkus';
-
-async function failure(promise: Promise<unknown>): Promise<TikiApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TikiApiError);
-  return error as TikiApiError;
-}
 
 /** The main shop's simple products whose quantities the seller keeps (not FBT), in seed order. */
 function sellerStocked(harness: Harness): Json[] {
@@ -114,6 +105,44 @@ describe('Tiki seller warehouses', () => {
       is_primary: false,
     });
     expect(unreadable).toHaveLength(1);
+  });
+});
+
+describe('The quantities Tiki shows', () => {
+  it('should read counts sent as strings, drop a warehouse row without id, and keep a product whose inventory is unreadable', async () => {
+    const harness = createHarness({
+      intercept: (url) => {
+        if (!url.pathname.endsWith('/integration/v2.1/products')) return undefined;
+        const [first, second] = sellerStocked(harness);
+        return json(200, {
+          data: [
+            {
+              ...first,
+              inventory: {
+                ...first.inventory,
+                warehouse_stocks: [
+                  {
+                    warehouse_id: '387453',
+                    quantity_available: '12',
+                    quantity_reserved: '2',
+                    quantity_sellable: 'n/a',
+                  },
+                  { quantity_available: 5 },
+                ],
+              },
+            },
+            { ...second, inventory: 'không rõ' },
+          ],
+          paging: { total: 2, current_page: 1, per_page: 50, last_page: 1 },
+        });
+      },
+    });
+    const page = await harness.appClient().listProducts(1);
+    expect(page.unreadable).toEqual([]);
+    expect(page.data[0]?.inventory?.warehouse_stocks).toEqual([
+      { warehouse_id: 387453, quantity_available: 12, quantity_reserved: 2, quantity_sellable: undefined },
+    ]);
+    expect(page.data[1]?.inventory).toBeUndefined();
   });
 });
 
