@@ -19,7 +19,15 @@ import type { StockPushSetup } from './stock/types';
  * and the typed send: pages and the content script import it without the schemas.
  */
 
-export const DASHBOARD_SECTIONS = ['settings', 'products', 'orders', 'reconcile', 'log', 'privacy'] as const;
+export const DASHBOARD_SECTIONS = [
+  'settings',
+  'products',
+  'orders',
+  'stock',
+  'reconcile',
+  'log',
+  'privacy',
+] as const;
 export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
 
 /** Anchors the seller-center helper can miss on a page that should have them (see `reportSellerCenterIssue`). */

@@ -8,6 +8,7 @@ import { OrdersSection } from '../orders/orders-section';
 import { ProductsSection } from '../products/products-section';
 import { ReconcileSection } from '../reconcile/reconcile-section';
 import { SettingsSection } from '../settings/settings-section';
+import { StockSection } from '../stock/stock-section';
 import { ActivityLogSection } from './activity-log-section';
 import { PrivacySection } from './privacy-section';
 
@@ -69,6 +70,7 @@ export function DashboardApp() {
           <ProductsSection target={place.product} onTargetHandled={targetHandled} />
         )}
         {section === 'orders' && <OrdersSection />}
+        {section === 'stock' && <StockSection />}
         {section === 'reconcile' && <ReconcileSection />}
         {section === 'log' && <ActivityLogSection />}
         {section === 'privacy' && <PrivacySection />}

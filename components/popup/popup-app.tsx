@@ -24,6 +24,7 @@ function sectionOfHref(href: string): DashboardSection {
 const SECTION_BUTTONS: { section: DashboardSection; key: `section.${DashboardSection}` }[] = [
   { section: 'products', key: 'section.products' },
   { section: 'orders', key: 'section.orders' },
+  { section: 'stock', key: 'section.stock' },
   { section: 'reconcile', key: 'section.reconcile' },
   { section: 'log', key: 'section.log' },
   { section: 'settings', key: 'section.settings' },

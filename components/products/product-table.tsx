@@ -3,8 +3,8 @@ import type { NhanhProductRecord } from '../../lib/db';
 import { formatDateTime, formatVnd } from '../../lib/i18n/format';
 import type { RepairTarget } from '../../lib/products/pairing';
 import type { ProductRow } from '../../lib/products/rows';
+import { useRowWindow } from '../common/virtual-rows';
 import { useLocale } from '../locale';
-import { useRowWindow } from './virtual-rows';
 
 const ROW_HEIGHT = 76;
 const TABLE_HEIGHT = 560;
@@ -133,11 +133,11 @@ export function ProductTable({
   return (
     <div
       ref={scrollBox}
-      className="product-table-scroll"
+      className="virtual-table-scroll"
       style={{ maxHeight: TABLE_HEIGHT }}
       onScroll={visible.onScroll}
     >
-      <table className="product-table">
+      <table className="virtual-table product-table">
         <thead>
           <tr>
             <th className="col-select">

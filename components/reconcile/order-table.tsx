@@ -4,8 +4,8 @@ import { translate } from '../../lib/i18n';
 import { formatDateTime, formatVnd } from '../../lib/i18n/format';
 import { stateLabel } from '../../lib/reconcile/export';
 import { RECONCILIATION_STATES, type ReconciliationState } from '../../lib/reconcile/match';
+import { useRowWindow } from '../common/virtual-rows';
 import { useLocale } from '../locale';
-import { useRowWindow } from '../products/virtual-rows';
 
 const ROW_HEIGHT = 44;
 const VIEWPORT_HEIGHT = 520;

@@ -32,6 +32,7 @@ import { CompatCheckPanel } from './compat-check-panel';
 import { type CheckOutcome, ConnectionCheck } from './connection-check';
 import { Field } from './field';
 import { NhanhOAuthGuide } from './nhanh-oauth-guide';
+import { type StockPushChange, StockPushPanel, stockPushProblem } from './stock-push-panel';
 
 type Notice = { kind: 'success' | 'error'; text: string } | null;
 
@@ -87,6 +88,27 @@ export function SettingsSection() {
       shops: draft.shops.map((shop, i) => (i === index ? { ...shop, ...patch } : shop)),
     });
   };
+
+  /** Changes of a shop's stock-push panel apply to the latest draft: its warehouse list loads while the seller types. */
+  const updateStockPush =
+    (index: number): StockPushChange =>
+    (field, change) => {
+      touch(`shops.${index}.stockPush.${field}`);
+      setNotice(null);
+      setDraft(
+        (current) =>
+          current && {
+            ...current,
+            shops: current.shops.map((shop, i) =>
+              i === index ? { ...shop, stockPush: change(shop.stockPush) } : shop,
+            ),
+          },
+      );
+    };
+  const stockPushErrorAt = (index: number) => (field: string) =>
+    showAllErrors || touched.has(`shops.${index}.stockPush.${field}`)
+      ? stockPushProblem(errors, index, field)
+      : undefined;
 
   const save = async (): Promise<boolean> => {
     setShowAllErrors(true);
@@ -356,6 +378,12 @@ export function SettingsSection() {
               />{' '}
               {t('field.autoSync')}
             </label>
+            <StockPushPanel
+              shop={shop}
+              depots={depots}
+              errorAt={stockPushErrorAt(index)}
+              onChange={updateStockPush(index)}
+            />
             <button
               type="button"
               className="danger"

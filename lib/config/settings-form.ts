@@ -19,6 +19,25 @@ export interface ShopDraft {
   autoSync: boolean;
   fbtOrders: 'skip' | 'import';
   fbtDepotId: string;
+  stockPush: StockPushDraft;
+}
+
+/** "Đồng bộ tồn kho lên Tiki" as the form edits it: numbers stay text until saved, the flash sale has its own switch. */
+export interface StockPushDraft {
+  enabled: boolean;
+  /** Nhanh depot ids, comma-separated as typed ("12, 15"). */
+  nhanhDepotIds: string;
+  /** Tiki seller warehouses ticked, in the order they were ticked (the push splits the total in this order). */
+  tikiWarehouseIds: number[];
+  bufferUnit: 'units' | 'percent';
+  bufferValue: string;
+  threshold: string;
+  /** '' = no cap. */
+  cap: string;
+  freezeOn: boolean;
+  /** Vietnam wall times, as a `datetime-local` input gives them. */
+  freezeFrom: string;
+  freezeTo: string;
 }
 
 export interface SettingsDraft {
@@ -46,6 +65,42 @@ const record = (value: unknown): Record<string, unknown> =>
     ? (value as Record<string, unknown>)
     : {};
 
+export function newStockPushDraft(): StockPushDraft {
+  return {
+    enabled: false,
+    nhanhDepotIds: '',
+    tikiWarehouseIds: [],
+    bufferUnit: 'units',
+    bufferValue: '0',
+    threshold: '0',
+    cap: '',
+    freezeOn: false,
+    freezeFrom: '',
+    freezeTo: '',
+  };
+}
+
+function stockPushDraftOf(stored: unknown): StockPushDraft {
+  const push = record(stored);
+  const buffer = record(push.buffer);
+  const freeze = push.freeze === null ? null : record(push.freeze);
+  const fresh = newStockPushDraft();
+  const ids = (value: unknown) =>
+    Array.isArray(value) ? value.filter((id): id is number => typeof id === 'number') : [];
+  return {
+    enabled: bool(push.enabled, fresh.enabled),
+    nhanhDepotIds: ids(push.nhanhDepotIds).join(', '),
+    tikiWarehouseIds: ids(push.tikiWarehouseIds),
+    bufferUnit: buffer.unit === 'percent' ? 'percent' : 'units',
+    bufferValue: text(buffer.value, fresh.bufferValue),
+    threshold: text(push.threshold, fresh.threshold),
+    cap: text(push.cap),
+    freezeOn: freeze !== null && Object.keys(freeze).length > 0,
+    freezeFrom: text(freeze?.from),
+    freezeTo: text(freeze?.to),
+  };
+}
+
 export function newShopDraft(id: string): ShopDraft {
   return {
     id,
@@ -61,6 +116,7 @@ export function newShopDraft(id: string): ShopDraft {
     autoSync: true,
     fbtOrders: 'skip',
     fbtDepotId: '',
+    stockPush: newStockPushDraft(),
   };
 }
 
@@ -92,6 +148,7 @@ export function toDraft(stored: unknown, defaults: Settings, newId: () => string
         autoSync: bool(shop.autoSync, true),
         fbtOrders: shop.fbtOrders === 'import' ? 'import' : 'skip',
         fbtDepotId: text(shop.fbtDepotId),
+        stockPush: stockPushDraftOf(shop.stockPush),
       };
     }),
     nhanh: {
@@ -123,6 +180,26 @@ function numberOrText(value: string): number | string | null {
   return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
+/** "12, 15" → [12, 15]; a part that is not digits stays text so the schema names the field as wrong. */
+function idList(value: string): (number | string)[] {
+  return value
+    .split(/[,;\s]+/)
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+function fromStockPushDraft(push: StockPushDraft): unknown {
+  return {
+    enabled: push.enabled,
+    nhanhDepotIds: idList(push.nhanhDepotIds),
+    tikiWarehouseIds: push.tikiWarehouseIds,
+    buffer: { unit: push.bufferUnit, value: numberOrText(push.bufferValue) ?? 0 },
+    threshold: numberOrText(push.threshold) ?? 0,
+    cap: numberOrText(push.cap),
+    freeze: push.freezeOn ? { from: push.freezeFrom, to: push.freezeTo } : null,
+  };
+}
+
 /** The object handed to the schema. */
 export function fromDraft(draft: SettingsDraft): unknown {
   return {
@@ -132,6 +209,7 @@ export function fromDraft(draft: SettingsDraft): unknown {
       nhanhDepotId: numberOrText(shop.nhanhDepotId),
       nhanhTransferAccountId: numberOrText(shop.nhanhTransferAccountId),
       fbtDepotId: numberOrText(shop.fbtDepotId),
+      stockPush: fromStockPushDraft(shop.stockPush),
     })),
     nhanh: { ...draft.nhanh, businessId: numberOrText(draft.nhanh.businessId) },
     autoSync: {

@@ -53,7 +53,12 @@ export const stockPushSchema = z
     enabled: z.boolean().default(false),
     /** The Nhanh depots whose available stock counts, summed. */
     nhanhDepotIds: z
-      .array(z.number().int().positive())
+      .array(
+        z
+          .number({ error: 'settings.err.depot' })
+          .int({ error: 'settings.err.depot' })
+          .positive({ error: 'settings.err.depot' }),
+      )
       .max(50, { error: 'settings.err.stockTooMany' })
       .default([]),
     /** The Tiki seller warehouses (`sellers/me/warehouses` ids) that receive it, split between them in this order. */

@@ -10,6 +10,7 @@ import { sellerCenterMessages } from './messages/seller-center';
 import { sellerCenterLogMessages } from './messages/seller-center-log';
 import { settingsMessages } from './messages/settings';
 import { stockMessages } from './messages/stock';
+import { stockScreenMessages } from './messages/stock-screens';
 import { tikiMessages } from './messages/tiki';
 import { createTranslator, type KeyOf, type Text } from './translator';
 
@@ -30,6 +31,7 @@ const domains = [
   privacyMessages,
   compatMessages,
   stockMessages,
+  stockScreenMessages,
 ] as const;
 
 export type MessageKey = KeyOf<typeof domains>;
