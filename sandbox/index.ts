@@ -144,6 +144,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         const options = JSON.parse(request.body || '{}') as TiedOrdersOptions;
         return { status: 200, body: { codes: tiki.addTiedOrders(options) } };
       }
+      if (request.path === '/__admin/tiki/orders/place' && request.method === 'POST') {
+        // `{template}` → `{code}`: a buyer places a copy of order `template` now (see `placeOrder`).
+        const { template } = JSON.parse(request.body || '{}') as { template?: unknown };
+        return { status: 200, body: { code: tiki.placeOrder(String(template)) } };
+      }
       const tikiStatus = /^\/__admin\/tiki\/orders\/([^/]+)\/status$/.exec(request.path);
       if (tikiStatus && request.method === 'POST') {
         const { status } = JSON.parse(request.body || '{}') as { status?: unknown };

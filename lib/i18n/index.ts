@@ -1,6 +1,7 @@
 import { commonMessages } from './messages/common';
 import { compatMessages } from './messages/compat';
 import { errorMessages } from './messages/errors';
+import { eventQueueMessages } from './messages/event-queue';
 import { nhanhMessages } from './messages/nhanh';
 import { ordersMessages } from './messages/orders';
 import { privacyMessages } from './messages/privacy';
@@ -28,6 +29,7 @@ const domains = [
   sellerCenterLogMessages,
   privacyMessages,
   compatMessages,
+  eventQueueMessages,
 ] as const;
 
 export type MessageKey = KeyOf<typeof domains>;
