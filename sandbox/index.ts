@@ -67,6 +67,7 @@ const canUpdateProductSchema = z.strictObject({ canUpdateProduct: z.boolean() })
 const FAULT_CHOICES: Partial<Record<keyof Faults, readonly string[]>> = {
   tikiTiedOrder: ['stable', 'shuffled'],
   tikiUpdatedFromBound: ['inclusive', 'exclusive'],
+  tikiQueueAuth: ['any', 'bearer-only'],
   nhanhAppOrderIdsFilter: ['ignored', 'honoured', 'refused'],
   nhanhEditRefusal: ['form-fields', 'message'],
   nhanhPaymentOnSuccess: ['refused', 'accepted'],
@@ -151,6 +152,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         // `{count, updatedAt, sellerId?, status?, sameCreatedAt?}` → `{codes}` (see `addTiedOrders`).
         const options = JSON.parse(request.body || '{}') as TiedOrdersOptions;
         return { status: 200, body: { codes: tiki.addTiedOrders(options) } };
+      }
+      if (request.path === '/__admin/tiki/orders/place' && request.method === 'POST') {
+        // `{template}` → `{code}`: a buyer places a copy of order `template` now (see `placeOrder`).
+        const { template } = JSON.parse(request.body || '{}') as { template?: unknown };
+        return { status: 200, body: { code: tiki.placeOrder(String(template)) } };
       }
       const tikiStatus = /^\/__admin\/tiki\/orders\/([^/]+)\/status$/.exec(request.path);
       if (tikiStatus && request.method === 'POST') {

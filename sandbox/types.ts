@@ -84,6 +84,12 @@ export interface Faults {
    * `product` (its information only, as the note copied from product/list says) [OFF-v3 §7.5, contradictory].
    */
   nhanhInventoryUpdatedAt: 'stock' | 'product';
+  /**
+   * Who may use the event queue paths. Every official example authenticates them with `Authorization: Bearer`
+   * and nothing says the seller-center key (`tiki-api`) works there (OT-evq), so both are offered: `any` (the
+   * key works too) and `bearer-only` (the key gets 403).
+   */
+  tikiQueueAuth: 'any' | 'bearer-only';
   /** API drift on list and detail answers (see `sandbox/surprise.ts`); null = the documented shapes only. */
   contractSurprise: ContractSurprise | null;
   /**
@@ -124,6 +130,7 @@ export const DEFAULT_FAULTS: Faults = {
   tikiBatchAnswer: 'per-item',
   tikiRetryAfterSeconds: 0,
   nhanhInventoryUpdatedAt: 'stock',
+  tikiQueueAuth: 'any',
   contractSurprise: null,
   compatBreak: null,
 };

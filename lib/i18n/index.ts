@@ -1,6 +1,7 @@
 import { commonMessages } from './messages/common';
 import { compatMessages } from './messages/compat';
 import { errorMessages } from './messages/errors';
+import { eventQueueMessages } from './messages/event-queue';
 import { nhanhMessages } from './messages/nhanh';
 import { ordersMessages } from './messages/orders';
 import { privacyMessages } from './messages/privacy';
@@ -32,6 +33,7 @@ const domains = [
   compatMessages,
   stockMessages,
   stockScreenMessages,
+  eventQueueMessages,
 ] as const;
 
 export type MessageKey = KeyOf<typeof domains>;

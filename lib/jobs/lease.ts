@@ -107,3 +107,68 @@ export async function cancelJob(db: CompanionDatabase, id: string, now: number):
   await tx.done;
   return running;
 }
+
+/** The kind of a record that only carries a lease, for a job that has no record of its own yet. */
+const LEASE_ONLY_KIND = 'lease';
+
+/**
+ * Holds job `id`'s lease around `work` without running the job or changing its record: short work that must never
+ * run beside that job (an import of a few orders beside the order sync of the same shop). `held: false` when a
+ * live holder (this one included) has it. `renew` keeps the lease for long work; false once it was lost.
+ */
+export async function withJobLease<T>(
+  db: CompanionDatabase,
+  target: { id: string; shopId: string | null },
+  lease: () => LeaseOptions,
+  work: (renew: () => Promise<boolean>) => Promise<T>,
+): Promise<{ held: false } | { held: true; value: T }> {
+  const holding = (options: LeaseOptions) => ({
+    holder: options.holder,
+    expiresAt: options.now + (options.leaseMs ?? LEASE_MS),
+  });
+  const taken = lease();
+  const tx = db.transaction('jobs', 'readwrite');
+  const existing = await tx.store.get(target.id);
+  if (heldByLiveHolder(existing, taken)) {
+    await tx.done;
+    return { held: false };
+  }
+  await tx.store.put(
+    existing
+      ? { ...existing, lease: holding(taken) }
+      : {
+          id: target.id,
+          kind: LEASE_ONLY_KIND,
+          shopId: target.shopId,
+          state: 'done',
+          cursor: null,
+          lease: holding(taken),
+          progress: { done: 0, total: null },
+          startedAt: taken.now,
+          updatedAt: taken.now,
+        },
+  );
+  await tx.done;
+
+  /** Runs `change` on the stored record only while this holder has its lease. */
+  const whileMine = async (change: (stored: JobRecord) => JobRecord | null): Promise<boolean> => {
+    const tx = db.transaction('jobs', 'readwrite');
+    const stored = await tx.store.get(target.id);
+    const mine = stored?.lease?.holder === taken.holder;
+    if (stored && mine) {
+      const next = change(stored);
+      if (next) await tx.store.put(next);
+      else await tx.store.delete(target.id);
+    }
+    await tx.done;
+    return mine;
+  };
+  try {
+    return {
+      held: true,
+      value: await work(() => whileMine((stored) => ({ ...stored, lease: holding(lease()) }))),
+    };
+  } finally {
+    await whileMine((stored) => (stored.kind === LEASE_ONLY_KIND ? null : { ...stored, lease: null }));
+  }
+}

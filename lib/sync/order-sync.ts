@@ -175,6 +175,25 @@ function viewed(cursor: OrderSyncCursor): OrderSyncCursor {
   return { ...cursor, summary: { runId, trigger, counts, errorApi: errorApi ?? null } };
 }
 
+/** What the per-order import needs, from a sync's deps: every path into Nhanh imports by the same rules. */
+export function importContextOf(
+  deps: Pick<OrderSyncDeps, 'db' | 'clock' | 'settings' | 'nhanh' | 'products'>,
+  shop: ImportShop,
+  groups: readonly OrderGroup[],
+  runId: string,
+): ImportContext {
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    nhanh: deps.nhanh!,
+    products: deps.products,
+    shop,
+    groups: new Set(groups),
+    alwaysFetchProducts: deps.settings.alwaysFetchProducts,
+    runId,
+  };
+}
+
 /**
  * Runs (or resumes) one shop's order sync to its end, unless another live holder has it (`busy`), the
  * seller cancels it, or this holder loses its lease. Never throws for an API failure: the job ends `failed`
@@ -192,16 +211,7 @@ export async function runOrderSync(deps: OrderSyncDeps, request: SyncRequest): P
     orders: readonly TikiOrder[],
     unreadable: readonly UnreadableRecord[],
   ): Promise<OrderSyncCursor> => {
-    context ??= {
-      db,
-      clock,
-      nhanh: deps.nhanh!,
-      products: deps.products,
-      shop: shop as ImportShop,
-      groups: new Set(cursor.groups),
-      alwaysFetchProducts: settings.alwaysFetchProducts,
-      runId: cursor.runId,
-    };
+    context ??= importContextOf(deps, shop as ImportShop, cursor.groups, cursor.runId);
     const result = await syncOrderPage(context, orders, unreadable);
     await logProblems(deps, result.problems);
     return {
@@ -380,8 +390,9 @@ function errorText(error: unknown): LocalizedText {
   return jobErrorText(error);
 }
 
-async function logProblems(
-  deps: OrderSyncDeps,
+/** Nhật ký lines for the orders that failed or newly need the seller (`PageResult.problems`). */
+export async function logProblems(
+  deps: Pick<OrderSyncDeps, 'db' | 'clock' | 'settings'>,
   problems: { code: string; outcome: string; text: LocalizedText }[],
 ) {
   const secrets = secretsOf(deps.settings);

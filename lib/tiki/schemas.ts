@@ -322,12 +322,12 @@ export const tikiEventSchema = z.object({
 });
 export type TikiEvent = z.output<typeof tikiEventSchema>;
 
+/** Events are read one by one in the client: an odd event is set aside, the batch is still acknowledged. */
 export const tikiEventBatchSchema = z.object({
-  events: z.array(tikiEventSchema),
+  events: z.array(z.unknown()),
   /** Send it back with the next pull to acknowledge this batch; null when nothing was delivered. */
   ack_id: z.string().nullable(),
 });
-export type TikiEventBatch = z.output<typeof tikiEventBatchSchema>;
 
 /**
  * One seller warehouse (OFF §4.2 `{id, seller_id, is_primary, name, status, address, type}`), read tolerantly:
@@ -401,3 +401,8 @@ export const tikiBatchAnswerSchema = z.union([
   tikiUpdateAnswerSchema,
 ]);
 export type TikiBatchAnswer = z.output<typeof tikiBatchAnswerSchema>;
+export interface TikiEventBatch {
+  events: TikiEvent[];
+  unreadable: UnreadableRecord[];
+  ack_id: string | null;
+}

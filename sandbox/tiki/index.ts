@@ -69,8 +69,8 @@ interface ShopState {
 interface Caller {
   shop: ShopState;
   scopes: readonly string[];
-  /** Authenticated by the seller-center `tiki-api` key rather than an app's token. */
-  viaConnectionKey: boolean;
+  /** How it authenticated: the seller-center key or a Bearer token. */
+  by: 'key' | 'token';
 }
 
 /** Fields of the product list (a summary); the detail has everything. */
@@ -147,6 +147,11 @@ export interface TikiSimulator extends Simulator {
    * unknown seller, status or time.
    */
   addTiedOrders(options: TiedOrdersOptions): string[];
+  /**
+   * A buyer places an order now: a copy of order `template` (its lines, buyer and fulfilment) under a new code,
+   * created and in `queueing` now, announced to the event queues. Returns the new code. Throws on an unknown code.
+   */
+  placeOrder(template: string): string;
   /**
    * Products the seller added on Tiki: `count` simple ones (copies of the shop's first simple product under new
    * ids, SKUs and names, created now) with no Nhanh counterpart. Defaults to the first seeded shop; answers the
@@ -249,7 +254,7 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
       const shop = shops.find((candidate) => candidate.seed.connectionKey === key);
       // SC-legacy: a wrong key answers 403 with the legacy `msg` shape, not the `errors` envelope.
       return shop
-        ? { shop, scopes: APP_SCOPES, viaConnectionKey: true }
+        ? { shop, scopes: APP_SCOPES, by: 'key' }
         : { status: 403, body: { msg: 'Permission denied' } };
     }
     const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '');
@@ -257,7 +262,7 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     const token = tokens.get(bearer[1]!);
     if (!token || token.expiresAt <= clock.now())
       return tikiErrors(401, 'Access token is invalid or has expired');
-    return { shop: token.shop, scopes: token.scopes, viaConnectionKey: false };
+    return { shop: token.shop, scopes: token.scopes, by: 'token' };
   }
 
   /** Counts the call against the seller's per-second budget (scaled by `timeScale`); false when over it. */
@@ -433,6 +438,12 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     }
 
     const sellerId = shop.seed.sellerId;
+    if (
+      path.startsWith('/integration/v1/queues') &&
+      caller.by === 'key' &&
+      context.faults().tikiQueueAuth === 'bearer-only'
+    )
+      return tikiErrors(403, 'The client is not granted enough permissions to perform the action');
     if (path === '/integration/v1/queues' && method === 'GET')
       return { status: 200, body: queues.list(sellerId) };
     if (path === '/integration/v1/queues' && method === 'POST') {
@@ -534,6 +545,7 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
       );
     }
     queues.publish(shop.seed.sellerId, 'ORDER_STATUS_UPDATED', { order_code: code, orderCode: code, status });
+    if (status === 'queueing') announceCreated(shop, code);
     return order;
   }
 
@@ -611,21 +623,53 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     const templates = alike.length > 0 ? alike : seeded;
     const codes: string[] = [];
     for (let index = 0; index < options.count; index++) {
-      const order = structuredClone(templates[index % templates.length]!) as OrderRecord & { id?: number };
-      // Seeded codes start with 7 or 8: 6… cannot collide with them.
-      order.code = `6${String(nextTiedOrder++).padStart(8, '0')}`;
-      order.id = 900_000_000 + nextTiedOrder;
-      order.status = status;
-      order.updated_at = formatWallTime(updatedAt);
-      order.created_at = formatWallTime(options.sameCreatedAt ? updatedAt : updatedAt - (index + 1) * 1000);
-      order.status_histories = [
-        ...order.status_histories.filter((entry) => entry.created_at <= order.updated_at),
-        { id: nextHistoryId++, status, created_at: order.updated_at },
-      ];
-      shop.orders.push(order);
-      codes.push(order.code);
+      const createdAt = options.sameCreatedAt ? updatedAt : updatedAt - (index + 1) * 1000;
+      codes.push(addOrderCopy(shop, templates[index % templates.length]!, status, updatedAt, createdAt));
     }
     return codes;
+  }
+
+  /**
+   * A copy of `template` under a new code, in `status` since `updatedAt`; an order that reaches `queueing` is
+   * announced as created (OT-evtype: ORDER_CREATED_SUCCESSFULLY fires "when the order reach the queueing status").
+   */
+  function addOrderCopy(
+    shop: ShopState,
+    template: OrderRecord,
+    status: string,
+    updatedAt: number,
+    createdAt: number,
+  ): string {
+    const order = structuredClone(template) as OrderRecord & { id?: number };
+    // Seeded codes start with 7 or 8: 6… cannot collide with them.
+    order.code = `6${String(nextTiedOrder++).padStart(8, '0')}`;
+    order.id = 900_000_000 + nextTiedOrder;
+    order.status = status;
+    order.updated_at = formatWallTime(updatedAt);
+    order.created_at = formatWallTime(createdAt);
+    order.status_histories = [
+      ...order.status_histories.filter((entry) => entry.created_at <= order.updated_at),
+      { id: nextHistoryId++, status, created_at: order.updated_at },
+    ];
+    shop.orders.push(order);
+    if (status === 'queueing') announceCreated(shop, order.code);
+    return order.code;
+  }
+
+  function announceCreated(shop: ShopState, code: string) {
+    queues.publish(shop.seed.sellerId, 'ORDER_CREATED_SUCCESSFULLY', {
+      order_code: code,
+      orderCode: code,
+      status: 'queueing',
+    });
+  }
+
+  function placeOrder(template: string): string {
+    const shop = shops.find((candidate) => candidate.orders.some((order) => order.code === template));
+    const order = shop?.orders.find((candidate) => candidate.code === template);
+    if (!shop || !order) throw new Error(`no Tiki order ${template}`);
+    const now = Math.floor(clock.now() / 1000) * 1000;
+    return addOrderCopy(shop, order, 'queueing', now, now);
   }
 
   function addCatalogueProducts(count: number, sellerId?: number) {
@@ -663,6 +707,7 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     hideProduct,
     deleteProduct,
     addTiedOrders,
+    placeOrder,
     addCatalogueProducts,
     productStock: (productId) => stockView(productById(productId)),
     setCanUpdateProduct,

@@ -42,7 +42,7 @@ export interface StockShop {
 /** Who is asking: the seller-center key, or an app's token. */
 export interface StockCaller {
   shop: StockShop;
-  viaConnectionKey: boolean;
+  by: 'key' | 'token';
 }
 
 /** Tiki's wording for an unknown warehouse, as a public client captured it (MVC). */
@@ -126,7 +126,7 @@ export function createTikiStock(deps: {
 
   /** Why this caller may not update at all (403, OT-err "not granted enough permissions"), or undefined. */
   function refusal(caller: StockCaller): SandboxResponse | undefined {
-    if (caller.viaConnectionKey && !deps.faults().tikiKeyMayUpdate) return tikiErrors(403, KEY_REFUSED);
+    if (caller.by === 'key' && !deps.faults().tikiKeyMayUpdate) return tikiErrors(403, KEY_REFUSED);
     if (!caller.shop.canUpdateProduct) return tikiErrors(403, CANNOT_UPDATE);
     return undefined;
   }
