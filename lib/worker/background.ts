@@ -21,12 +21,15 @@ import {
   sellerCenterLocale,
 } from '../seller-center/background';
 import { answerKeyCapture } from '../seller-center/key-capture';
+import { openOrderFix, pushOrderNow, readOrderChipStates } from '../seller-center/order-states';
 import { readStatus } from '../status/status';
 import {
   cancelNhanhShipment,
+  importOrdersNow,
   resumeOrderSync,
   startOrderImport,
   startOrderSyncInBackground,
+  tikiHasOrder,
 } from '../sync/background-sync';
 import { openDashboard } from '../ui-state/dashboard-tabs';
 import { checkNhanh, checkTikiShop, connectNhanh } from './connections';
@@ -63,6 +66,9 @@ export function startBackground(): void {
       reportSellerCenterIssue: (report) => recordSellerCenterIssue(report),
       deliverStatementFile: (file) => receiveStatementFile(file),
       openStatementPicker: () => openStatementPickerForEmail(),
+      getOrderChipStates: ({ codes }) => readOrderChipStates(codes),
+      pushOrderToNhanh: ({ code }) => pushOrderNow(code, { importOrders: importOrdersNow, tikiHasOrder }),
+      openOrderFix: ({ code }) => openOrderFix(code),
     },
     browser.runtime.id,
   );

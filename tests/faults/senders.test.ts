@@ -28,6 +28,9 @@ const VALID_DATA: { [K in MessageType]: unknown } = {
   reportSellerCenterIssue: { issue: 'keyTableMissing', page: '/new/#/account' },
   deliverStatementFile: { fileName: 'sao-ke.xlsx', base64: 'UEsDBA==' },
   openStatementPicker: undefined,
+  getOrderChipStates: { codes: ['812345678'] },
+  pushOrderToNhanh: { code: '812345678' },
+  openOrderFix: { code: '812345678' },
 };
 
 /** Every way a sender can look: our pages, our content script, and the hostile ones. */
