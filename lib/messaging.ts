@@ -9,6 +9,7 @@ import type { CancelShipmentResult } from './orders/returns';
 import type { OrderGroup } from './orders/status-map';
 import type { PaymentPreview } from './reconcile/payments';
 import type { KeyCaptureAnswer } from './seller-center/key-capture';
+import type { OrderChipState, PushOrderAnswer } from './seller-center/order-states';
 import type { ConnectionHealth, StatusSnapshot } from './status/status';
 import type { StockPushSetup } from './stock/types';
 
@@ -31,7 +32,7 @@ export const DASHBOARD_SECTIONS = [
 export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
 
 /** Anchors the seller-center helper can miss on a page that should have them (see `reportSellerCenterIssue`). */
-export const SELLER_CENTER_ISSUES = ['keyTableMissing', 'exportControlMissing'] as const;
+export const SELLER_CENTER_ISSUES = ['keyTableMissing', 'exportControlMissing', 'orderCodesMissing'] as const;
 export type SellerCenterIssue = (typeof SELLER_CENTER_ISSUES)[number];
 
 export interface ProtocolMap {
@@ -115,6 +116,14 @@ export interface ProtocolMap {
   deliverStatementFile(data: { fileName: string; base64: string }): void;
   /** The statement goes out by email: Đối soát opens with its file picker ready. */
   openStatementPicker(): void;
+
+  // Order chips in the seller center (issue 15): read from what the extension stored, no API call
+  /** What the extension knows of each order code on the page, as its chip shows it. */
+  getOrderChipStates(data: { codes: string[] }): Record<string, OrderChipState>;
+  /** "Đẩy sang Nhanh ngay" on a not-yet-synced order, on the seller's click: imported now, answered as its new chip. */
+  pushOrderToNhanh(data: { code: string }): PushOrderAnswer;
+  /** A blocked order's chip clicked: the dashboard opens at its fix (the product to pair, or the setting). */
+  openOrderFix(data: { code: string }): void;
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -6,25 +6,30 @@ import type { SellerCenterIssue } from '../messaging';
 import type { HelperDeps, HelperEnv } from './helper-env';
 import { createKeyButtons } from './key-buttons';
 import { HELPER_TAG, mountHelperUi } from './mount';
+import { createOrderChips } from './order-chips';
 import {
   classifyView,
   findKeyPageLink,
   findKeyTable,
+  findOrderCodes,
   findStatementExport,
   HELPER_TAG_PREFIX,
   KEY_PAGE_URL,
   type KeyTable,
+  type OrderCodeAnchor,
   type SellerCenterView,
   type StatementExport,
+  showsNoOrders,
 } from './selectors';
 import { createStatementButton } from './statement-button';
 import { translateHelperText } from './texts';
 
 /**
  * The seller-center helper: follows the single-page app's views, puts "Lưu vào tiện ích Nhanh" beside each key,
- * "Đối soát với Nhanh" beside the statement export and a launcher elsewhere, each once per view, and removes
- * them when their anchor leaves. Nothing is read from the page or sent before the seller clicks, except one
- * log line when a page Tiki changed no longer has the anchor it should have.
+ * "Đối soát với Nhanh" beside the statement export, a chip with its state in Nhanh beside each order code of the
+ * order pages and a launcher elsewhere, each once per view, and removes them when their anchor leaves. Nothing
+ * is read from the page or sent before the seller clicks, except the order codes on screen (to ask the extension
+ * what it stored of them) and one log line when a page Tiki changed no longer has the anchor it should have.
  */
 
 /** Quiet time before a missing anchor counts: the seller center renders its views late and in pieces. */
@@ -42,13 +47,31 @@ function isOwnNode(node: Node): boolean {
   return node.nodeType === 1 && (node as Element).tagName.toLowerCase().startsWith(HELPER_TAG_PREFIX);
 }
 
+/** What the helper reads of the page on each scan. */
+interface PageReading {
+  view: SellerCenterView;
+  keyTable: KeyTable | null;
+  found: StatementExport | null;
+  orderCodes: OrderCodeAnchor[];
+}
+
+function readPage(root: HTMLElement): PageReading {
+  const view = classifyView(root);
+  return {
+    view,
+    keyTable: findKeyTable(root),
+    found: findStatementExport(root, location.href),
+    orderCodes: view === 'orders' ? findOrderCodes(root) : [],
+  };
+}
+
 function issueOf(
-  view: SellerCenterView,
-  keyTable: KeyTable | null,
-  found: StatementExport | null,
+  { view, keyTable, found, orderCodes }: PageReading,
+  root: HTMLElement,
 ): SellerCenterIssue | null {
   if (view === 'keys' && !keyTable) return 'keyTableMissing';
   if (view === 'statement' && !found) return 'exportControlMissing';
+  if (view === 'orders' && orderCodes.length === 0 && !showsNoOrders(root)) return 'orderCodesMissing';
   return null;
 }
 
@@ -100,6 +123,11 @@ export async function startSellerCenterHelper(ctx: ContentScriptContext, deps: H
   });
   const keyButtons = createKeyButtons(env);
   const statementButton = createStatementButton(env);
+  // One parsed sheet for every chip: hundreds of chips must not each parse the CSS.
+  const chipSheet = new CSSStyleSheet();
+  chipSheet.replaceSync(`:host{all:initial}${sellerCenterCss}`);
+  const orderChips = createOrderChips(env, [chipSheet]);
+  ctx.onInvalidated(() => orderChips.removeAll());
 
   // One log line per page view whose expected anchor stays missing once the page has settled.
   let reportedView: string | null = null;
@@ -108,8 +136,7 @@ export async function startSellerCenterHelper(ctx: ContentScriptContext, deps: H
     clearTimeout(issueTimer);
     if (!issue || reportedView === viewKey()) return;
     issueTimer = ctx.setTimeout(() => {
-      const root = document.body;
-      const still = issueOf(classifyView(root), findKeyTable(root), findStatementExport(root, location.href));
+      const still = issueOf(readPage(document.body), document.body);
       if (still !== issue || reportedView === viewKey()) return;
       reportedView = viewKey();
       void env.ask(() => deps.send('reportSellerCenterIssue', { issue, page: viewKey() }));
@@ -119,13 +146,12 @@ export async function startSellerCenterHelper(ctx: ContentScriptContext, deps: H
   function scan(): void {
     if (ctx.isInvalid) return;
     const root = document.body;
-    const view = classifyView(root);
-    const keyTable = findKeyTable(root);
-    const found = findStatementExport(root, location.href);
-    keyButtons.sync(keyTable?.rows ?? []);
-    statementButton.sync(found);
-    launcher?.setVisible(view !== 'keys');
-    watchIssue(issueOf(view, keyTable, found));
+    const reading = readPage(root);
+    keyButtons.sync(reading.keyTable?.rows ?? []);
+    statementButton.sync(reading.found);
+    orderChips.sync(reading.orderCodes);
+    launcher?.setVisible(reading.view !== 'keys');
+    watchIssue(issueOf(reading, root));
   }
 
   let scanTimer: number | undefined;
@@ -146,6 +172,13 @@ export async function startSellerCenterHelper(ctx: ContentScriptContext, deps: H
   ctx.onInvalidated(() => observer.disconnect());
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     reportedView = null;
+    orderChips.forget();
+    scan();
+  });
+  // Back from the dashboard (a fix, a sync): the chips say what is stored now.
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (document.visibilityState !== 'visible') return;
+    orderChips.forget();
     scan();
   });
   scan();

@@ -5,3 +5,9 @@
  * and again by the background's message policy.
  */
 export const MAX_STATEMENT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The most order codes one `getOrderChipStates` asks about: a list page shows a few hundred orders at most. The
+ * helper asks in batches of this size and the background's message policy refuses more.
+ */
+export const MAX_CHIP_CODES = 500;

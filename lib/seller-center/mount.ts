@@ -8,6 +8,8 @@ export const HELPER_TAG = `${HELPER_TAG_PREFIX}helper`;
 export const KEY_BUTTON_TAG = `${HELPER_TAG_PREFIX}key-button`;
 /** The host of the "Đối soát với Nhanh" button beside the statement export. */
 export const STATEMENT_BUTTON_TAG = `${HELPER_TAG_PREFIX}statement-button`;
+/** The host of an order's chip, beside its code on the order pages. */
+export const ORDER_CHIP_TAG = `${HELPER_TAG_PREFIX}order-chip`;
 
 /**
  * Keyboard and click events stop at our shadow root: the page's shortcuts and row-click handlers must not fire

@@ -29,6 +29,15 @@ export const LABELS = {
   /** Texts that mark a statement page (its tab and heading); the side menu's lone "Sao kê" is not enough. */
   statementPage: ['Xem chi tiết các lần thanh toán', 'Chi tiết sao kê'],
   statementHeading: 'Sao kê',
+  /**
+   * Headings (or tabs, breadcrumbs) of the order list and an order's detail page. Assumption: Tiki publishes no
+   * screenshot of these pages; these are the wordings of its seller academy and of the other sellers' tools.
+   */
+  orderPages: ['Quản lý đơn hàng', 'Danh sách đơn hàng', 'Chi tiết đơn hàng', 'Thông tin đơn hàng'],
+  /** The order-code column of the list, and the field label of the detail page. */
+  orderCode: ['Mã đơn hàng', 'Mã đơn'],
+  /** What an order list shows when a filter or a page holds no order: nothing to read is then no surprise. */
+  noOrders: ['Không có đơn hàng', 'Không tìm thấy đơn hàng', 'Chưa có đơn hàng', 'Không có dữ liệu'],
 } as const;
 
 /**
@@ -398,9 +407,77 @@ export function findStatementExport(
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Order codes on the order list and an order's page.
+
+/** A Tiki order code: 9 or more digits (the codes Tiki issues today have 9), not part of a longer number. */
+const ORDER_CODE = /(?<!\d)\d{9,20}(?!\d)/;
+
+/** An order code on screen and the smallest element holding it (the chip goes beside that element). */
+export interface OrderCodeAnchor {
+  code: string;
+  element: Element;
+}
+
+function orderCodeIn(scope: Element): OrderCodeAnchor | null {
+  for (const node of textNodesOf(scope)) {
+    const code = ORDER_CODE.exec(node.data)?.[0];
+    if (code && node.parentElement) return { code, element: node.parentElement };
+  }
+  return null;
+}
+
+/** The code a "Mã đơn hàng" field shows: in the label's own element ("Mã đơn hàng: 812345678"), else next to it. */
+function fieldCode(label: Element): OrderCodeAnchor | null {
+  const own = orderCodeIn(label);
+  if (own) return own;
+  for (
+    let scope: Element | null = label, depth = 0;
+    scope && depth < 3;
+    scope = scope.parentElement, depth++
+  ) {
+    const next = scope.nextElementSibling;
+    // A filter's "Mã đơn hàng" is followed by an input: no text, no code.
+    if (next) return orderCodeIn(next);
+  }
+  return null;
+}
+
+/**
+ * The order codes of the page, once each, in page order: every row's cell under a "Mã đơn hàng" column (the
+ * list), and the value of every "Mã đơn hàng" field (an order's page, a list drawn as cards). A number elsewhere
+ * (a phone, a tracking code, a price) is never taken for an order code.
+ */
+export function findOrderCodes(root: ParentNode): OrderCodeAnchor[] {
+  const found = new Map<string, OrderCodeAnchor>();
+  const add = (anchor: OrderCodeAnchor | null) => {
+    if (anchor && !found.has(anchor.code)) found.set(anchor.code, anchor);
+  };
+  for (const label of LABELS.orderCode) {
+    for (const element of findLabelElements(root, label)) {
+      const header = element.closest('th, [role="columnheader"]');
+      if (!header) {
+        add(fieldCode(element));
+        continue;
+      }
+      const model = tableAround(header);
+      const column = model?.headers.indexOf(header) ?? -1;
+      for (const cells of model?.rows ?? []) if (cells[column]) add(orderCodeIn(cells[column]));
+    }
+    // "Mã đơn" would find the same places again.
+    if (found.size > 0) break;
+  }
+  return [...found.values()];
+}
+
+/** Whether the page says it has no order to show (an empty filter or page): then finding no code is expected. */
+export function showsNoOrders(root: ParentNode): boolean {
+  return LABELS.noOrders.some((label) => findLabelElements(root, label).length > 0);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // What kind of page this is, to know where an anchor should have been.
 
-export type SellerCenterView = 'keys' | 'statement' | 'other';
+export type SellerCenterView = 'keys' | 'statement' | 'orders' | 'other';
 
 const HEADINGS =
   'h1, h2, h3, h4, [role="heading"], [role="tab"], .ant-breadcrumb, nav[aria-label="breadcrumb"]';
@@ -411,13 +488,14 @@ function isHeading(root: ParentNode, label: string): boolean {
 
 /**
  * Which helper the page calls for, judged by its headings (the side menu lists every page on every page, so
- * menu entries do not count): the key page, a statement page, or another page.
+ * menu entries do not count): the key page, a statement page, the order list or an order's page, or another page.
  */
 export function classifyView(root: ParentNode): SellerCenterView {
   if (isHeading(root, LABELS.storeSetupPage) || findLabelElements(root, LABELS.keySection).length > 0)
     return 'keys';
   if ([...LABELS.statementPage, LABELS.statementHeading].some((label) => isHeading(root, label)))
     return 'statement';
+  if (LABELS.orderPages.some((label) => isHeading(root, label))) return 'orders';
   return 'other';
 }
 

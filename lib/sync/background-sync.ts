@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { getDb } from '../db';
+import { ApiError } from '../http/api-error';
 import { type LocalizedText, translate } from '../i18n';
 import { publishJobView } from '../jobs/view-item';
 import { runningHere, workerLease } from '../jobs/worker';
@@ -10,9 +11,11 @@ import { refreshCatalogues } from '../products/refresh';
 import { getSettings, type Settings, secretsOf, watchSettings } from '../settings';
 import { attentionTotal, readAttention, watchAttention } from '../status/attention';
 import { recordLastSync, recordSyncHealth } from '../status/status';
+import type { TikiClient } from '../tiki/client';
 import { systemClock } from '../time/clock';
 import { createNhanhClientFromSettings, createTikiClientForShop } from '../worker/api-clients';
 import { autoSyncShops, ORDER_SYNC_ALARM, scheduleOrderSync } from './alarms';
+import { type ImportByCodeResult, importOrdersByCode } from './import-by-code';
 import { nextOrderSyncNotice } from './notice';
 import {
   type OrderSyncDeps,
@@ -30,7 +33,10 @@ import { refreshOrderAttention } from './progress';
  * ./order-sync.ts; this file only binds it to the browser.
  */
 
-async function depsFor(settings: Settings, shopId: string): Promise<OrderSyncDeps> {
+async function depsFor(
+  settings: Settings,
+  shopId: string,
+): Promise<OrderSyncDeps & { tiki: TikiClient | null }> {
   const db = await getDb();
   const shop = settings.shops.find((candidate) => candidate.id === shopId);
   const nhanh = createNhanhClientFromSettings(settings);
@@ -130,6 +136,32 @@ export async function cancelNhanhShipment(shopId: string, code: string): Promise
   );
   if (result.ok) await refreshOrderAttention(await getDb());
   return result;
+}
+
+/**
+ * Imports these Tiki orders of a shop now, by the sync's own rules and under the shop's lease (the seller
+ * center's "Đẩy sang Nhanh ngay"); the badge's count follows.
+ */
+export async function importOrdersNow(shopId: string, codes: readonly string[]): Promise<ImportByCodeResult> {
+  const deps = await depsFor(await getSettings(), shopId);
+  const result = await importOrdersByCode(deps, shopId, codes);
+  if (result.kind === 'done') await refreshOrderAttention(deps.db);
+  return result;
+}
+
+/** Whether a shop's Tiki has this order: Tiki answers "not found" for an order of another seller. */
+export async function tikiHasOrder(shopId: string, code: string): Promise<boolean> {
+  const settings = await getSettings();
+  const shop = settings.shops.find((candidate) => candidate.id === shopId);
+  const tiki = shop ? createTikiClientForShop(settings, shop) : null;
+  if (!tiki) return false;
+  try {
+    await tiki.getOrder(code, []);
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'not_found') return false;
+    throw error;
+  }
 }
 
 /** The alarm: every shop with auto-sync on, one after the other (they share Nhanh's per-URL limit). */

@@ -21,6 +21,7 @@ import {
   sellerCenterLocale,
 } from '../seller-center/background';
 import { answerKeyCapture } from '../seller-center/key-capture';
+import { openOrderFix, pushOrderNow, readOrderChipStates } from '../seller-center/order-states';
 import { readStatus } from '../status/status';
 import {
   getStockPushSetup,
@@ -32,9 +33,11 @@ import {
 } from '../stock/background';
 import {
   cancelNhanhShipment,
+  importOrdersNow,
   resumeOrderSync,
   startOrderImport,
   startOrderSyncInBackground,
+  tikiHasOrder,
 } from '../sync/background-sync';
 import { openDashboard } from '../ui-state/dashboard-tabs';
 import { checkNhanh, checkTikiShop, connectNhanh } from './connections';
@@ -74,6 +77,9 @@ export function startBackground(): void {
       getStockPushSetup: ({ shopId }) => getStockPushSetup(shopId),
       startStockPreview: ({ shopId }) => startStockPreview(shopId),
       startStockPush: ({ shopId, tikiProductIds }) => startStockPush(shopId, tikiProductIds),
+      getOrderChipStates: ({ codes }) => readOrderChipStates(codes),
+      pushOrderToNhanh: ({ code }) => pushOrderNow(code, { importOrders: importOrdersNow, tikiHasOrder }),
+      openOrderFix: ({ code }) => openOrderFix(code),
     },
     browser.runtime.id,
   );

@@ -8,7 +8,7 @@ import {
   SELLER_CENTER_ISSUES,
 } from '../messaging';
 import { ORDER_GROUPS } from '../orders/status-map';
-import { MAX_STATEMENT_BYTES } from '../seller-center/limits';
+import { MAX_CHIP_CODES, MAX_STATEMENT_BYTES } from '../seller-center/limits';
 
 /**
  * The background's side of the protocol (`../messaging.ts`): who may send each message and the zod schema of its
@@ -26,6 +26,9 @@ const statementRequest = z.object({ statementId }).strict();
 const paymentRequest = z
   .object({ statementId, addedByHand: z.array(z.string().min(1).max(40)).max(10_000) })
   .strict();
+
+/** A Tiki order code as the seller-center helper reads it (`ORDER_CODE` in `seller-center/selectors.ts`). */
+const orderCode = z.string().regex(/^\d{9,20}$/);
 
 /** Data schema and allowed senders of each message. A content script never gets settings or secrets. */
 export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: readonly SenderKind[] } } = {
@@ -106,6 +109,14 @@ export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: read
     from: ['seller-center'],
   },
   openStatementPicker: { data: z.undefined(), from: ['seller-center'] },
+
+  // Order chips in the seller center (issue 15)
+  getOrderChipStates: {
+    data: z.object({ codes: z.array(orderCode).max(MAX_CHIP_CODES) }).strict(),
+    from: ['seller-center'],
+  },
+  pushOrderToNhanh: { data: z.object({ code: orderCode }).strict(), from: ['seller-center'] },
+  openOrderFix: { data: z.object({ code: orderCode }).strict(), from: ['seller-center'] },
 };
 
 export interface SenderInfo {

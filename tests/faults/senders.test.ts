@@ -31,6 +31,9 @@ const VALID_DATA: { [K in MessageType]: unknown } = {
   getStockPushSetup: { shopId: 'shop-1' },
   startStockPreview: { shopId: 'shop-1' },
   startStockPush: { shopId: 'shop-1', tikiProductIds: null },
+  getOrderChipStates: { codes: ['812345678'] },
+  pushOrderToNhanh: { code: '812345678' },
+  openOrderFix: { code: '812345678' },
 };
 
 /** Every way a sender can look: our pages, our content script, and the hostile ones. */

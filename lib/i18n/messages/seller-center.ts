@@ -6,7 +6,7 @@ const KEY_PLACE_VI =
 const KEY_PLACE_EN =
   'Account → Thông tin người bán (seller information) → Thiết Lập Cửa Hàng và Thông Tin Liên Lạc (shop setup) → Chi tiết → section "Kết nối với kênh bán hàng khác", column "Tham số kết nối"';
 
-/** Messages of the helpers inside Tiki Seller Center (key capture, statement hand-off, launcher); their log lines are in `seller-center-log.ts`. */
+/** Messages of the helpers inside Tiki Seller Center (key capture, statement hand-off, launcher, order chips); their log lines are in `seller-center-log.ts`. */
 export const sellerCenterMessages = defineMessages(
   {
     'sellerCenter.key.save': 'Lưu vào tiện ích Nhanh',
@@ -50,6 +50,14 @@ export const sellerCenterMessages = defineMessages(
       'Không tải được file sao kê vì mất kết nối mạng. Kiểm tra mạng rồi thử lại.',
     'sellerCenter.statement.controlGone':
       'Không còn thấy nút "Xuất sao kê hiện tại" trên trang. Hãy tải lại trang rồi thử lại.',
+    'sellerCenter.chip.imported': 'Đã có trên Nhanh · #{id}',
+    'sellerCenter.chip.blocked': 'Bị chặn: {reason}',
+    'sellerCenter.chip.blockedHint': 'Bấm để mở cách gỡ chặn trong tiện ích Nhanh ↔ Tiki.',
+    'sellerCenter.chip.failed': 'Lỗi: {message}',
+    'sellerCenter.chip.excluded': 'Không đưa sang Nhanh: {reason}',
+    'sellerCenter.chip.notSynced': 'Chưa đồng bộ',
+    'sellerCenter.chip.push': 'Đẩy sang Nhanh ngay',
+    'sellerCenter.chip.pushing': 'Đang đẩy đơn sang Nhanh…',
   },
   {
     'sellerCenter.key.save': 'Save to the Nhanh extension',
@@ -94,5 +102,13 @@ export const sellerCenterMessages = defineMessages(
       'The statement file could not be downloaded: the network is down. Check the network, then try again.',
     'sellerCenter.statement.controlGone':
       'The "Xuất sao kê hiện tại" button is no longer on the page. Reload the page, then try again.',
+    'sellerCenter.chip.imported': 'In Nhanh · #{id}',
+    'sellerCenter.chip.blocked': 'Blocked: {reason}',
+    'sellerCenter.chip.blockedHint': 'Click to open the fix in the Nhanh ↔ Tiki extension.',
+    'sellerCenter.chip.failed': 'Error: {message}',
+    'sellerCenter.chip.excluded': 'Not sent to Nhanh: {reason}',
+    'sellerCenter.chip.notSynced': 'Not synced yet',
+    'sellerCenter.chip.push': 'Push to Nhanh now',
+    'sellerCenter.chip.pushing': 'Pushing the order to Nhanh…',
   },
 );
