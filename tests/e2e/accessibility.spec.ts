@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import type { RunningSandbox } from '../../sandbox/server';
 import { createTikiStatement } from '../../sandbox/statement';
 import {
   downloadAndPairProducts,
   expect,
+  expectAccessible,
   importOrdersFromPage,
   importStatementFromPage,
   storeScreenshot,
@@ -19,20 +19,7 @@ import { routeApisToSandbox, sandboxSettings } from './sandbox-route';
  * 1280 px; and every screen once in English, its screenshot attached to the report for a reader to check.
  */
 
-const SECTIONS = ['settings', 'products', 'orders', 'reconcile', 'log'] as const;
-
-async function expectAccessible(page: Page, where: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const grave = violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  expect(
-    grave.map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    ),
-    `${where}: serious or critical accessibility violations`,
-  ).toEqual([]);
-}
+const SECTIONS = ['settings', 'products', 'orders', 'stock', 'reconcile', 'log'] as const;
 
 /** Labels in tables that break over lines (taller than one line of their own text) or are cut off by their cell. */
 async function wrappedTableLabels(page: Page): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
 import { SETTINGS_VERSION } from '../../lib/config/settings-schema';
 import { type JobView, readJobViews } from '../../lib/jobs/views';
@@ -52,6 +53,20 @@ export const test = base.extend<{ context: BrowserContext; extensionId: string }
 });
 
 export const expect = test.expect;
+
+/** No serious or critical accessibility violation (axe, WCAG 2 A and AA) on the page as it is now. */
+export async function expectAccessible(page: Page, where: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const grave = violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  expect(
+    grave.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    ),
+    `${where}: serious or critical accessibility violations`,
+  ).toEqual([]);
+}
 
 export async function serviceWorker(context: BrowserContext): Promise<Worker> {
   const [worker] = context.serviceWorkers();

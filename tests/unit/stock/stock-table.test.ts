@@ -37,7 +37,7 @@ const ROWS = [
   row(6, {
     name: 'Gôm tẩy',
     state: 'willRise',
-    lastError: { key: 'stock.log.productFailed', params: { name: 'Gôm tẩy', reason: 'x' } },
+    lastError: { key: 'tiki.error.updateRejected', params: { detail: 'x' } },
   }),
 ];
 const ids = (rows: readonly StockPreviewRow[]) => rows.map((r) => r.tikiProductId);
