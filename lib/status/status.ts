@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { LocalizedText } from '../i18n/index';
 import { localizedTextSchema } from '../i18n/text-schema';
 import { getSettings, type Settings } from '../settings';
+import { readStockShopStates, watchStockShopStates } from '../stock/shop-state';
+import type { StockRunSummary } from '../stock/types';
 import { type Attention, attentionTotal, readAttention, watchAttention } from './attention';
 import {
   type CatalogueSummary,
@@ -137,8 +139,20 @@ export function tokenExpiryState(expiredAt: number, now: number): 'ok' | 'expiri
 
 export type TokenExpiry = 'unknown' | ReturnType<typeof tokenExpiryState>;
 
+/** A shop's stock push as the popup tells it: on or off, and its last run (issue 14). */
+export interface StockPushStatus {
+  enabled: boolean;
+  lastRun: Pick<StockRunSummary, 'finishedAt' | 'ok' | 'sent' | 'failed'> | null;
+}
+
 export interface StatusSnapshot {
-  shops: { id: string; name: string; health: ConnectionHealth; lastSync: LastSync | null }[];
+  shops: {
+    id: string;
+    name: string;
+    health: ConnectionHealth;
+    lastSync: LastSync | null;
+    stockPush: StockPushStatus;
+  }[];
   nhanh: { configured: boolean; health: ConnectionHealth; expiredAt: number | null; expiry: TokenExpiry };
   attention: Attention;
   attentionTotal: number;
@@ -155,14 +169,22 @@ export function buildStatus(
   attention: Attention,
   now: number,
   catalogues: Readonly<Record<string, CatalogueSummary>> = {},
+  stockRuns: Readonly<Record<string, StockRunSummary | null>> = {},
 ): StatusSnapshot {
   const status = {
-    shops: settings.shops.map((shop) => ({
-      id: shop.id,
-      name: shop.name,
-      health: health.tiki[shop.id] ?? UNCHECKED,
-      lastSync: lastSyncs.get(shop.id) ?? null,
-    })),
+    shops: settings.shops.map((shop) => {
+      const run = stockRuns[shop.id] ?? null;
+      return {
+        id: shop.id,
+        name: shop.name,
+        health: health.tiki[shop.id] ?? UNCHECKED,
+        lastSync: lastSyncs.get(shop.id) ?? null,
+        stockPush: {
+          enabled: shop.stockPush.enabled,
+          lastRun: run && { finishedAt: run.finishedAt, ok: run.ok, sent: run.sent, failed: run.failed },
+        },
+      };
+    }),
     nhanh: {
       configured: settings.nhanh.accessToken !== '' && settings.nhanh.businessId !== null,
       health: health.nhanh,
@@ -179,17 +201,19 @@ export function buildStatus(
 
 /** Reads everything the popup needs from storage (no service worker round trip, so the popup opens fast). */
 export async function readStatus(now = Date.now()): Promise<StatusSnapshot> {
-  const [settings, health, lastSyncRaw, attention, catalogues] = await Promise.all([
+  const [settings, health, lastSyncRaw, attention, catalogues, stockStates] = await Promise.all([
     getSettings(),
     getHealth(),
     lastSyncItem.getValue(),
     readAttention(),
     readCatalogueSummaries(),
+    readStockShopStates(),
   ]);
   const { byShop, single } = parseLastSyncs(lastSyncRaw);
   // An older version's single record: the only shop's; with several shops, whose it was is unknown.
   if (single && settings.shops.length === 1) byShop.set(settings.shops[0]!.id, single);
-  return buildStatus(settings, health, byShop, attention, now, catalogues);
+  const stockRuns = Object.fromEntries(Object.entries(stockStates).map(([id, state]) => [id, state.lastRun]));
+  return buildStatus(settings, health, byShop, attention, now, catalogues, stockRuns);
 }
 
 /** Calls back whenever anything the status is made of changes. */
@@ -198,6 +222,7 @@ export function watchStatus(callback: () => void): () => void {
     ...[healthItem, lastSyncItem].map((item) => item.watch(callback)),
     watchAttention(callback),
     watchCatalogueSummaries(callback),
+    watchStockShopStates(callback),
     storage.watch('local:settings', callback),
   ];
   return () => {

@@ -57,6 +57,11 @@ function parseAll(raw: unknown): Record<string, StockShopState> {
   );
 }
 
+/** Every shop's state, by shop id (the popup's last push per shop). */
+export async function readStockShopStates(): Promise<Record<string, StockShopState>> {
+  return parseAll(await stockShopsItem.getValue());
+}
+
 /** A shop's state (the defaults for a shop never pushed). */
 export async function readStockShopState(shopId: string): Promise<StockShopState> {
   return parseAll(await stockShopsItem.getValue())[shopId] ?? shopStateSchema.parse({});

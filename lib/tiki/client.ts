@@ -407,8 +407,11 @@ export function createTikiClient(options: TikiClientOptions) {
       }),
     );
     return updates.map((update, index): TikiSkuUpdateResult => {
+      // A row that names no product is taken by its position, never one that names another product.
+      const positional = rows.length === updates.length ? rows[index] : undefined;
       const row =
-        byProduct.get(update.product_id) ?? (rows.length === updates.length ? rows[index] : undefined);
+        byProduct.get(update.product_id) ??
+        ((positional?.product_id ?? positional?.id ?? null) === null ? positional : undefined);
       if (row?.errors?.length) {
         const error = tikiUpdateRejected(endpoint, 200, row.errors);
         return { product_id: update.product_id, ok: false, error, tikiErrors: error.tikiErrors };

@@ -81,7 +81,11 @@ export const tikiSellerSchema = z.object({
   active: activeFlag.optional(),
   logo: z.string().nullish(),
   operation_models: z.array(z.string()).optional(),
-  can_update_product: activeFlag.optional(),
+  /**
+   * OFF §4.1: 1/0, "Your account can/cannot update products via API" (the stock push's precondition). An odd value
+   * reads as unknown rather than failing the connection check; the push then learns from the update's refusal.
+   */
+  can_update_product: optionalField(activeFlag),
   registration_status: z.string().nullish(),
   live_at: z.string().nullish(),
 });

@@ -154,3 +154,13 @@ export async function stockSetup(
 }
 
 export type StockSetup = Awaited<ReturnType<typeof stockSetup>>;
+
+/** A shop as the settings hold it, its stock push on or off (for tests that need no sandbox). */
+export function pushedShop(enabled: boolean) {
+  return {
+    id: SHOP_ID,
+    name: 'Shop',
+    connectionKey: 'Zq7Secret-KEY-0123456789abcdef',
+    stockPush: { enabled, nhanhDepotIds: [11], tikiWarehouseIds: [501] },
+  };
+}

@@ -167,7 +167,21 @@ describe('Tiki updateSku', () => {
       quantity_reserved: reserved,
       quantity_sellable: 17 - reserved,
     });
-    expect(harness.sandbox.tiki.productStock(product.product_id).updatedAt).not.toBe(product.updated_at);
+    const admin = await harness.sandbox.handle({
+      method: 'GET',
+      path: `/__admin/tiki/products/${product.product_id}/stock`,
+      query: new URLSearchParams(),
+      headers: {},
+      body: '',
+    });
+    expect(admin.body).toMatchObject({
+      productId: product.product_id,
+      warehouses: [
+        { warehouse_id: hanoi, quantity_available: 17 },
+        { warehouse_id: hcm, quantity_available: 18 },
+      ],
+    });
+    expect((admin.body as { updatedAt: string }).updatedAt).not.toBe(product.updated_at);
   });
 
   it('should see a warehouse left out of warehouse_quantities set to 0, as Tiki does', async () => {
@@ -277,6 +291,31 @@ describe('Tiki updateSkus', () => {
     expect(await answer.json()).toEqual({ errors: ['data must be an array of 1 to 50 products'] });
   });
 
+  it('should match per-item rows by product, by position only when a row names none, and report a product left without a row', async () => {
+    const answers = [
+      {
+        data: [
+          { product_id: 2, state: 'approved' },
+          { product_id: 1, errors: ['Sai kho'] },
+        ],
+      },
+      { data: [{ state: 'approved' }, { state: 'rejected', errors: ['Sai giá'] }] },
+      { data: [{ product_id: 2, state: 'approved' }] },
+    ];
+    const harness = createHarness({
+      intercept: (url) => (url.pathname.endsWith(UPDATE_SKUS) ? json(200, answers.shift()) : undefined),
+    });
+    const client = harness.appClient();
+    const batch = [update(1, { 387453: 1 }), update(2, { 387453: 1 })];
+    const outcome = async () =>
+      (await client.updateSkus(batch)).map((result) =>
+        result.ok ? 'ok' : result.tikiErrors.join() || result.error.code,
+      );
+    expect(await outcome()).toEqual(['Sai kho', 'ok']);
+    expect(await outcome()).toEqual(['ok', 'Sai giá']);
+    expect(await outcome()).toEqual(['invalid_response', 'ok']);
+  });
+
   it('should refuse a product that is not seller_simple in a batch', async () => {
     const harness = createHarness();
     const [hanoi] = pickupWarehouses(harness) as [number];
@@ -318,7 +357,15 @@ describe('Who may update', () => {
     const error = await failure(harness.appClient().updateSku(update(product.product_id, { [hanoi]: 1 })));
     expect(isTikiUpdateRefused(error)).toBe(true);
     expect(error.tikiErrors[0]).toContain('can_update_product');
-    harness.sandbox.tiki.setCanUpdateProduct(harness.main.sellerId, true);
+    // As a tester switches it back on: the admin route the e2e tests use.
+    const answer = await harness.sandbox.handle({
+      method: 'POST',
+      path: `/__admin/tiki/sellers/${harness.main.sellerId}/can-update-product`,
+      query: new URLSearchParams(),
+      headers: {},
+      body: JSON.stringify({ canUpdateProduct: true }),
+    });
+    expect(answer.status).toBe(200);
     await harness.appClient().updateSku(update(product.product_id, { [hanoi]: 1 }));
   });
 });
