@@ -177,6 +177,60 @@ test.describe('Tồn kho: push stock from Nhanh to Tiki', () => {
     await expect(runs.nth(2)).toContainText('đã gửi 1, không đổi');
   });
 
+  test('a product Tiki refuses: its own words under the product, in the last run and in the popup; the others are sent', async ({
+    context,
+    extensionId,
+  }) => {
+    test.setTimeout(120_000);
+    running = await routeApisToSandbox(context);
+    const shopSeed = running.sandbox.seed.tiki.shops[0]!;
+    const depotId = running.sandbox.seed.nhanh.depots[0]!.id;
+    const primary = shopSeed.warehouses!.find((warehouse) => warehouse.is_primary)!;
+    const seeded = sandboxSettings(running);
+    await storeSettings(context, {
+      ...seeded,
+      shops: [
+        {
+          ...seeded.shops[0]!,
+          clientId: shopSeed.clientId,
+          clientSecret: shopSeed.clientSecret,
+          stockPush: { enabled: true, nhanhDepotIds: [depotId], tikiWarehouseIds: [primary.id] },
+        },
+      ],
+    });
+    const page = await context.newPage();
+    await downloadAndPairProducts(page, extensionId);
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#stock`);
+    await runToEnd(page, 'stock-preview', () =>
+      page.getByRole('button', { name: 'Xem trước', exact: true }).click(),
+    );
+
+    // The seller deleted a product on Tiki after the preview: Tiki refuses its update, the rest go through.
+    await page.locator('[data-filter="willRise"]').click();
+    const victimRow = page.locator('table.stock-table tr[data-tiki-id]').first();
+    const victim = Number(await victimRow.getAttribute('data-tiki-id'));
+    const victimName = (await victimRow.locator('.cell-main').first().textContent())!;
+    await sandboxAdmin(running, `/tiki/products/${victim}/delete`, {});
+    await page.locator('[data-filter="all"]').click();
+    await runToEnd(page, 'stock-push', () => page.getByRole('button', { name: /^Đẩy tất cả/ }).click());
+
+    const lastRun = page.getByRole('region', { name: 'Lần đẩy gần nhất' });
+    await expect(lastRun).toContainText(/đã gửi [1-9]\d*, không đổi \d+, lỗi 1,/);
+    const failure = lastRun.getByRole('listitem');
+    await expect(failure).toContainText(`${victimName}:`);
+    await expect(failure).toContainText('is not found');
+    await page.locator('[data-filter="failed"]').click();
+    await expect(page.locator('[data-filter="failed"] .count')).toHaveText('1');
+    await expect(stockRow(page, victim).locator('.stock-note')).toContainText('Tiki báo:');
+    await expect(stockRow(page, victim).locator('.stock-note')).toContainText('is not found');
+
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    const popup = page.getByRole('region', { name: 'Tồn kho lên Tiki' });
+    await expect(popup).toContainText(`1 sản phẩm Tiki không nhận: ${victimName}`);
+    await expect(popup.getByRole('button', { name: 'Mở Tồn kho' })).toBeVisible();
+    await expectAccessible(page, 'popup (a refused product)');
+  });
+
   test('a shop Tiki does not let update products: Cài đặt says so with the steps to connect an in-house app, and Tồn kho cannot push', async ({
     context,
     extensionId,
