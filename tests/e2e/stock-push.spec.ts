@@ -57,6 +57,37 @@ async function fireStockAlarm(context: BrowserContext) {
   await worker.evaluate((name) => chrome.alarms.create(name, { when: Date.now() }), STOCK_PUSH_ALARM);
 }
 
+/**
+ * Stores settings for the sandbox's first shop, connected through its in-house app (Tiki documents stock updates
+ * for the seller's own token) unless `key` says by its connection key, its stock push as `stockPush` gives it (off
+ * when absent). Returns what the tests need of the seed: the shop, the Nhanh depot counted and Tiki's primary
+ * warehouse.
+ */
+async function storeShop(
+  context: BrowserContext,
+  running: RoutedSandbox,
+  options: { key?: boolean; autoSync?: boolean; stockPush?: boolean } = {},
+) {
+  const shopSeed = running.sandbox.seed.tiki.shops[0]!;
+  const depotId = running.sandbox.seed.nhanh.depots[0]!.id;
+  const primary = shopSeed.warehouses!.find((warehouse) => warehouse.is_primary)!;
+  const seeded = sandboxSettings(running);
+  await storeSettings(context, {
+    ...seeded,
+    shops: [
+      {
+        ...seeded.shops[0]!,
+        ...(options.key ? {} : { clientId: shopSeed.clientId, clientSecret: shopSeed.clientSecret }),
+        ...(options.stockPush
+          ? { stockPush: { enabled: true, nhanhDepotIds: [depotId], tikiWarehouseIds: [primary.id] } }
+          : {}),
+      },
+    ],
+    autoSync: { enabled: options.autoSync ?? false, intervalMinutes: 15 },
+  });
+  return { shopSeed, depotId, primary };
+}
+
 test.describe('Tồn kho: push stock from Nhanh to Tiki', () => {
   let running: RoutedSandbox;
   test.afterEach(async () => {
@@ -69,16 +100,7 @@ test.describe('Tồn kho: push stock from Nhanh to Tiki', () => {
   }) => {
     test.setTimeout(240_000);
     running = await routeApisToSandbox(context);
-    const shopSeed = running.sandbox.seed.tiki.shops[0]!;
-    const depotId = running.sandbox.seed.nhanh.depots[0]!.id;
-    const primary = shopSeed.warehouses!.find((warehouse) => warehouse.is_primary)!;
-    const seeded = sandboxSettings(running);
-    // The shop is connected through its in-house app (Tiki documents stock updates for the seller's own token).
-    await storeSettings(context, {
-      ...seeded,
-      shops: [{ ...seeded.shops[0]!, clientId: shopSeed.clientId, clientSecret: shopSeed.clientSecret }],
-      autoSync: { enabled: true, intervalMinutes: 15 },
-    });
+    const { shopSeed, depotId, primary } = await storeShop(context, running, { autoSync: true });
     const page = await context.newPage();
     await downloadAndPairProducts(page, extensionId);
 
@@ -183,21 +205,7 @@ test.describe('Tồn kho: push stock from Nhanh to Tiki', () => {
   }) => {
     test.setTimeout(120_000);
     running = await routeApisToSandbox(context);
-    const shopSeed = running.sandbox.seed.tiki.shops[0]!;
-    const depotId = running.sandbox.seed.nhanh.depots[0]!.id;
-    const primary = shopSeed.warehouses!.find((warehouse) => warehouse.is_primary)!;
-    const seeded = sandboxSettings(running);
-    await storeSettings(context, {
-      ...seeded,
-      shops: [
-        {
-          ...seeded.shops[0]!,
-          clientId: shopSeed.clientId,
-          clientSecret: shopSeed.clientSecret,
-          stockPush: { enabled: true, nhanhDepotIds: [depotId], tikiWarehouseIds: [primary.id] },
-        },
-      ],
-    });
+    await storeShop(context, running, { stockPush: true });
     const page = await context.newPage();
     await downloadAndPairProducts(page, extensionId);
     await page.goto(`chrome-extension://${extensionId}/dashboard.html#stock`);
@@ -236,21 +244,9 @@ test.describe('Tồn kho: push stock from Nhanh to Tiki', () => {
     extensionId,
   }) => {
     running = await routeApisToSandbox(context);
-    const shopSeed = running.sandbox.seed.tiki.shops[0]!;
+    const { shopSeed } = await storeShop(context, running, { key: true, stockPush: true });
     await sandboxAdmin(running, `/tiki/sellers/${shopSeed.sellerId}/can-update-product`, {
       canUpdateProduct: false,
-    });
-    const seeded = sandboxSettings(running);
-    const depotId = running.sandbox.seed.nhanh.depots[0]!.id;
-    const primary = shopSeed.warehouses!.find((warehouse) => warehouse.is_primary)!;
-    await storeSettings(context, {
-      ...seeded,
-      shops: [
-        {
-          ...seeded.shops[0]!,
-          stockPush: { enabled: true, nhanhDepotIds: [depotId], tikiWarehouseIds: [primary.id] },
-        },
-      ],
     });
 
     const page = await context.newPage();
