@@ -232,6 +232,13 @@ test.describe('Tồn kho: push stock from Nhanh to Tiki', () => {
     await expect(stockRow(page, victim).locator('.stock-note')).toContainText('Tiki báo:');
     await expect(stockRow(page, victim).locator('.stock-note')).toContainText('is not found');
 
+    // Nhật ký: the run as a warning, the refused product on a line of its own under it.
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#log`);
+    const logged = page.locator('.log-table tbody tr').filter({ hasText: 'Đẩy tồn kho lên Tiki (' });
+    await expect(logged).toHaveCount(1);
+    await expect(logged.locator('td').nth(1)).toHaveText('Cảnh báo');
+    await expect(logged.locator('.log-detail')).toContainText(`#${victim} ${victimName}: `);
+
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
     const popup = page.getByRole('region', { name: 'Tồn kho lên Tiki' });
     await expect(popup).toContainText(`1 sản phẩm Tiki không nhận: ${victimName}`);
