@@ -7,6 +7,7 @@ import {
   expectAccessible,
   importOrdersFromPage,
   importStatementFromPage,
+  previewStockFromPage,
   storeScreenshot,
   storeSettings,
   test,
@@ -68,21 +69,30 @@ test.describe('accessibility and layout', () => {
   });
 
   for (const language of ['vi', 'en'] as const)
-    test(`every section filled (${language}): products paired, orders imported, a statement reconciled`, async ({
+    test(`every section filled (${language}): products paired, orders imported, a statement reconciled, stock previewed`, async ({
       context,
       extensionId,
     }, info) => {
       test.setTimeout(180_000);
       running = await routeApisToSandbox(context);
-      await storeSettings(context, { ...sandboxSettings(running), language: 'vi' });
+      const shop = running.sandbox.seed.tiki.shops[0]!;
+      const seeded = sandboxSettings(running);
+      // The stock push on, so Tồn kho shows its preview table.
+      const stockPush = {
+        enabled: true,
+        nhanhDepotIds: [running.sandbox.seed.nhanh.depots[0]!.id],
+        tikiWarehouseIds: [shop.warehouses!.find((warehouse) => warehouse.is_primary)!.id],
+      };
+      const settings = { ...seeded, shops: [{ ...seeded.shops[0]!, stockPush }] };
+      await storeSettings(context, { ...settings, language: 'vi' });
       const page = await context.newPage();
       await page.setViewportSize({ width: 1280, height: 900 });
       await downloadAndPairProducts(page, extensionId);
       await importOrdersFromPage(page, extensionId);
-      const shop = running.sandbox.seed.tiki.shops[0]!;
       const statement = createTikiStatement({ ...shop, orders: shop.orders }, Date.now());
       await importStatementFromPage(page, extensionId, statement);
-      if (language === 'en') await storeSettings(context, { ...sandboxSettings(running), language: 'en' });
+      await previewStockFromPage(page, extensionId);
+      if (language === 'en') await storeSettings(context, { ...settings, language: 'en' });
 
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
       await checkScreen(page, info, `popup (filled, ${language})`);

@@ -117,7 +117,15 @@ export async function downloadAndPairProducts(page: Page, extensionId: string) {
   await test.expect(page.getByRole('status')).toContainText('Ghép tự động:');
 }
 
-/** The shop id the e2e settings give the sandbox's shop (`sandboxSettings`). */
+/** Tồn kho: runs "Xem trước" and waits for the preview table (the shop's stock push on in the stored settings). */
+export async function previewStockFromPage(page: Page, extensionId: string) {
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html#stock`);
+  await page.getByRole('button', { name: 'Xem trước', exact: true }).click();
+  await test
+    .expect(page.locator('table.stock-table tr[data-tiki-id]').first())
+    .toBeVisible({ timeout: 60_000 });
+}
+
 /**
  * The Chrome Web Store's screenshots (1280×800) are taken from the demo by the e2e tests themselves, so they show the
  * product as it is; only `npm run store:screenshots` (STORE_SCREENSHOTS=1) writes them into `store/screenshots/`.
