@@ -57,7 +57,12 @@ export function StockPushPanel({
     setLoading(true);
     try {
       const answer = await sendMessage('getStockPushSetup', { shopId: shop.id });
-      setSetup(answer);
+      // The worker reads the saved shop: a shop only in the form is not there yet.
+      setSetup(
+        !answer.ok && answer.error.key === 'stock.err.noShop'
+          ? { ok: false, error: { key: 'stock.form.saveFirst' } }
+          : answer,
+      );
       if (answer.ok)
         onChange('tikiWarehouseIds', (current) =>
           current.tikiWarehouseIds.length > 0

@@ -78,7 +78,7 @@ export function StockSection() {
   if (!shop) return <NoShopState message="stock.page.noShop" />;
   return (
     <div className="stock">
-      <ShopPicker label={t('orders.shop')} shops={settings.shops} value={shop.id} onChange={setShopId} />
+      <ShopPicker label={t('stock.page.shop')} shops={settings.shops} value={shop.id} onChange={setShopId} />
       {shop.stockPush.enabled ? (
         <ShopStock key={shop.id} shopId={shop.id} push={shop.stockPush} />
       ) : (

@@ -15,6 +15,8 @@ export const stockScreenMessages = defineMessages(
       'Các kho lấy hàng của bạn trên Tiki. Chọn nhiều kho thì tổng được chia đều cho các kho theo thứ tự đã chọn.',
     'stock.form.loadWarehouses': 'Tải danh sách kho Tiki',
     'stock.form.loadingWarehouses': 'Đang tải danh sách kho Tiki…',
+    'stock.form.saveFirst':
+      'Cửa hàng này chưa được lưu: tắt "Đẩy tồn kho", bấm Lưu, rồi bật lại để tải danh sách kho Tiki.',
     'stock.form.noWarehouses': 'Tiki không trả về kho lấy hàng nào đang hoạt động cho cửa hàng này.',
     'stock.form.primary': 'kho chính',
     'stock.form.goneWarehouse': 'Kho {id} (không còn trong danh sách kho của Tiki)',
@@ -35,6 +37,7 @@ export const stockScreenMessages = defineMessages(
     'stock.form.notApproved':
       'Chưa duyệt: tiện ích chỉ tự đẩy sau khi bạn xem trước và đẩy lần đầu ở mục Tồn kho.',
 
+    'stock.page.shop': 'Cửa hàng',
     'stock.page.noShop':
       'Chưa có cửa hàng Tiki nào. Hãy thêm cửa hàng trong Cài đặt, rồi bật "Đồng bộ tồn kho lên Tiki".',
     'stock.page.disabled': 'Cửa hàng {shop} chưa bật "Đồng bộ tồn kho lên Tiki".',
@@ -116,6 +119,8 @@ export const stockScreenMessages = defineMessages(
       'Your pickup warehouses on Tiki. With several, the total is split evenly between them in the order you ticked them.',
     'stock.form.loadWarehouses': 'Load the Tiki warehouses',
     'stock.form.loadingWarehouses': 'Loading the Tiki warehouses…',
+    'stock.form.saveFirst':
+      'This shop is not saved yet: turn "Push stock" off, save, then turn it back on to load the Tiki warehouses.',
     'stock.form.noWarehouses': 'Tiki returned no active pickup warehouse for this shop.',
     'stock.form.primary': 'primary',
     'stock.form.goneWarehouse': "Warehouse {id} (no longer in Tiki's warehouse list)",
@@ -137,6 +142,7 @@ export const stockScreenMessages = defineMessages(
     'stock.form.notApproved':
       'Not approved yet: the extension pushes on its own only after you preview and push once in Stock.',
 
+    'stock.page.shop': 'Shop',
     'stock.page.noShop': 'No Tiki shop yet. Add one in Settings, then turn on "Push stock to Tiki".',
     'stock.page.disabled': 'The shop {shop} does not push its stock to Tiki yet.',
     'stock.page.goToSettings': 'Turn it on in Settings',
