@@ -32,6 +32,8 @@ export const stockScreenMessages = defineMessages(
     'stock.form.freezeHint': 'Giờ Việt Nam (Asia/Ho_Chi_Minh).',
     'stock.form.capabilityTitle': 'Cửa hàng này chưa đẩy được tồn kho lên Tiki',
     'stock.form.openConsole': 'Mở open.tiki.vn/console',
+    'stock.form.needsApp':
+      'Cửa hàng này đang kết nối bằng "Tham số kết nối". Tài liệu của Tiki chỉ cho cập nhật tồn kho bằng ứng dụng riêng của người bán, nên Tiki có thể từ chối lần đẩy đầu tiên.',
     'stock.form.goToPreview': 'Xem trước và duyệt ở mục Tồn kho',
     'stock.form.approved': 'Đã duyệt lúc {time}: tiện ích tự đẩy tồn kho theo lịch tự động đồng bộ.',
     'stock.form.notApproved':
@@ -137,6 +139,8 @@ export const stockScreenMessages = defineMessages(
     'stock.form.freezeHint': 'Vietnam time (Asia/Ho_Chi_Minh).',
     'stock.form.capabilityTitle': 'This shop cannot push stock to Tiki yet',
     'stock.form.openConsole': 'Open open.tiki.vn/console',
+    'stock.form.needsApp':
+      'This shop is connected by its "Tham số kết nối" key. Tiki documents stock updates only for the seller\'s own app, so Tiki may refuse the first push.',
     'stock.form.goToPreview': 'Preview and approve in Stock',
     'stock.form.approved': 'Approved at {time}: the extension pushes stock on the auto-sync schedule.',
     'stock.form.notApproved':

@@ -131,6 +131,27 @@ describe('Cài đặt → Đồng bộ tồn kho lên Tiki: validation', () => {
     expect(textOf(html)).toContain('Số âm → 0 (luôn áp dụng).');
   });
 
+  it('should offer the in-house app steps to a shop connected by its key only, before any push is refused', () => {
+    const panel = (app: { clientId: string; clientSecret: string }) => {
+      const draft = draftWith({ tikiWarehouseIds: [7] });
+      return textOf(
+        renderToStaticMarkup(
+          <StockPushPanel
+            shop={{ ...draft.shops[0]!, ...app }}
+            depots={[]}
+            errorAt={() => undefined}
+            onChange={() => {}}
+          />,
+        ),
+      );
+    };
+    expect(panel({ clientId: '', clientSecret: '' })).toContain(
+      'Tài liệu của Tiki chỉ cho cập nhật tồn kho bằng ứng dụng riêng của người bán',
+    );
+    expect(panel({ clientId: '', clientSecret: '' })).toContain('Tạo ứng dụng nội bộ (In-house app)');
+    expect(panel({ clientId: 'app', clientSecret: 'secret' })).not.toContain('In-house app');
+  });
+
   it('should keep what the seller saved through the form unchanged', () => {
     const stockPush = {
       enabled: true,
