@@ -220,32 +220,9 @@ async function pushStep(
   cursor: StockJobCursor,
 ): Promise<StockJobCursor> {
   const { db, clock } = deps;
-  const window = Math.min(deps.pushWindow ?? TIKI_MAX_SKUS_PER_BATCH, TIKI_MAX_SKUS_PER_BATCH);
-  const { records: batch, through, last } = await nextWindow(deps, shop.id, cursor, window);
+  const batchSize = Math.min(deps.pushWindow ?? TIKI_MAX_SKUS_PER_BATCH, TIKI_MAX_SKUS_PER_BATCH);
+  const { batch, plans, through, last } = await planNextBatch(deps, shop, cursor, batchSize);
 
-  const mappings = await readMappingsById(
-    db,
-    shop.id,
-    batch.map((record) => record.tikiProductId),
-  );
-  const nhanhIds = [...new Set([...mappings.values()].map((mapping) => mapping.nhanhProductId))];
-  const nhanhTx = db.transaction('stockNhanh');
-  const nhanh = new Map(
-    (await Promise.all(nhanhIds.map((id) => nhanhTx.store.get(id)))).flatMap((record) =>
-      record ? [[record.nhanhProductId, record] as const] : [],
-    ),
-  );
-  const now = clock.now();
-  const plans = batch.map((record) => {
-    const nhanhProductId = mappings.get(record.tikiProductId)?.nhanhProductId ?? null;
-    return planStock({
-      tiki: record,
-      nhanhProductId,
-      nhanh: nhanhProductId === null ? undefined : nhanh.get(nhanhProductId),
-      settings: shop.stockPush,
-      now,
-    });
-  });
   const toSend = plans.filter((plan) => plan.send !== null);
   const counts = { ...cursor.counts };
   counts.blocked += plans.filter((plan) => plan.row.state === 'blocked').length;
@@ -260,7 +237,7 @@ async function pushStep(
   );
 
   if (items.size > 0) {
-    await markPending(db, shop.id, [...items.values()], now);
+    await markPending(db, shop.id, [...items.values()], clock.now());
     const entity = new Map(batch.map((record) => [record.tikiProductId, record.entityType]));
     const simple = toSend.filter((plan) => entity.get(plan.row.tikiProductId) === TIKI_BATCH_ENTITY_TYPE);
     const others = toSend.filter((plan) => entity.get(plan.row.tikiProductId) !== TIKI_BATCH_ENTITY_TYPE);
@@ -321,23 +298,84 @@ async function pushStep(
   };
 }
 
-/** The next products after `pushedThrough` in id order (of the seller's selection, when there is one). */
+/** Products one push step looks at, at most: a step with little to send still ends soon and saves its cursor. */
+const STEP_SCAN_LIMIT = 1_000;
+
+/**
+ * The products after `pushedThrough` planned from their records now, in id order, until `batchSize` of them have a
+ * quantity to send (one `updateSkus` call), the scan limit is reached, or there are none left (`last`).
+ */
+async function planNextBatch(
+  deps: StockJobDeps,
+  shop: Shop,
+  cursor: StockJobCursor,
+  batchSize: number,
+): Promise<{ batch: StockTikiRecord[]; plans: StockPlan[]; through: number; last: boolean }> {
+  const batch: StockTikiRecord[] = [];
+  const plans: StockPlan[] = [];
+  let through = cursor.pushedThrough;
+  let sending = 0;
+  while (batch.length < STEP_SCAN_LIMIT) {
+    const window = await nextWindow(deps, shop.id, cursor.only, through, batchSize);
+    const planned = await planWindow(deps, shop, window.records);
+    for (const [index, plan] of planned.entries()) {
+      batch.push(window.records[index]!);
+      plans.push(plan);
+      through = plan.row.tikiProductId;
+      if (plan.send !== null && ++sending === batchSize) return { batch, plans, through, last: false };
+    }
+    through = window.through;
+    if (window.last) return { batch, plans, through, last: true };
+  }
+  return { batch, plans, through, last: false };
+}
+
+/** Each record planned with its pairing and Nhanh stock as stored now. */
+async function planWindow(deps: StockJobDeps, shop: Shop, records: StockTikiRecord[]): Promise<StockPlan[]> {
+  const { db } = deps;
+  const mappings = await readMappingsById(
+    db,
+    shop.id,
+    records.map((record) => record.tikiProductId),
+  );
+  const nhanhIds = [...new Set([...mappings.values()].map((mapping) => mapping.nhanhProductId))];
+  const nhanhTx = db.transaction('stockNhanh');
+  const nhanh = new Map(
+    (await Promise.all(nhanhIds.map((id) => nhanhTx.store.get(id)))).flatMap((record) =>
+      record ? [[record.nhanhProductId, record] as const] : [],
+    ),
+  );
+  const now = deps.clock.now();
+  return records.map((record) => {
+    const nhanhProductId = mappings.get(record.tikiProductId)?.nhanhProductId ?? null;
+    return planStock({
+      tiki: record,
+      nhanhProductId,
+      nhanh: nhanhProductId === null ? undefined : nhanh.get(nhanhProductId),
+      settings: shop.stockPush,
+      now,
+    });
+  });
+}
+
+/** The next products after `after` in id order (of the seller's selection, when there is one). */
 async function nextWindow(
   deps: StockJobDeps,
   shopId: string,
-  cursor: StockJobCursor,
+  only: number[] | null,
+  after: number,
   window: number,
 ): Promise<{ records: StockTikiRecord[]; through: number; last: boolean }> {
   const { db } = deps;
-  if (cursor.only) {
-    const ids = cursor.only.filter((id) => id > cursor.pushedThrough).slice(0, window);
+  if (only) {
+    const ids = only.filter((id) => id > after).slice(0, window);
     const tx = db.transaction('stockTiki');
     const records = (await Promise.all(ids.map((id) => tx.store.get([shopId, id])))).filter(
       (record): record is StockTikiRecord => record !== undefined,
     );
     return { records, through: ids.at(-1) ?? Number.MAX_SAFE_INTEGER, last: ids.length < window };
   }
-  const range = IDBKeyRange.bound([shopId, cursor.pushedThrough], [shopId, Number.MAX_SAFE_INTEGER], true);
+  const range = IDBKeyRange.bound([shopId, after], [shopId, Number.MAX_SAFE_INTEGER], true);
   const records = await db.getAll('stockTiki', range, window);
   return {
     records,
