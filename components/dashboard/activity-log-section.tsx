@@ -45,7 +45,7 @@ export function ActivityLogSection() {
               <td>{t(`log.level.${entry.level}`)}</td>
               <td>
                 {translate(locale, entry.text)}
-                {entry.detail && <div className="muted">{entry.detail}</div>}
+                {entry.detail && <div className="muted log-detail">{entry.detail}</div>}
               </td>
             </tr>
           ))}

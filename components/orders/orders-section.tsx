@@ -28,6 +28,7 @@ import { refreshOrderAttention } from '../../lib/sync/progress';
 import { type OrderSyncView, orderSyncViews } from '../../lib/sync/sync-view';
 import { productHash, settingHash } from '../../lib/ui-state/dashboard-location';
 import { NoShopState } from '../common/no-shop';
+import { ShopPicker } from '../common/shop-picker';
 import { useJobViews } from '../common/use-job-views';
 import { useLocale } from '../locale';
 import './orders.css';
@@ -137,18 +138,7 @@ export function OrdersSection() {
   return (
     <div className="orders">
       <div className="orders-toolbar">
-        {settings.shops.length > 1 && (
-          <label className="inline-field">
-            {t('orders.shop')}
-            <select value={shop.id} onChange={(event) => setShopId(event.target.value)}>
-              {settings.shops.map((candidate) => (
-                <option key={candidate.id} value={candidate.id}>
-                  {candidate.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <ShopPicker label={t('orders.shop')} shops={settings.shops} value={shop.id} onChange={setShopId} />
         <fieldset className="inline-group orders-statuses">
           <legend>{t('orders.statuses')}</legend>
           {ORDER_GROUPS.map((group) => (

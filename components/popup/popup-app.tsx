@@ -6,9 +6,11 @@ import {
   type LastSync,
   readStatus,
   type StatusSnapshot,
+  type StockPushStatus,
   watchStatus,
 } from '../../lib/status/status';
 import { type OrderSyncView, orderSyncViews } from '../../lib/sync/sync-view';
+import { type StockJobView, stockJobView } from '../../lib/ui-state/stock-job-view';
 import { SetupChecklist } from '../common/setup-checklist';
 import { useJobViews } from '../common/use-job-views';
 import { useLocale } from '../locale';
@@ -70,11 +72,79 @@ function ShopLastSync({ name, sync }: { name: string; sync: LastSync | null }) {
   );
 }
 
+/** Refused products named in the popup; the rest are in Tồn kho. */
+const FAILURES_NAMED = 3;
+
+/** A shop's last stock push: when, what it sent, and the products Tiki refused, with the way to them. */
+function ShopStockPush({
+  name,
+  push,
+  onOpen,
+}: {
+  name: string;
+  push: StockPushStatus;
+  onOpen: (section: DashboardSection) => void;
+}) {
+  const { t, locale } = useLocale();
+  const run = push.lastRun;
+  const failed = run !== null && (!run.ok || run.failed > 0);
+  return (
+    <li>
+      <span className="shop-name">{name}</span>{' '}
+      {run ? (
+        <span className={`badge badge-${failed ? 'error' : 'ok'}`}>
+          {t(failed ? 'popup.syncFailed' : 'popup.syncOk')}
+        </span>
+      ) : (
+        <span className="muted">{t('stock.popup.never')}</span>
+      )}
+      {run && (
+        <>
+          <br />
+          <span className="muted">
+            {run.ok
+              ? t('stock.popup.lastPush', {
+                  time: formatDateTime(run.finishedAt, locale),
+                  sent: run.sent,
+                  unchanged: run.unchanged,
+                  failed: run.failed,
+                })
+              : t('stock.popup.stopped', { time: formatDateTime(run.finishedAt, locale) })}
+          </span>
+        </>
+      )}
+      {run && run.failures.length > 0 && (
+        <p className="warning">
+          {t('stock.popup.failures', {
+            count: run.failed,
+            names: `${run.failures
+              .slice(0, FAILURES_NAMED)
+              .map((failure) => failure.name)
+              .join(', ')}${run.failed > FAILURES_NAMED ? '…' : ''}`,
+          })}{' '}
+          <button type="button" onClick={() => onOpen('stock')}>
+            {t('stock.popup.open')}
+          </button>
+        </p>
+      )}
+      {push.cannotPush && (
+        <p className="warning">
+          {t('stock.popup.cannotPush')}{' '}
+          <button type="button" onClick={() => onOpen('settings')}>
+            {t('section.settings')}
+          </button>
+        </p>
+      )}
+    </li>
+  );
+}
+
 /** The toolbar popup: health at a glance and the way into each dashboard section. */
 export function PopupApp() {
   const { t } = useLocale();
   const [status, setStatus] = useState<StatusSnapshot | null>(null);
-  const orderSyncs = orderSyncViews(useJobViews());
+  const views = useJobViews();
+  const orderSyncs = orderSyncViews(views);
 
   useEffect(() => {
     const refresh = () => void readStatus().then(setStatus);
@@ -88,21 +158,38 @@ export function PopupApp() {
   };
 
   if (!status) return <main className="popup">{t('common.loading')}</main>;
-  return <PopupView status={status} orderSyncs={orderSyncs} onOpen={(section) => void open(section)} />;
+  const stockPushes = Object.fromEntries(
+    status.shops.flatMap((shop) => {
+      const job = stockJobView(views, 'stock-push', shop.id);
+      return job ? [[shop.id, job]] : [];
+    }),
+  );
+  return (
+    <PopupView
+      status={status}
+      orderSyncs={orderSyncs}
+      stockPushes={stockPushes}
+      onOpen={(section) => void open(section)}
+    />
+  );
 }
 
 /** What the popup shows of a status snapshot and the order syncs running now. */
 export function PopupView({
   status,
   orderSyncs,
+  stockPushes = {},
   onOpen,
 }: {
   status: StatusSnapshot;
   orderSyncs: Readonly<Record<string, OrderSyncView>>;
+  /** Each shop's stock push job, when there is one. */
+  stockPushes?: Readonly<Record<string, StockJobView>>;
   onOpen: (section: DashboardSection) => void;
 }) {
   const { t, locale } = useLocale();
   const { nhanh } = status;
+  const pushingShops = status.shops.filter((shop) => shop.stockPush.enabled);
 
   return (
     <main className="popup">
@@ -189,6 +276,30 @@ export function PopupView({
           <p className="attention">{t('popup.attention', { count: status.attentionTotal })}</p>
         )}
       </section>
+
+      {pushingShops.length > 0 && (
+        <section aria-label={t('stock.popup.title')}>
+          <h2>{t('stock.popup.title')}</h2>
+          <ul className="sync-list">
+            {pushingShops.map((shop) => (
+              <ShopStockPush key={shop.id} name={shop.name} push={shop.stockPush} onOpen={onOpen} />
+            ))}
+          </ul>
+          {pushingShops.map((shop) => {
+            const job = stockPushes[shop.id];
+            if (job?.view.state !== 'running') return null;
+            return (
+              <p key={shop.id} className="order-sync-running" role="status">
+                {t('stock.popup.running', {
+                  shop: shop.name,
+                  done: job.summary.sent + job.summary.unchanged + job.summary.failed,
+                })}{' '}
+                <progress value={job.view.progress.done} max={job.view.progress.total ?? undefined} />
+              </p>
+            );
+          })}
+        </section>
+      )}
 
       <nav className="popup-actions" aria-label={t('popup.openDashboard')}>
         {SECTION_BUTTONS.map(({ section, key }) => (

@@ -21,7 +21,9 @@ import { getSettings, type Settings, secretsOf, watchSettings } from '../../lib/
 import { logActivity } from '../../lib/status/activity-log';
 import type { ProductTarget } from '../../lib/ui-state/dashboard-location';
 import { FileButton } from '../common/file-button';
+import { FilterBar, SelectionBar } from '../common/filter-bar';
 import { NoShopState } from '../common/no-shop';
+import { ShopPicker } from '../common/shop-picker';
 import { useLocale } from '../locale';
 import { CreatePreview } from './create-preview';
 import { DownloadPanel, type Notice } from './download-panel';
@@ -214,26 +216,17 @@ export function ProductsSection({
   return (
     <div className="products">
       <div className="products-toolbar">
-        {settings.shops.length > 1 && (
-          <label className="inline-field">
-            {t('products.shop')}
-            <select
-              value={currentShop.id}
-              onChange={(event) => {
-                setShopId(event.target.value);
-                setSelected(new Set());
-                setFocusedId(undefined);
-                setNotice(null);
-              }}
-            >
-              {settings.shops.map((candidate) => (
-                <option key={candidate.id} value={candidate.id}>
-                  {candidate.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <ShopPicker
+          label={t('products.shop')}
+          shops={settings.shops}
+          value={currentShop.id}
+          onChange={(id) => {
+            setShopId(id);
+            setSelected(new Set());
+            setFocusedId(undefined);
+            setNotice(null);
+          }}
+        />
         <DownloadPanel settings={settings} shop={currentShop} onNotice={setNotice} onDone={reload} />
         <button type="button" disabled={busy || rows.length === 0} onClick={() => void autoMatch()}>
           {t('products.autoMatch')}
@@ -257,35 +250,20 @@ export function ProductsSection({
         </div>
       )}
 
-      <div className="products-filters" role="toolbar" aria-label={t('products.filterLabel')}>
-        {FILTERS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            aria-pressed={filter === name}
-            onClick={() => setFilter(name)}
-            data-filter={name}
-          >
-            {t(`products.filter.${name}`)} <span className="count">{counts[name]}</span>
-          </button>
-        ))}
-        <input
-          type="search"
-          className="products-search"
-          placeholder={t('products.search')}
-          aria-label={t('products.search')}
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-        />
-      </div>
+      <FilterBar
+        label={t('products.filterLabel')}
+        filters={FILTERS}
+        active={filter}
+        counts={counts}
+        labelOf={(name) => t(`products.filter.${name}`)}
+        onFilter={setFilter}
+        query={query}
+        onQuery={setQuery}
+        searchLabel={t('products.search')}
+      />
 
       {selectedRows.length > 0 && (
-        <div
-          className="products-bulk"
-          role="toolbar"
-          aria-label={t('products.selected', { count: selectedRows.length })}
-        >
-          <span>{t('products.selected', { count: selectedRows.length })}</span>
+        <SelectionBar label={t('products.selected', { count: selectedRows.length })}>
           <button
             type="button"
             disabled={busy || bulk.confirm.length === 0}
@@ -359,7 +337,7 @@ export function ProductsSection({
           <button type="button" onClick={clearSelection}>
             {t('products.clearSelection')}
           </button>
-        </div>
+        </SelectionBar>
       )}
 
       {dialog?.kind === 'pair' && (

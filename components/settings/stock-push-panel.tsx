@@ -6,7 +6,7 @@ import { type NhanhDepot, sendMessage } from '../../lib/messaging';
 import type { FieldError } from '../../lib/settings';
 import type { StockPushSetup, StockWarehouseChoice } from '../../lib/stock/types';
 import { useLocale } from '../locale';
-import { CapabilityNotice } from '../stock/capability-notice';
+import { CapabilityNotice, InHouseAppHint } from '../stock/capability-notice';
 import { Field } from './field';
 import '../stock/stock.css';
 
@@ -57,7 +57,12 @@ export function StockPushPanel({
     setLoading(true);
     try {
       const answer = await sendMessage('getStockPushSetup', { shopId: shop.id });
-      setSetup(answer);
+      // The worker reads the saved shop: a shop only in the form is not there yet.
+      setSetup(
+        !answer.ok && answer.error.key === 'stock.err.noShop'
+          ? { ok: false, error: { key: 'stock.form.saveFirst' } }
+          : answer,
+      );
       if (answer.ok)
         onChange('tikiWarehouseIds', (current) =>
           current.tikiWarehouseIds.length > 0
@@ -95,6 +100,9 @@ export function StockPushPanel({
   // A warehouse chosen earlier that Tiki no longer lists stays visible, so the seller can untick it.
   const gone = push.tikiWarehouseIds.filter((id) => !listed.some((warehouse) => warehouse.id === id));
   const warehouseError = errorAt('tikiWarehouseIds');
+  const capability = setup?.ok ? setup.capability : ({ state: 'unknown' } as const);
+  const refused = capability.state === 'cannotUpdate' || capability.state === 'authRefused';
+  const hasApp = shop.clientId.trim() !== '' && shop.clientSecret.trim() !== '';
 
   return (
     <fieldset className="stock-push" aria-label={t('field.stockPush')}>
@@ -120,7 +128,7 @@ export function StockPushPanel({
 
       {push.enabled && (
         <>
-          {setup?.ok && <CapabilityNotice capability={setup.capability} />}
+          {refused ? <CapabilityNotice capability={capability} /> : !hasApp && <InHouseAppHint />}
 
           <Field
             label={t('field.nhanhDepotIds')}

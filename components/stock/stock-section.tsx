@@ -18,7 +18,9 @@ import {
   shownStockRows,
   toggleShown,
 } from '../../lib/ui-state/stock-table';
+import { FilterBar, SelectionBar } from '../common/filter-bar';
 import { NoShopState } from '../common/no-shop';
+import { ShopPicker } from '../common/shop-picker';
 import { useJobViews } from '../common/use-job-views';
 import { useLocale } from '../locale';
 import { CapabilityNotice } from './capability-notice';
@@ -76,18 +78,7 @@ export function StockSection() {
   if (!shop) return <NoShopState message="stock.page.noShop" />;
   return (
     <div className="stock">
-      {settings.shops.length > 1 && (
-        <label className="inline-field stock-shop">
-          {t('orders.shop')}
-          <select value={shop.id} onChange={(event) => setShopId(event.target.value)}>
-            {settings.shops.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <ShopPicker label={t('stock.page.shop')} shops={settings.shops} value={shop.id} onChange={setShopId} />
       {shop.stockPush.enabled ? (
         <ShopStock key={shop.id} shopId={shop.id} push={shop.stockPush} />
       ) : (
@@ -187,35 +178,20 @@ function ShopStock({ shopId, push }: { shopId: string; push: StockPushSettings }
         <p className="empty-state">{t('stock.page.neverPreviewed')}</p>
       ) : (
         <>
-          <div className="stock-filters" role="toolbar" aria-label={t('stock.page.filterLabel')}>
-            {STOCK_FILTERS.map((name) => (
-              <button
-                key={name}
-                type="button"
-                aria-pressed={filter === name}
-                data-filter={name}
-                onClick={() => setFilter(name)}
-              >
-                {t(`stock.filter.${name}`)} <span className="count">{counts[name]}</span>
-              </button>
-            ))}
-            <input
-              type="search"
-              className="stock-search"
-              placeholder={t('stock.page.search')}
-              aria-label={t('stock.page.search')}
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-            />
-          </div>
+          <FilterBar
+            label={t('stock.page.filterLabel')}
+            filters={STOCK_FILTERS}
+            active={filter}
+            counts={counts}
+            labelOf={(name) => t(`stock.filter.${name}`)}
+            onFilter={setFilter}
+            query={query}
+            onQuery={setQuery}
+            searchLabel={t('stock.page.search')}
+          />
 
           {toPushSelected.length > 0 && (
-            <div
-              className="stock-bulk"
-              role="toolbar"
-              aria-label={t('stock.page.selected', { count: toPushSelected.length })}
-            >
-              <span>{t('stock.page.selected', { count: toPushSelected.length })}</span>
+            <SelectionBar label={t('stock.page.selected', { count: toPushSelected.length })}>
               <button
                 type="button"
                 className="primary"
@@ -227,7 +203,7 @@ function ShopStock({ shopId, push }: { shopId: string; push: StockPushSettings }
               <button type="button" onClick={() => setSelected(new Set())}>
                 {t('stock.page.clearSelection')}
               </button>
-            </div>
+            </SelectionBar>
           )}
 
           <p className="muted" aria-live="polite">

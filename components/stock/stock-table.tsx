@@ -28,15 +28,20 @@ export function StockTable({
   const { t, locale } = useLocale();
   const visible = useRowWindow(rows.length, ROW_HEIGHT, TABLE_HEIGHT);
 
+  /** Why a row is refused or blocked, on one line; the whole text on hover. */
   function productNote(row: StockPreviewRow) {
-    if (row.lastError)
-      return (
-        <div className="stock-note check-error">
-          {t('stock.page.tikiError', { text: translate(locale, row.lastError) })}
+    const [text, tone] = row.lastError
+      ? [t('stock.page.tikiError', { text: translate(locale, row.lastError) }), 'check-error']
+      : row.reason
+        ? [t(`stock.reason.${row.reason}`), 'warning']
+        : [null, ''];
+    return (
+      text && (
+        <div className={`stock-note ${tone}`} title={text}>
+          {text}
         </div>
-      );
-    if (row.reason) return <div className="stock-note warning">{t(`stock.reason.${row.reason}`)}</div>;
-    return null;
+      )
+    );
   }
 
   return (

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { LocalizedText } from '../i18n/index';
 import { localizedTextSchema } from '../i18n/text-schema';
 import { getSettings, type Settings } from '../settings';
-import { readStockShopStates, watchStockShopStates } from '../stock/shop-state';
+import { readStockShopStates, type StockShopState, watchStockShopStates } from '../stock/shop-state';
 import type { StockRunSummary } from '../stock/types';
 import { type Attention, attentionTotal, readAttention, watchAttention } from './attention';
 import {
@@ -139,10 +139,12 @@ export function tokenExpiryState(expiredAt: number, now: number): 'ok' | 'expiri
 
 export type TokenExpiry = 'unknown' | ReturnType<typeof tokenExpiryState>;
 
-/** A shop's stock push as the popup tells it: on or off, and its last run (issue 14). */
+/** A shop's stock push as the popup tells it: on or off, whether Tiki refuses it, and its last run (issue 14). */
 export interface StockPushStatus {
   enabled: boolean;
-  lastRun: Pick<StockRunSummary, 'finishedAt' | 'ok' | 'sent' | 'failed'> | null;
+  /** Tiki does not let the shop update stock (Cài đặt says how to fix it). */
+  cannotPush: boolean;
+  lastRun: Pick<StockRunSummary, 'finishedAt' | 'ok' | 'sent' | 'unchanged' | 'failed' | 'failures'> | null;
 }
 
 export interface StatusSnapshot {
@@ -169,11 +171,12 @@ export function buildStatus(
   attention: Attention,
   now: number,
   catalogues: Readonly<Record<string, CatalogueSummary>> = {},
-  stockRuns: Readonly<Record<string, StockRunSummary | null>> = {},
+  stockStates: Readonly<Record<string, Pick<StockShopState, 'lastRun' | 'capability'>>> = {},
 ): StatusSnapshot {
   const status = {
     shops: settings.shops.map((shop) => {
-      const run = stockRuns[shop.id] ?? null;
+      const stock = stockStates[shop.id];
+      const run = stock?.lastRun ?? null;
       return {
         id: shop.id,
         name: shop.name,
@@ -181,7 +184,15 @@ export function buildStatus(
         lastSync: lastSyncs.get(shop.id) ?? null,
         stockPush: {
           enabled: shop.stockPush.enabled,
-          lastRun: run && { finishedAt: run.finishedAt, ok: run.ok, sent: run.sent, failed: run.failed },
+          cannotPush: stock?.capability.state === 'cannotUpdate' || stock?.capability.state === 'authRefused',
+          lastRun: run && {
+            finishedAt: run.finishedAt,
+            ok: run.ok,
+            sent: run.sent,
+            unchanged: run.unchanged,
+            failed: run.failed,
+            failures: run.failures,
+          },
         },
       };
     }),
@@ -212,8 +223,7 @@ export async function readStatus(now = Date.now()): Promise<StatusSnapshot> {
   const { byShop, single } = parseLastSyncs(lastSyncRaw);
   // An older version's single record: the only shop's; with several shops, whose it was is unknown.
   if (single && settings.shops.length === 1) byShop.set(settings.shops[0]!.id, single);
-  const stockRuns = Object.fromEntries(Object.entries(stockStates).map(([id, state]) => [id, state.lastRun]));
-  return buildStatus(settings, health, byShop, attention, now, catalogues, stockRuns);
+  return buildStatus(settings, health, byShop, attention, now, catalogues, stockStates);
 }
 
 /** Calls back whenever anything the status is made of changes. */

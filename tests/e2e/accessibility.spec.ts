@@ -1,12 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import type { RunningSandbox } from '../../sandbox/server';
 import { createTikiStatement } from '../../sandbox/statement';
 import {
   downloadAndPairProducts,
   expect,
+  expectAccessible,
   importOrdersFromPage,
   importStatementFromPage,
+  previewStockFromPage,
   storeScreenshot,
   storeSettings,
   test,
@@ -19,20 +20,7 @@ import { routeApisToSandbox, sandboxSettings } from './sandbox-route';
  * 1280 px; and every screen once in English, its screenshot attached to the report for a reader to check.
  */
 
-const SECTIONS = ['settings', 'products', 'orders', 'reconcile', 'log'] as const;
-
-async function expectAccessible(page: Page, where: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const grave = violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  expect(
-    grave.map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    ),
-    `${where}: serious or critical accessibility violations`,
-  ).toEqual([]);
-}
+const SECTIONS = ['settings', 'products', 'orders', 'stock', 'reconcile', 'log'] as const;
 
 /** Labels in tables that break over lines (taller than one line of their own text) or are cut off by their cell. */
 async function wrappedTableLabels(page: Page): Promise<string[]> {
@@ -81,21 +69,30 @@ test.describe('accessibility and layout', () => {
   });
 
   for (const language of ['vi', 'en'] as const)
-    test(`every section filled (${language}): products paired, orders imported, a statement reconciled`, async ({
+    test(`every section filled (${language}): products paired, orders imported, a statement reconciled, stock previewed`, async ({
       context,
       extensionId,
     }, info) => {
       test.setTimeout(180_000);
       running = await routeApisToSandbox(context);
-      await storeSettings(context, { ...sandboxSettings(running), language: 'vi' });
+      const shop = running.sandbox.seed.tiki.shops[0]!;
+      const seeded = sandboxSettings(running);
+      // The stock push on, so Tồn kho shows its preview table.
+      const stockPush = {
+        enabled: true,
+        nhanhDepotIds: [running.sandbox.seed.nhanh.depots[0]!.id],
+        tikiWarehouseIds: [shop.warehouses!.find((warehouse) => warehouse.is_primary)!.id],
+      };
+      const settings = { ...seeded, shops: [{ ...seeded.shops[0]!, stockPush }] };
+      await storeSettings(context, { ...settings, language: 'vi' });
       const page = await context.newPage();
       await page.setViewportSize({ width: 1280, height: 900 });
       await downloadAndPairProducts(page, extensionId);
       await importOrdersFromPage(page, extensionId);
-      const shop = running.sandbox.seed.tiki.shops[0]!;
       const statement = createTikiStatement({ ...shop, orders: shop.orders }, Date.now());
       await importStatementFromPage(page, extensionId, statement);
-      if (language === 'en') await storeSettings(context, { ...sandboxSettings(running), language: 'en' });
+      await previewStockFromPage(page, extensionId);
+      if (language === 'en') await storeSettings(context, { ...settings, language: 'en' });
 
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
       await checkScreen(page, info, `popup (filled, ${language})`);

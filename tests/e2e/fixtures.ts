@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
 import { SETTINGS_VERSION } from '../../lib/config/settings-schema';
 import { type JobView, readJobViews } from '../../lib/jobs/views';
@@ -53,6 +54,20 @@ export const test = base.extend<{ context: BrowserContext; extensionId: string }
 
 export const expect = test.expect;
 
+/** No serious or critical accessibility violation (axe, WCAG 2 A and AA) on the page as it is now. */
+export async function expectAccessible(page: Page, where: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const grave = violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  expect(
+    grave.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    ),
+    `${where}: serious or critical accessibility violations`,
+  ).toEqual([]);
+}
+
 export async function serviceWorker(context: BrowserContext): Promise<Worker> {
   const [worker] = context.serviceWorkers();
   return worker ?? (await context.waitForEvent('serviceworker'));
@@ -102,7 +117,15 @@ export async function downloadAndPairProducts(page: Page, extensionId: string) {
   await test.expect(page.getByRole('status')).toContainText('Ghép tự động:');
 }
 
-/** The shop id the e2e settings give the sandbox's shop (`sandboxSettings`). */
+/** Tồn kho: runs "Xem trước" and waits for the preview table (the shop's stock push on in the stored settings). */
+export async function previewStockFromPage(page: Page, extensionId: string) {
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html#stock`);
+  await page.getByRole('button', { name: 'Xem trước', exact: true }).click();
+  await test
+    .expect(page.locator('table.stock-table tr[data-tiki-id]').first())
+    .toBeVisible({ timeout: 60_000 });
+}
+
 /**
  * The Chrome Web Store's screenshots (1280×800) are taken from the demo by the e2e tests themselves, so they show the
  * product as it is; only `npm run store:screenshots` (STORE_SCREENSHOTS=1) writes them into `store/screenshots/`.

@@ -15,6 +15,8 @@ export const stockScreenMessages = defineMessages(
       'Các kho lấy hàng của bạn trên Tiki. Chọn nhiều kho thì tổng được chia đều cho các kho theo thứ tự đã chọn.',
     'stock.form.loadWarehouses': 'Tải danh sách kho Tiki',
     'stock.form.loadingWarehouses': 'Đang tải danh sách kho Tiki…',
+    'stock.form.saveFirst':
+      'Cửa hàng này chưa được lưu: tắt "Đẩy tồn kho", bấm Lưu, rồi bật lại để tải danh sách kho Tiki.',
     'stock.form.noWarehouses': 'Tiki không trả về kho lấy hàng nào đang hoạt động cho cửa hàng này.',
     'stock.form.primary': 'kho chính',
     'stock.form.goneWarehouse': 'Kho {id} (không còn trong danh sách kho của Tiki)',
@@ -30,11 +32,14 @@ export const stockScreenMessages = defineMessages(
     'stock.form.freezeHint': 'Giờ Việt Nam (Asia/Ho_Chi_Minh).',
     'stock.form.capabilityTitle': 'Cửa hàng này chưa đẩy được tồn kho lên Tiki',
     'stock.form.openConsole': 'Mở open.tiki.vn/console',
+    'stock.form.needsApp':
+      'Cửa hàng này đang kết nối bằng "Tham số kết nối". Tài liệu của Tiki chỉ cho cập nhật tồn kho bằng ứng dụng riêng của người bán, nên Tiki có thể từ chối lần đẩy đầu tiên.',
     'stock.form.goToPreview': 'Xem trước và duyệt ở mục Tồn kho',
     'stock.form.approved': 'Đã duyệt lúc {time}: tiện ích tự đẩy tồn kho theo lịch tự động đồng bộ.',
     'stock.form.notApproved':
       'Chưa duyệt: tiện ích chỉ tự đẩy sau khi bạn xem trước và đẩy lần đầu ở mục Tồn kho.',
 
+    'stock.page.shop': 'Cửa hàng',
     'stock.page.noShop':
       'Chưa có cửa hàng Tiki nào. Hãy thêm cửa hàng trong Cài đặt, rồi bật "Đồng bộ tồn kho lên Tiki".',
     'stock.page.disabled': 'Cửa hàng {shop} chưa bật "Đồng bộ tồn kho lên Tiki".',
@@ -98,9 +103,10 @@ export const stockScreenMessages = defineMessages(
     'stock.popup.lastPush': '{time} · đã gửi {sent}, không đổi {unchanged}, lỗi {failed}',
     'stock.popup.stopped': 'Lần đẩy gần nhất dừng lúc {time}',
     'stock.popup.never': 'Chưa đẩy lần nào',
-    'stock.popup.running': 'Đang đẩy tồn kho của {shop}: {done}',
+    'stock.popup.running': 'Đang đẩy tồn kho của {shop}: {done} sản phẩm',
     'stock.popup.failures': '{count} sản phẩm Tiki không nhận: {names}',
-    'stock.popup.cannotPush': 'Chưa đẩy được: xem Cài đặt',
+    'stock.popup.cannotPush': 'Tiki chưa cho cửa hàng này cập nhật tồn kho: xem cách sửa trong',
+    'stock.popup.open': 'Mở Tồn kho',
   },
   {
     'section.stock': 'Stock',
@@ -115,6 +121,8 @@ export const stockScreenMessages = defineMessages(
       'Your pickup warehouses on Tiki. With several, the total is split evenly between them in the order you ticked them.',
     'stock.form.loadWarehouses': 'Load the Tiki warehouses',
     'stock.form.loadingWarehouses': 'Loading the Tiki warehouses…',
+    'stock.form.saveFirst':
+      'This shop is not saved yet: turn "Push stock" off, save, then turn it back on to load the Tiki warehouses.',
     'stock.form.noWarehouses': 'Tiki returned no active pickup warehouse for this shop.',
     'stock.form.primary': 'primary',
     'stock.form.goneWarehouse': "Warehouse {id} (no longer in Tiki's warehouse list)",
@@ -131,11 +139,14 @@ export const stockScreenMessages = defineMessages(
     'stock.form.freezeHint': 'Vietnam time (Asia/Ho_Chi_Minh).',
     'stock.form.capabilityTitle': 'This shop cannot push stock to Tiki yet',
     'stock.form.openConsole': 'Open open.tiki.vn/console',
+    'stock.form.needsApp':
+      'This shop is connected by its "Tham số kết nối" key. Tiki documents stock updates only for the seller\'s own app, so Tiki may refuse the first push.',
     'stock.form.goToPreview': 'Preview and approve in Stock',
     'stock.form.approved': 'Approved at {time}: the extension pushes stock on the auto-sync schedule.',
     'stock.form.notApproved':
       'Not approved yet: the extension pushes on its own only after you preview and push once in Stock.',
 
+    'stock.page.shop': 'Shop',
     'stock.page.noShop': 'No Tiki shop yet. Add one in Settings, then turn on "Push stock to Tiki".',
     'stock.page.disabled': 'The shop {shop} does not push its stock to Tiki yet.',
     'stock.page.goToSettings': 'Turn it on in Settings',
@@ -198,8 +209,9 @@ export const stockScreenMessages = defineMessages(
     'stock.popup.lastPush': '{time} · {sent} sent, {unchanged} unchanged, {failed} failed',
     'stock.popup.stopped': 'The last push stopped at {time}',
     'stock.popup.never': 'Never pushed',
-    'stock.popup.running': 'Pushing the stock of {shop}: {done}',
+    'stock.popup.running': 'Pushing the stock of {shop}: {done} products',
     'stock.popup.failures': '{count} products refused by Tiki: {names}',
-    'stock.popup.cannotPush': 'Cannot push yet: see Settings',
+    'stock.popup.cannotPush': 'Tiki does not let this shop update stock yet: see how to fix it in',
+    'stock.popup.open': 'Open Stock',
   },
 );

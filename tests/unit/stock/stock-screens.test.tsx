@@ -7,6 +7,7 @@ import { fromDraft, newShopDraft, type SettingsDraft, toDraft } from '../../../l
 import type { Locale } from '../../../lib/i18n';
 import { DEFAULT_SETTINGS, type FieldError, newShopId, validateSettings } from '../../../lib/settings';
 import type { StockPreviewRow } from '../../../lib/stock/types';
+import { previewRow } from './preview-row';
 
 /** The visible text of some markup, tags dropped. */
 const textOf = (html: string) =>
@@ -130,6 +131,27 @@ describe('Cài đặt → Đồng bộ tồn kho lên Tiki: validation', () => {
     expect(textOf(html)).toContain('Số âm → 0 (luôn áp dụng).');
   });
 
+  it('should offer the in-house app steps to a shop connected by its key only, before any push is refused', () => {
+    const panel = (app: { clientId: string; clientSecret: string }) => {
+      const draft = draftWith({ tikiWarehouseIds: [7] });
+      return textOf(
+        renderToStaticMarkup(
+          <StockPushPanel
+            shop={{ ...draft.shops[0]!, ...app }}
+            depots={[]}
+            errorAt={() => undefined}
+            onChange={() => {}}
+          />,
+        ),
+      );
+    };
+    expect(panel({ clientId: '', clientSecret: '' })).toContain(
+      'Tài liệu của Tiki chỉ cho cập nhật tồn kho bằng ứng dụng riêng của người bán',
+    );
+    expect(panel({ clientId: '', clientSecret: '' })).toContain('Tạo ứng dụng nội bộ (In-house app)');
+    expect(panel({ clientId: 'app', clientSecret: 'secret' })).not.toContain('In-house app');
+  });
+
   it('should keep what the seller saved through the form unchanged', () => {
     const stockPush = {
       enabled: true,
@@ -148,25 +170,6 @@ describe('Cài đặt → Đồng bộ tồn kho lên Tiki: validation', () => {
   });
 });
 
-function row(tikiProductId: number, patch: Partial<StockPreviewRow> = {}): StockPreviewRow {
-  return {
-    tikiProductId,
-    name: `Sản phẩm ${tikiProductId}`,
-    sku: `TK${tikiProductId}`,
-    originalSku: '',
-    nhanhProductId: 9000 + tikiProductId,
-    nhanhAvailable: 12,
-    rules: ['buffer'],
-    tikiNow: 4,
-    toPush: 10,
-    state: 'willRise',
-    reason: null,
-    lastError: null,
-    lastPushedAt: null,
-    ...patch,
-  };
-}
-
 describe('Tồn kho: the preview table', () => {
   const render = (rows: StockPreviewRow[], selected = new Set<number>()) =>
     renderToStaticMarkup(
@@ -177,9 +180,9 @@ describe('Tồn kho: the preview table', () => {
 
   it('should show Nhanh available, the rules, what Tiki shows and what goes out, with why a row is blocked or refused', () => {
     const html = render([
-      row(1, { rules: ['buffer', 'threshold'], toPush: 0, state: 'willZero', nhanhAvailable: 3 }),
-      row(2, { toPush: null, rules: [], state: 'blocked', reason: 'fbt', tikiNow: 8 }),
-      row(3, {
+      previewRow(1, { rules: ['buffer', 'threshold'], toPush: 0, state: 'willZero', nhanhAvailable: 3 }),
+      previewRow(2, { toPush: null, rules: [], state: 'blocked', reason: 'fbt', tikiNow: 8 }),
+      previewRow(3, {
         lastError: { key: 'tiki.error.updateRejected', params: { detail: 'warehouse 9 not found' } },
       }),
     ]);
@@ -193,9 +196,9 @@ describe('Tồn kho: the preview table', () => {
 
   it('should let only rows a push changes be ticked', () => {
     const html = render([
-      row(1),
-      row(2, { state: 'unchanged', toPush: 4 }),
-      row(3, { state: 'blocked', toPush: null, reason: 'notPaired' }),
+      previewRow(1),
+      previewRow(2, { state: 'unchanged', toPush: 4 }),
+      previewRow(3, { state: 'blocked', toPush: null, reason: 'notPaired' }),
     ]);
     const checkbox = (id: number) =>
       new RegExp(`data-tiki-id="${id}".*?<input([^>]*)>`).exec(html)?.[1] ?? '';
@@ -205,7 +208,7 @@ describe('Tồn kho: the preview table', () => {
   });
 
   it('should draw only the rows in view of 50,000', () => {
-    const rows = Array.from({ length: 50_000 }, (_, i) => row(i + 1));
+    const rows = Array.from({ length: 50_000 }, (_, i) => previewRow(i + 1));
     const drawn = render(rows).match(/data-tiki-id=/g)?.length ?? 0;
     expect(drawn).toBeGreaterThan(5);
     expect(drawn).toBeLessThan(30);

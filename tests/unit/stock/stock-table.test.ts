@@ -8,36 +8,18 @@ import {
   shownStockRows,
   toggleShown,
 } from '../../../lib/ui-state/stock-table';
-
-function row(tikiProductId: number, patch: Partial<StockPreviewRow> = {}): StockPreviewRow {
-  return {
-    tikiProductId,
-    name: `Sản phẩm ${tikiProductId}`,
-    sku: `TK${tikiProductId}`,
-    originalSku: '',
-    nhanhProductId: 9000 + tikiProductId,
-    nhanhAvailable: 10,
-    rules: [],
-    tikiNow: 5,
-    toPush: 10,
-    state: 'willRise',
-    reason: null,
-    lastError: null,
-    lastPushedAt: null,
-    ...patch,
-  };
-}
+import { previewRow } from './preview-row';
 
 const ROWS = [
-  row(1, { name: 'Bút bi Thiên Long', toPush: 0, state: 'willZero' }),
-  row(2, { name: 'Vở kẻ ngang Hồng Hà', state: 'willRise', originalSku: 'VO-120' }),
-  row(3, { name: 'Thước kẻ', toPush: 3, state: 'willLower' }),
-  row(4, { name: 'Bút chì', toPush: 5, state: 'unchanged' }),
-  row(5, { name: 'Hộp bút FBT', toPush: null, state: 'blocked', reason: 'fbt' }),
-  row(6, {
+  previewRow(1, { name: 'Bút bi Thiên Long', toPush: 0, state: 'willZero' }),
+  previewRow(2, { name: 'Vở kẻ ngang Hồng Hà', state: 'willRise', originalSku: 'VO-120' }),
+  previewRow(3, { name: 'Thước kẻ', toPush: 3, state: 'willLower' }),
+  previewRow(4, { name: 'Bút chì', toPush: 5, state: 'unchanged' }),
+  previewRow(5, { name: 'Hộp bút FBT', toPush: null, state: 'blocked', reason: 'fbt' }),
+  previewRow(6, {
     name: 'Gôm tẩy',
     state: 'willRise',
-    lastError: { key: 'stock.log.productFailed', params: { name: 'Gôm tẩy', reason: 'x' } },
+    lastError: { key: 'tiki.error.updateRejected', params: { detail: 'x' } },
   }),
 ];
 const ids = (rows: readonly StockPreviewRow[]) => rows.map((r) => r.tikiProductId);

@@ -121,9 +121,11 @@ describe('the popup’s last push', () => {
     await saveSettings({ shops: [pushedShop(true)] }, 'vi');
     await updateStockShopState('shop-1', () => ({ lastRun: failing(1, 2) }));
     const status = await readStatus();
-    expect(status.shops[0]?.stockPush).toEqual({
+    expect(status.shops[0]?.stockPush).toMatchObject({
       enabled: true,
+      cannotPush: false,
       lastRun: { finishedAt: 2, ok: true, sent: 3, failed: 2 },
     });
+    expect(status.shops[0]?.stockPush.lastRun?.failures).toHaveLength(2);
   });
 });
