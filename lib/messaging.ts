@@ -91,6 +91,10 @@ export interface ProtocolMap {
   deliverStatementFile(data: { fileName: string; base64: string }): void;
   /** The statement goes out by email: Đối soát opens with its file picker ready. */
   openStatementPicker(): void;
+
+  // Event queue (issue 15)
+  /** An open dashboard or seller-center tab asks for new Tiki orders every 15 s (`lib/sync/page-pull.ts`). */
+  pullOrderEvents(): void;
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -9,7 +9,7 @@ import { z } from 'zod';
 const eventQueueStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('active'), since: z.number() }),
   /** Tiki refused the queue calls for this connection (HTTP status): the shop is synced by polling only. */
-  z.object({ state: z.literal('refused'), since: z.number(), status: z.number().int().nullable() }),
+  z.object({ state: z.literal('refused'), since: z.number(), status: z.number().int() }),
 ]);
 export type EventQueueStatus = z.output<typeof eventQueueStatusSchema>;
 

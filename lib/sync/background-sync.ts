@@ -10,10 +10,12 @@ import { refreshCatalogues } from '../products/refresh';
 import { getSettings, type Settings, secretsOf, watchSettings } from '../settings';
 import { attentionTotal, readAttention, watchAttention } from '../status/attention';
 import { recordLastSync, recordSyncHealth } from '../status/status';
+import type { TikiClient } from '../tiki/client';
 import { systemClock } from '../time/clock';
 import { createNhanhClientFromSettings, createTikiClientForShop } from '../worker/api-clients';
 import { autoSyncShops, ORDER_SYNC_ALARM, scheduleOrderSync } from './alarms';
-import { nextOrderSyncNotice } from './notice';
+import { type ImportByCodeResult, importOrdersByCode } from './import-by-code';
+import { nextOrderSyncNotice, type OrderSyncNotice } from './notice';
 import {
   type OrderSyncDeps,
   orderSyncJobId,
@@ -23,6 +25,7 @@ import {
   shopProblem,
 } from './order-sync';
 import { refreshOrderAttention } from './progress';
+import { shopLanes } from './shop-lanes';
 
 /*
  * The service worker's side of the order sync: alarms, manual imports sent from the dashboard, resuming a run
@@ -30,7 +33,11 @@ import { refreshOrderAttention } from './progress';
  * ./order-sync.ts; this file only binds it to the browser.
  */
 
-async function depsFor(settings: Settings, shopId: string): Promise<OrderSyncDeps> {
+/** What a sync, a pull of the event queue or an import of named orders of one shop needs, in the worker. */
+export async function depsFor(
+  settings: Settings,
+  shopId: string,
+): Promise<OrderSyncDeps & { tiki: TikiClient | null }> {
   const db = await getDb();
   const shop = settings.shops.find((candidate) => candidate.id === shopId);
   const nhanh = createNhanhClientFromSettings(settings);
@@ -57,10 +64,13 @@ async function depsFor(settings: Settings, shopId: string): Promise<OrderSyncDep
   };
 }
 
-async function run(settings: Settings, request: SyncRequest): Promise<SyncResult> {
-  const result = await runOrderSync(await depsFor(settings, request.shopId), request);
-  if (result.kind === 'done' || result.kind === 'failed') await tell(settings, request.shopId, result);
-  return result;
+/** One run in the shop's lane: after a pull of its event queue, never beside one. */
+function run(settings: Settings, request: SyncRequest): Promise<SyncResult> {
+  return shopLanes.queue(request.shopId, async () => {
+    const result = await runOrderSync(await depsFor(settings, request.shopId), request);
+    if (result.kind === 'done' || result.kind === 'failed') await tell(settings, request.shopId, result);
+    return result;
+  });
 }
 
 /** After a run: the popup's last sync, the attention count, and a notification when something new needs the seller. */
@@ -81,15 +91,19 @@ async function tell(settings: Settings, shopId: string, result: Extract<SyncResu
     error,
   });
   await refreshOrderAttention(await getDb());
-  const shop = settings.shops.find((candidate) => candidate.id === shopId)?.name ?? shopId;
   const kind = result.kind === 'failed' ? 'failed' : 'done';
   const notice = await nextOrderSyncNotice(shopId, { kind, error, newlyBlocked });
-  if (!notice) return;
+  if (notice) await notify(settings, shopId, notice, result.cursor.runId);
+}
+
+/** The browser notification of a sync's notice (`./notice.ts`); `tag` keeps two of them apart. */
+export async function notify(settings: Settings, shopId: string, notice: OrderSyncNotice, tag: string) {
+  const shop = settings.shops.find((candidate) => candidate.id === shopId)?.name ?? shopId;
   const message: LocalizedText =
     notice.kind === 'failed'
       ? { key: 'orders.notify.failed', params: { shop } }
       : { key: 'orders.notify.blocked', params: { shop, count: notice.count } };
-  await browser.notifications.create(`order-sync:${shopId}:${result.cursor.runId}`, {
+  await browser.notifications.create(`order-sync:${shopId}:${tag}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: translate(settings.language, { key: 'orders.notify.title' }),
@@ -116,6 +130,19 @@ export async function startOrderImport(
   if (await runningHere(orderSyncJobId(shopId))) return { started: false, error: { key: 'orders.err.busy' } };
   void run(settings, { shopId, kind: 'start', trigger: 'manual', groups });
   return { started: true };
+}
+
+/**
+ * Imports these Tiki orders of the shop now (re-read, then the sync's own rules), in the shop's lane: after a sync
+ * or pull already under way. For the seller center's "Đẩy sang Nhanh ngay".
+ */
+export async function importOrdersNow(shopId: string, codes: readonly string[]): Promise<ImportByCodeResult> {
+  const settings = await getSettings();
+  return shopLanes.queue(shopId, async () => {
+    const result = await importOrdersByCode(await depsFor(settings, shopId), shopId, codes);
+    if (result.kind === 'done') await refreshOrderAttention(await getDb());
+    return result;
+  });
 }
 
 /** `cancelNhanhShipment`: the seller's explicit click on an order stuck with a carrier. */

@@ -22,6 +22,7 @@ import {
 } from '../seller-center/background';
 import { answerKeyCapture } from '../seller-center/key-capture';
 import { readStatus } from '../status/status';
+import { askForOrderEvents, startEventQueueInBackground } from '../sync/background-events';
 import {
   cancelNhanhShipment,
   resumeOrderSync,
@@ -63,10 +64,12 @@ export function startBackground(): void {
       reportSellerCenterIssue: (report) => recordSellerCenterIssue(report),
       deliverStatementFile: (file) => receiveStatementFile(file),
       openStatementPicker: () => openStatementPickerForEmail(),
+      pullOrderEvents: () => askForOrderEvents(),
     },
     browser.runtime.id,
   );
   startOrderSyncInBackground();
+  startEventQueueInBackground();
   void resumeInterruptedJobs({
     'order-sync': resumeOrderSync,
     'catalogue-download': resumeCatalogueDownload,

@@ -94,6 +94,9 @@ export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: read
     from: ['seller-center'],
   },
   openStatementPicker: { data: z.undefined(), from: ['seller-center'] },
+
+  // Event queue (issue 15)
+  pullOrderEvents: { data: z.undefined(), from: ['extension-page', 'seller-center'] },
 };
 
 export interface SenderInfo {

@@ -28,6 +28,7 @@ const VALID_DATA: { [K in MessageType]: unknown } = {
   reportSellerCenterIssue: { issue: 'keyTableMissing', page: '/new/#/account' },
   deliverStatementFile: { fileName: 'sao-ke.xlsx', base64: 'UEsDBA==' },
   openStatementPicker: undefined,
+  pullOrderEvents: undefined,
 };
 
 /** Every way a sender can look: our pages, our content script, and the hostile ones. */
