@@ -39,7 +39,5 @@ export function createShopLanes() {
   };
 }
 
-export type ShopLanes = ReturnType<typeof createShopLanes>;
-
 /** The worker's lanes. */
 export const shopLanes = createShopLanes();
