@@ -4,7 +4,7 @@ import { defineMessages } from '../define';
 export const eventQueueMessages = defineMessages(
   {
     'eventQueue.orderMissing':
-      'Tiki báo có thay đổi ở đơn {code} nhưng không tìm thấy đơn này khi đọc lại: bỏ qua (lần đồng bộ tự động sau sẽ kiểm tra lại).',
+      'Không tìm thấy đơn {code} trên Tiki khi đọc lại đơn này: bỏ qua (lần đồng bộ tự động sau sẽ kiểm tra lại).',
     'eventQueue.refused':
       'Cửa hàng {shop}: Tiki không cho dùng hàng đợi sự kiện với cách kết nối này (HTTP {status}). Đơn mới vẫn được lấy theo lịch đồng bộ tự động, {minutes} phút một lần.',
     'eventQueue.status.active': 'Đơn mới được nhận ngay qua hàng đợi sự kiện của Tiki (khoảng một phút).',
@@ -15,7 +15,7 @@ export const eventQueueMessages = defineMessages(
   },
   {
     'eventQueue.orderMissing':
-      'Tiki announced a change to order {code} but the order was not found when read again: skipped (the next automatic sync checks again).',
+      'Order {code} was not found on Tiki when it was read again: skipped (the next automatic sync checks again).',
     'eventQueue.refused':
       'Shop {shop}: Tiki does not allow its event queue with this connection (HTTP {status}). New orders are still fetched by the automatic sync, every {minutes} minutes.',
     'eventQueue.status.active': "New orders arrive at once through Tiki's event queue (about a minute).",
