@@ -30,6 +30,7 @@ import { FileButton } from '../common/file-button';
 import { useLocale } from '../locale';
 import { CompatCheckPanel } from './compat-check-panel';
 import { type CheckOutcome, ConnectionCheck } from './connection-check';
+import { EventQueueNotice } from './event-queue-notice';
 import { Field } from './field';
 import { NhanhOAuthGuide } from './nhanh-oauth-guide';
 import { type StockPushChange, StockPushPanel, stockPushProblem } from './stock-push-panel';
@@ -370,6 +371,7 @@ export function SettingsSection() {
               </Field>
             </div>
             <ConnectionCheck label={t('connections.check')} run={() => checkShop(shop.id)} />
+            {shop.autoSync && draft.autoSync.enabled && <EventQueueNotice shopId={shop.id} />}
             <label className="checkbox">
               <input
                 type="checkbox"

@@ -42,3 +42,14 @@ export function scheduleOrderSync(
   const period = autoSyncShops(settings).length === 0 ? null : settings.autoSync.intervalMinutes;
   return keepAlarm(alarms, ORDER_SYNC_ALARM, period);
 }
+
+/** The event queue's pull: every minute (Chrome's shortest alarm period) while any shop syncs automatically. */
+export const EVENT_PULL_ALARM = 'order-events';
+export const EVENT_PULL_MINUTES = 1;
+
+export function scheduleEventPull(
+  alarms: AlarmsApi,
+  settings: Settings,
+): Promise<'created' | 'kept' | 'cleared'> {
+  return keepAlarm(alarms, EVENT_PULL_ALARM, autoSyncShops(settings).length > 0 ? EVENT_PULL_MINUTES : null);
+}

@@ -81,7 +81,7 @@ export type PullResult =
   | { kind: 'refused' }
   /** A failure worth trying again later (network, 5xx, an import stopped by Nhanh): nothing acknowledged. */
   | { kind: 'unavailable'; error: LocalizedText }
-  | { kind: 'pulled'; events: number; orders: number };
+  | { kind: 'pulled'; events: number; orders: number; newlyBlocked: number };
 
 async function readCursor(deps: EventQueueDeps, shopId: string): Promise<EventQueueCursor> {
   const job = await deps.db.get('jobs', eventQueueJobId(shopId));
@@ -178,6 +178,7 @@ async function pullHeld(
 
   let events = 0;
   let orders = 0;
+  let newlyBlocked = 0;
   for (let batchNumber = 0; batchNumber < BATCHES_PER_PULL; batchNumber++) {
     let batch: Awaited<ReturnType<typeof tiki.pullEvents>>;
     try {
@@ -203,6 +204,7 @@ async function pullHeld(
       // Not acknowledged: the same batch comes again with the next pull.
       if (imported.kind === 'failed') return { kind: 'unavailable', error: imported.error };
       orders += Object.keys(imported.outcomes).length;
+      newlyBlocked += imported.newlyBlocked;
     }
     events += fresh.length;
     const empty = batch.events.length + batch.unreadable.length === 0;
@@ -212,7 +214,7 @@ async function pullHeld(
     }
     if (empty || !(await renew())) break;
   }
-  return { kind: 'pulled', events, orders };
+  return { kind: 'pulled', events, orders, newlyBlocked };
 }
 
 /** Our queue by its name, or a new one. */
@@ -234,7 +236,7 @@ async function refuse(
   const already = cursor.refused?.auth === auth;
   await save({ ...cursor, refused: { at: now, auth, status } });
   if (already) return;
-  await deps.onStatus?.(shop.id, { state: 'refused', since: now, status });
+  await deps.onStatus?.(shop.id, { state: 'refused', since: now, status, auth });
   await logActivity(
     deps.db,
     {
