@@ -6,7 +6,7 @@ import type { SellerCenterIssue } from '../messaging';
 import type { HelperDeps, HelperEnv } from './helper-env';
 import { createKeyButtons } from './key-buttons';
 import { HELPER_TAG, mountHelperUi } from './mount';
-import { createOrderChips } from './order-chips';
+import { createOrderChips, ORDER_SCAN_MEASURE } from './order-chips';
 import {
   classifyView,
   findKeyPageLink,
@@ -17,6 +17,7 @@ import {
   KEY_PAGE_URL,
   type KeyTable,
   type OrderCodeAnchor,
+  readingOnce,
   type SellerCenterView,
   type StatementExport,
   showsNoOrders,
@@ -56,13 +57,15 @@ interface PageReading {
 }
 
 function readPage(root: HTMLElement): PageReading {
-  const view = classifyView(root);
-  return {
-    view,
-    keyTable: findKeyTable(root),
-    found: findStatementExport(root, location.href),
-    orderCodes: view === 'orders' ? findOrderCodes(root) : [],
-  };
+  return readingOnce(() => {
+    const view = classifyView(root);
+    return {
+      view,
+      keyTable: findKeyTable(root),
+      found: findStatementExport(root, location.href),
+      orderCodes: view === 'orders' ? findOrderCodes(root) : [],
+    };
+  });
 }
 
 function issueOf(
@@ -145,11 +148,19 @@ export async function startSellerCenterHelper(ctx: ContentScriptContext, deps: H
 
   function scan(): void {
     if (ctx.isInvalid) return;
+    const started = performance.now();
     const root = document.body;
     const reading = readPage(root);
     keyButtons.sync(reading.keyTable?.rows ?? []);
     statementButton.sync(reading.found);
     orderChips.sync(reading.orderCodes);
+    if (reading.orderCodes.length > 0) {
+      performance.clearMeasures(ORDER_SCAN_MEASURE);
+      performance.measure(ORDER_SCAN_MEASURE, {
+        start: started,
+        detail: { codes: reading.orderCodes.length },
+      });
+    }
     launcher?.setVisible(reading.view !== 'keys');
     watchIssue(issueOf(reading, root));
   }
