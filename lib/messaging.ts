@@ -100,6 +100,10 @@ export interface ProtocolMap {
   pushOrderToNhanh(data: { code: string }): PushOrderAnswer;
   /** A blocked order's chip clicked: the dashboard opens at its fix (the product to pair, or the setting). */
   openOrderFix(data: { code: string }): void;
+
+  // Event queue (issue 15)
+  /** An open dashboard or seller-center tab asks for new Tiki orders every 15 s (`lib/sync/page-pull.ts`). */
+  pullOrderEvents(): void;
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -61,6 +61,7 @@ const tikiGrowthSchema = nhanhGrowthSchema.extend({ sellerId: z.number().int().o
 const FAULT_CHOICES: Partial<Record<keyof Faults, readonly string[]>> = {
   tikiTiedOrder: ['stable', 'shuffled'],
   tikiUpdatedFromBound: ['inclusive', 'exclusive'],
+  tikiQueueAuth: ['any', 'bearer-only'],
   nhanhAppOrderIdsFilter: ['ignored', 'honoured', 'refused'],
   nhanhEditRefusal: ['form-fields', 'message'],
   nhanhPaymentOnSuccess: ['refused', 'accepted'],

@@ -64,6 +64,12 @@ export interface Faults {
    * for with `from` = s − 1 s, `to` = s (exclusive) or `from` = `to` = s (inclusive).
    */
   tikiUpdatedFromBound: 'inclusive' | 'exclusive';
+  /**
+   * Who may use the event queue paths. Every official example authenticates them with `Authorization: Bearer`
+   * and nothing says the seller-center key (`tiki-api`) works there (OT-evq), so both are offered: `any` (the
+   * key works too) and `bearer-only` (the key gets 403).
+   */
+  tikiQueueAuth: 'any' | 'bearer-only';
   /** API drift on list and detail answers (see `sandbox/surprise.ts`); null = the documented shapes only. */
   contractSurprise: ContractSurprise | null;
   /**
@@ -100,6 +106,7 @@ export const DEFAULT_FAULTS: Faults = {
   nhanhPaymentOnSuccess: 'refused',
   tikiTiedOrder: 'stable',
   tikiUpdatedFromBound: 'exclusive',
+  tikiQueueAuth: 'any',
   contractSurprise: null,
   compatBreak: null,
 };

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { DASHBOARD_SECTIONS } from '../../lib/messaging';
+import { DASHBOARD_SECTIONS, sendMessage } from '../../lib/messaging';
 import { readStatus, type StatusSnapshot, watchStatus } from '../../lib/status/status';
+import { keepOrderEventsFlowing } from '../../lib/sync/page-pull';
 import { type DashboardLocation, parseDashboardHash } from '../../lib/ui-state/dashboard-location';
 import { SetupChecklist } from '../common/setup-checklist';
 import { useLocale } from '../locale';
@@ -25,6 +26,9 @@ export function DashboardApp() {
     refresh();
     return watchStatus(refresh);
   }, []);
+
+  // While the dashboard is open, new Tiki orders are pulled every 15 s (lib/sync/page-pull.ts).
+  useEffect(() => keepOrderEventsFlowing(() => sendMessage('pullOrderEvents', undefined)), []);
 
   useEffect(() => {
     const onHashChange = () => setPlace(parseDashboardHash(location.hash));

@@ -30,6 +30,7 @@ import { FileButton } from '../common/file-button';
 import { useLocale } from '../locale';
 import { CompatCheckPanel } from './compat-check-panel';
 import { type CheckOutcome, ConnectionCheck } from './connection-check';
+import { EventQueueNotice } from './event-queue-notice';
 import { Field } from './field';
 import { NhanhOAuthGuide } from './nhanh-oauth-guide';
 
@@ -348,6 +349,7 @@ export function SettingsSection() {
               </Field>
             </div>
             <ConnectionCheck label={t('connections.check')} run={() => checkShop(shop.id)} />
+            <EventQueueNotice shopId={shop.id} />
             <label className="checkbox">
               <input
                 type="checkbox"

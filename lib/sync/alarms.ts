@@ -20,17 +20,41 @@ export function autoSyncShops(settings: Settings): Settings['shops'] {
  * absent otherwise. An alarm already at the right interval is kept, so a worker restart or an unrelated
  * settings change does not push the next sync further away.
  */
-export async function scheduleOrderSync(
+export function scheduleOrderSync(
   alarms: AlarmsApi,
   settings: Settings,
 ): Promise<'created' | 'kept' | 'cleared'> {
-  const period = settings.autoSync.intervalMinutes;
-  if (autoSyncShops(settings).length === 0) {
-    await alarms.clear(ORDER_SYNC_ALARM);
+  return keepAlarm(
+    alarms,
+    ORDER_SYNC_ALARM,
+    autoSyncShops(settings).length > 0,
+    settings.autoSync.intervalMinutes,
+  );
+}
+
+/** The event queue's pull: every minute (Chrome's shortest alarm period) while any shop syncs automatically. */
+export const EVENT_PULL_ALARM = 'order-events';
+export const EVENT_PULL_MINUTES = 1;
+
+export function scheduleEventPull(
+  alarms: AlarmsApi,
+  settings: Settings,
+): Promise<'created' | 'kept' | 'cleared'> {
+  return keepAlarm(alarms, EVENT_PULL_ALARM, autoSyncShops(settings).length > 0, EVENT_PULL_MINUTES);
+}
+
+async function keepAlarm(
+  alarms: AlarmsApi,
+  name: string,
+  wanted: boolean,
+  period: number,
+): Promise<'created' | 'kept' | 'cleared'> {
+  if (!wanted) {
+    await alarms.clear(name);
     return 'cleared';
   }
-  const existing = await alarms.get(ORDER_SYNC_ALARM);
+  const existing = await alarms.get(name);
   if (existing?.periodInMinutes === period) return 'kept';
-  await alarms.create(ORDER_SYNC_ALARM, { periodInMinutes: period, delayInMinutes: period });
+  await alarms.create(name, { periodInMinutes: period, delayInMinutes: period });
   return 'created';
 }

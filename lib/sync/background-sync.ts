@@ -16,7 +16,7 @@ import { systemClock } from '../time/clock';
 import { createNhanhClientFromSettings, createTikiClientForShop } from '../worker/api-clients';
 import { autoSyncShops, ORDER_SYNC_ALARM, scheduleOrderSync } from './alarms';
 import { type ImportByCodeResult, importOrdersByCode } from './import-by-code';
-import { nextOrderSyncNotice } from './notice';
+import { nextOrderSyncNotice, type OrderSyncNotice } from './notice';
 import {
   type OrderSyncDeps,
   orderSyncJobId,
@@ -26,6 +26,7 @@ import {
   shopProblem,
 } from './order-sync';
 import { refreshOrderAttention } from './progress';
+import { shopLanes } from './shop-lanes';
 
 /*
  * The service worker's side of the order sync: alarms, manual imports sent from the dashboard, resuming a run
@@ -33,7 +34,8 @@ import { refreshOrderAttention } from './progress';
  * ./order-sync.ts; this file only binds it to the browser.
  */
 
-async function depsFor(
+/** What a sync, a pull of the event queue or an import of named orders of one shop needs, in the worker. */
+export async function depsFor(
   settings: Settings,
   shopId: string,
 ): Promise<OrderSyncDeps & { tiki: TikiClient | null }> {
@@ -63,10 +65,13 @@ async function depsFor(
   };
 }
 
-async function run(settings: Settings, request: SyncRequest): Promise<SyncResult> {
-  const result = await runOrderSync(await depsFor(settings, request.shopId), request);
-  if (result.kind === 'done' || result.kind === 'failed') await tell(settings, request.shopId, result);
-  return result;
+/** One run in the shop's lane: after a pull of its event queue, never beside one. */
+function run(settings: Settings, request: SyncRequest): Promise<SyncResult> {
+  return shopLanes.queue(request.shopId, async () => {
+    const result = await runOrderSync(await depsFor(settings, request.shopId), request);
+    if (result.kind === 'done' || result.kind === 'failed') await tell(settings, request.shopId, result);
+    return result;
+  });
 }
 
 /** After a run: the popup's last sync, the attention count, and a notification when something new needs the seller. */
@@ -87,15 +92,19 @@ async function tell(settings: Settings, shopId: string, result: Extract<SyncResu
     error,
   });
   await refreshOrderAttention(await getDb());
-  const shop = settings.shops.find((candidate) => candidate.id === shopId)?.name ?? shopId;
   const kind = result.kind === 'failed' ? 'failed' : 'done';
   const notice = await nextOrderSyncNotice(shopId, { kind, error, newlyBlocked });
-  if (!notice) return;
+  if (notice) await notify(settings, shopId, notice, result.cursor.runId);
+}
+
+/** The browser notification of a sync's notice (`./notice.ts`); `tag` keeps two of them apart. */
+export async function notify(settings: Settings, shopId: string, notice: OrderSyncNotice, tag: string) {
+  const shop = settings.shops.find((candidate) => candidate.id === shopId)?.name ?? shopId;
   const message: LocalizedText =
     notice.kind === 'failed'
       ? { key: 'orders.notify.failed', params: { shop } }
       : { key: 'orders.notify.blocked', params: { shop, count: notice.count } };
-  await browser.notifications.create(`order-sync:${shopId}:${result.cursor.runId}`, {
+  await browser.notifications.create(`order-sync:${shopId}:${tag}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: translate(settings.language, { key: 'orders.notify.title' }),
@@ -124,6 +133,19 @@ export async function startOrderImport(
   return { started: true };
 }
 
+/**
+ * Imports these Tiki orders of the shop now (re-read, then the sync's own rules), in the shop's lane: after a sync
+ * or pull already under way. For the seller center's "Đẩy sang Nhanh ngay".
+ */
+export async function importOrdersNow(shopId: string, codes: readonly string[]): Promise<ImportByCodeResult> {
+  const settings = await getSettings();
+  return shopLanes.queue(shopId, async () => {
+    const result = await importOrdersByCode(await depsFor(settings, shopId), shopId, codes);
+    if (result.kind === 'done') await refreshOrderAttention(await getDb());
+    return result;
+  });
+}
+
 /** `cancelNhanhShipment`: the seller's explicit click on an order stuck with a carrier. */
 export async function cancelNhanhShipment(shopId: string, code: string): Promise<CancelShipmentResult> {
   const settings = await getSettings();
@@ -135,17 +157,6 @@ export async function cancelNhanhShipment(shopId: string, code: string): Promise
     code,
   );
   if (result.ok) await refreshOrderAttention(await getDb());
-  return result;
-}
-
-/**
- * Imports these Tiki orders of a shop now, by the sync's own rules and under the shop's lease (the seller
- * center's "Đẩy sang Nhanh ngay"); the badge's count follows.
- */
-export async function importOrdersNow(shopId: string, codes: readonly string[]): Promise<ImportByCodeResult> {
-  const deps = await depsFor(await getSettings(), shopId);
-  const result = await importOrdersByCode(deps, shopId, codes);
-  if (result.kind === 'done') await refreshOrderAttention(deps.db);
   return result;
 }
 

@@ -36,7 +36,14 @@ export type ImportByCodeResult =
   | { kind: 'busy' }
   /** Nothing could be imported (no shop, no Nhanh, no depot…), or an API stopped the import. */
   | { kind: 'failed'; error: LocalizedText; api: ApiName | null }
-  | { kind: 'done'; runId: string; counts: OrderCounts; outcomes: Record<string, CodeOutcome> };
+  | {
+      kind: 'done';
+      runId: string;
+      counts: OrderCounts;
+      /** Orders blocked now that were not before: worth a notification, as after a sync. */
+      newlyBlocked: number;
+      outcomes: Record<string, CodeOutcome>;
+    };
 
 /** `importOrdersByCode` for a caller that already holds the shop's lease (the event queue's pull). */
 export async function importHeldOrdersByCode(
@@ -78,7 +85,7 @@ export async function importHeldOrdersByCode(
     for (const record of stored)
       if (record) outcomes[record.code] = record.runId === runId ? record.outcome : 'skipped';
     for (const order of orders) outcomes[order.code] ??= 'skipped';
-    return { kind: 'done', runId, counts: result.counts, outcomes };
+    return { kind: 'done', runId, counts: result.counts, newlyBlocked: result.newlyBlocked, outcomes };
   } catch (error) {
     return { kind: 'failed', error: jobErrorText(error), api: error instanceof ApiError ? error.api : null };
   }

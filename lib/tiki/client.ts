@@ -33,6 +33,7 @@ import {
   type TikiSeller,
   type TikiSubscription,
   tikiEventBatchSchema,
+  tikiEventSchema,
   tikiListSchema,
   tikiOrderCodeOf,
   tikiOrderSchema,
@@ -286,6 +287,16 @@ export function createTikiClient(options: TikiClientOptions) {
         schema: tikiOrderSchema,
       });
     },
+    /** The queues of whoever the credentials belong to (OT-evq: "Return list of all your queues"). */
+    async listQueues(): Promise<TikiQueue[]> {
+      const rows = await call({
+        method: 'GET',
+        path: TIKI_PATHS.queues,
+        endpoint: TIKI_ENDPOINTS.listQueues,
+        schema: z.array(z.unknown()),
+      });
+      return readRecords(tikiQueueSchema, rows, (row) => row.code).records;
+    },
     createQueue(name: string): Promise<TikiQueue> {
       return call({
         method: 'POST',
@@ -306,16 +317,19 @@ export function createTikiClient(options: TikiClientOptions) {
     },
     /**
      * Pulls the next batch; passing the previous batch's `ack_id` acknowledges it. Delivery is at least once:
-     * a batch not acknowledged comes again, so handle events idempotently (by event id).
+     * a batch not acknowledged comes again, so handle events idempotently (by event id). An event that cannot be
+     * read is set aside in `unreadable`; the batch's `ack_id` still acknowledges it.
      */
-    pullEvents(queueCode: string, ackId: string | null): Promise<TikiEventBatch> {
-      return call({
+    async pullEvents(queueCode: string, ackId: string | null): Promise<TikiEventBatch> {
+      const batch = await call({
         method: 'POST',
         path: TIKI_PATHS.pullEvents(queueCode),
         endpoint: TIKI_ENDPOINTS.pullEvents,
         body: { ack_id: ackId },
         schema: tikiEventBatchSchema,
       });
+      const { records, unreadable } = readRecords(tikiEventSchema, batch.events, (row) => row.id);
+      return { events: records, unreadable, ack_id: batch.ack_id };
     },
   };
 }

@@ -40,6 +40,7 @@ export const TIKI_ENDPOINTS = {
   product: 'GET /integration/v2.1/products/{id}',
   orders: 'GET /integration/v2/orders',
   order: 'GET /integration/v2/orders/{code}',
+  listQueues: 'GET /integration/v1/queues',
   createQueue: 'POST /integration/v1/queues',
   subscribe: 'POST /integration/v1/queues/{code}/subscriptions',
   pullEvents: 'POST /integration/v1/queues/{code}/events/pull',

@@ -303,9 +303,14 @@ export const tikiEventSchema = z.object({
 });
 export type TikiEvent = z.output<typeof tikiEventSchema>;
 
+/** Events are read one by one in the client: an odd event is set aside, the batch is still acknowledged. */
 export const tikiEventBatchSchema = z.object({
-  events: z.array(tikiEventSchema),
+  events: z.array(z.unknown()),
   /** Send it back with the next pull to acknowledge this batch; null when nothing was delivered. */
   ack_id: z.string().nullable(),
 });
-export type TikiEventBatch = z.output<typeof tikiEventBatchSchema>;
+export interface TikiEventBatch {
+  events: TikiEvent[];
+  unreadable: UnreadableRecord[];
+  ack_id: string | null;
+}

@@ -23,6 +23,7 @@ import {
 import { answerKeyCapture } from '../seller-center/key-capture';
 import { openOrderFix, pushOrderNow, readOrderChipStates } from '../seller-center/order-states';
 import { readStatus } from '../status/status';
+import { askForOrderEvents, startEventQueueInBackground } from '../sync/background-events';
 import {
   cancelNhanhShipment,
   importOrdersNow,
@@ -69,10 +70,12 @@ export function startBackground(): void {
       getOrderChipStates: ({ codes }) => readOrderChipStates(codes),
       pushOrderToNhanh: ({ code }) => pushOrderNow(code, { importOrders: importOrdersNow, tikiHasOrder }),
       openOrderFix: ({ code }) => openOrderFix(code),
+      pullOrderEvents: () => askForOrderEvents(),
     },
     browser.runtime.id,
   );
   startOrderSyncInBackground();
+  startEventQueueInBackground();
   void resumeInterruptedJobs({
     'order-sync': resumeOrderSync,
     'catalogue-download': resumeCatalogueDownload,

@@ -105,6 +105,9 @@ export const MESSAGE_POLICY: { [K in MessageType]: { data: z.ZodType; from: read
   },
   pushOrderToNhanh: { data: z.object({ code: orderCode }).strict(), from: ['seller-center'] },
   openOrderFix: { data: z.object({ code: orderCode }).strict(), from: ['seller-center'] },
+
+  // Event queue (issue 15)
+  pullOrderEvents: { data: z.undefined(), from: ['extension-page', 'seller-center'] },
 };
 
 export interface SenderInfo {

@@ -72,6 +72,8 @@ interface ShopState {
 interface Caller {
   shop: ShopState;
   scopes: readonly string[];
+  /** How it authenticated: the seller-center key or a Bearer token. */
+  by: 'key' | 'token';
 }
 
 /** Fields of the product list (a summary); the detail has everything. */
@@ -241,14 +243,16 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     if (key !== undefined) {
       const shop = shops.find((candidate) => candidate.seed.connectionKey === key);
       // SC-legacy: a wrong key answers 403 with the legacy `msg` shape, not the `errors` envelope.
-      return shop ? { shop, scopes: APP_SCOPES } : { status: 403, body: { msg: 'Permission denied' } };
+      return shop
+        ? { shop, scopes: APP_SCOPES, by: 'key' }
+        : { status: 403, body: { msg: 'Permission denied' } };
     }
     const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '');
     if (!bearer) return tikiErrors(401, 'Missing access token');
     const token = tokens.get(bearer[1]!);
     if (!token || token.expiresAt <= clock.now())
       return tikiErrors(401, 'Access token is invalid or has expired');
-    return { shop: token.shop, scopes: token.scopes };
+    return { shop: token.shop, scopes: token.scopes, by: 'token' };
   }
 
   /** Counts the call against the seller's per-second budget (scaled by `timeScale`); false when over it. */
@@ -455,6 +459,12 @@ export function createTikiSimulator(context: SimulatorContext): TikiSimulator {
     }
 
     const sellerId = shop.seed.sellerId;
+    if (
+      path.startsWith('/integration/v1/queues') &&
+      caller.by === 'key' &&
+      context.faults().tikiQueueAuth === 'bearer-only'
+    )
+      return tikiErrors(403, 'The client is not granted enough permissions to perform the action');
     if (path === '/integration/v1/queues' && method === 'GET')
       return { status: 200, body: queues.list(sellerId) };
     if (path === '/integration/v1/queues' && method === 'POST') {

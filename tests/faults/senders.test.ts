@@ -31,6 +31,7 @@ const VALID_DATA: { [K in MessageType]: unknown } = {
   getOrderChipStates: { codes: ['812345678'] },
   pushOrderToNhanh: { code: '812345678' },
   openOrderFix: { code: '812345678' },
+  pullOrderEvents: undefined,
 };
 
 /** Every way a sender can look: our pages, our content script, and the hostile ones. */

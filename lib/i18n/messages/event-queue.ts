@@ -5,9 +5,19 @@ export const eventQueueMessages = defineMessages(
   {
     'eventQueue.orderMissing':
       'Tiki báo có thay đổi ở đơn {code} nhưng không tìm thấy đơn này khi đọc lại: bỏ qua (lần đồng bộ tự động sau sẽ kiểm tra lại).',
+    'eventQueue.refused':
+      'Cửa hàng {shop}: Tiki không cho dùng hàng đợi sự kiện với cách kết nối này (HTTP {status}). Đơn mới vẫn được lấy theo lịch đồng bộ tự động, {minutes} phút một lần.',
+    'eventQueue.status.active': 'Đơn mới được nhận ngay qua hàng đợi sự kiện của Tiki (khoảng một phút).',
+    'eventQueue.status.refused':
+      'Tiki không cho dùng hàng đợi sự kiện với cách kết nối này (HTTP {status}), nên đơn mới chỉ được lấy theo lịch đồng bộ tự động. Kết nối bằng ứng dụng Open API (Client ID và Client Secret) để đơn vào Nhanh trong khoảng một phút.',
   },
   {
     'eventQueue.orderMissing':
       'Tiki announced a change to order {code} but the order was not found when read again: skipped (the next automatic sync checks again).',
+    'eventQueue.refused':
+      'Shop {shop}: Tiki does not allow its event queue with this connection (HTTP {status}). New orders are still fetched by the automatic sync, every {minutes} minutes.',
+    'eventQueue.status.active': "New orders arrive at once through Tiki's event queue (about a minute).",
+    'eventQueue.status.refused':
+      'Tiki does not allow its event queue with this connection (HTTP {status}), so new orders arrive only with the automatic sync. Connect with an Open API app (Client ID and Client Secret) to get orders into Nhanh within about a minute.',
   },
 );

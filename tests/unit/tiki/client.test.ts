@@ -342,7 +342,7 @@ describe('Tiki event queue', () => {
     const again = await client.pullEvents(queue.code, null);
     expect(again.events.map((event) => event.id)).toEqual(first.events.map((event) => event.id));
     const acknowledged = await client.pullEvents(queue.code, again.ack_id);
-    expect(acknowledged).toEqual({ events: [], ack_id: null });
+    expect(acknowledged).toEqual({ events: [], unreadable: [], ack_id: null });
     await expect(client.getOrder(order.code)).resolves.toMatchObject({ status: 'packaging' });
   });
 
