@@ -13,7 +13,7 @@ import {
   findKeyTable,
   findOrderCodes,
   findStatementExport,
-  HELPER_TAG_PREFIX,
+  isHelperHost,
   KEY_PAGE_URL,
   type KeyTable,
   type OrderCodeAnchor,
@@ -45,7 +45,7 @@ function viewKey(): string {
 }
 
 function isOwnNode(node: Node): boolean {
-  return node.nodeType === 1 && (node as Element).tagName.toLowerCase().startsWith(HELPER_TAG_PREFIX);
+  return node.nodeType === 1 && isHelperHost(node as Element);
 }
 
 /** What the helper reads of the page on each scan. */

@@ -61,13 +61,16 @@ export function normalizeLabel(text: string): string {
     .trim();
 }
 
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
+// Elements are told by `localName` (always lower case in an HTML page): a scan asks it of thousands of elements.
+const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg']);
 
-const HELPER_TAG_UPPER = HELPER_TAG_PREFIX.toUpperCase();
+/** Whether this is one of the helper's own hosts (a key button, a chip…). */
+export function isHelperHost(element: Element): boolean {
+  return element.localName.startsWith(HELPER_TAG_PREFIX);
+}
 
 function isSkipped(element: Element): boolean {
-  const tag = element.tagName.toUpperCase();
-  return SKIPPED_TAGS.has(tag) || tag.startsWith(HELPER_TAG_UPPER);
+  return SKIPPED_TAGS.has(element.localName) || isHelperHost(element);
 }
 
 /** The walks of one `readingOnce` call, by root; null outside one. */
@@ -189,31 +192,27 @@ interface TableModel {
   rows: Element[][];
 }
 
-const CELL_TAGS = new Set(['TD', 'TH']);
+const CELL_TAGS = new Set(['td', 'th']);
 const ARIA_HEADER = '[role="columnheader"]';
 const ARIA_CELL = '[role="cell"], [role="gridcell"], [role="rowheader"]';
 
 function cellsOfRow(row: Element): Element[] {
   const children = [...row.children];
-  if (row.tagName.toUpperCase() === 'TR')
-    return children.filter((child) => CELL_TAGS.has(child.tagName.toUpperCase()));
+  if (row.localName === 'tr') return children.filter((child) => CELL_TAGS.has(child.localName));
   const withRole = children.filter((child) => child.matches(ARIA_HEADER) || child.matches(ARIA_CELL));
   return withRole.length > 0 ? withRole : children;
 }
 
 /** Rows of `table` that belong to it, not to a table nested inside one of its cells. */
 function ownRows(table: Element): Element[] {
-  const isHtml = table.tagName.toUpperCase() === 'TABLE';
+  const isHtml = table.localName === 'table';
   const rows = [...table.querySelectorAll(isHtml ? 'tr' : '[role="row"]')];
   return rows.filter((row) => row.closest(isHtml ? 'table' : '[role="table"], [role="grid"]') === table);
 }
 
 function isHeaderRow(row: Element): boolean {
   const cells = cellsOfRow(row);
-  return (
-    cells.length > 0 &&
-    cells.every((cell) => cell.tagName.toUpperCase() === 'TH' || cell.matches(ARIA_HEADER))
-  );
+  return cells.length > 0 && cells.every((cell) => cell.localName === 'th' || cell.matches(ARIA_HEADER));
 }
 
 /** Ant Design's measure row and other rows drawn only for layout. */
@@ -417,7 +416,7 @@ function spreadsheetDownload(
 }
 
 function linkDownload(link: Element, base: string): StatementDownload | null {
-  if (link.tagName.toUpperCase() !== 'A') return null;
+  if (link.localName !== 'a') return null;
   return spreadsheetDownload(link.getAttribute('href'), base, link.getAttribute('download'));
 }
 

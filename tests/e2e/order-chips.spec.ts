@@ -273,6 +273,7 @@ test.describe('order chips in the seller center', () => {
   test('200 orders on one page get their chips in little main-thread time (figures printed)', async ({
     context,
   }) => {
+    test.setTimeout(90_000);
     await collectMeasures(context);
     await servePage(
       context,
@@ -282,42 +283,51 @@ test.describe('order chips in the seller center', () => {
       ),
     );
     const page = await context.newPage();
-    await page.goto(ORDER_LIST);
-    await expect(chips(page)).toHaveCount(200);
-    await expect(chips(page).last()).toContainText('Chưa đồng bộ');
+    type Measure = { name: string; duration: number; detail: unknown };
     const measures = () =>
-      page.evaluate(
-        () =>
-          (window as unknown as { chipMeasures: { name: string; duration: number; detail: unknown }[] })
-            .chipMeasures,
-      );
-    const scansSoFar = async () =>
-      (await measures()).filter((entry) => entry.name === 'nhanh-tiki-order-scan').length;
-    // The app draws its 200 rows again, ten times: each time a scan reads the page and puts every chip back.
-    for (let round = 0; round < 10; round++) {
-      const before = await scansSoFar();
-      await page.evaluate(() => (window as unknown as { rerenderRows: () => void }).rerenderRows());
-      await expect.poll(scansSoFar).toBeGreaterThan(before);
+      page.evaluate(() => (window as unknown as { chipMeasures: Measure[] }).chipMeasures);
+    const named = (all: Measure[], name: string) =>
+      all.filter((entry) => entry.name === `nhanh-tiki-order-${name}`);
+    const fullDraw = (all: Measure[]) =>
+      named(all, 'chips').find((entry) => (entry.detail as { chips: number }).chips === 200);
+
+    // Five first visits (a fresh page each time): the scan that finds the 200 codes, then the first drawing of their chips.
+    const firstVisits: number[] = [];
+    for (let visit = 0; visit < 5; visit++) {
+      await page.goto(`https://sellercenter.tiki.vn/new/?visit=${visit}#/orders`);
+      await expect.poll(async () => fullDraw(await measures()) !== undefined).toBe(true);
+      const all = await measures();
+      firstVisits.push(named(all, 'scan')[0]!.duration + fullDraw(all)!.duration);
     }
     await expect(chips(page)).toHaveCount(200);
-    const all = await measures();
-    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    const scans = all
-      .filter((entry) => entry.name === 'nhanh-tiki-order-scan')
+    await expect(chips(page).last()).toContainText('Chưa đồng bộ');
+
+    // The app draws its 200 rows again, ten times: each time a scan reads the page and puts every chip back.
+    const scansSoFar = async () => named(await measures(), 'scan').length;
+    const before = await scansSoFar();
+    for (let round = 0; round < 10; round++) {
+      const seen = await scansSoFar();
+      await page.evaluate(() => (window as unknown as { rerenderRows: () => void }).rerenderRows());
+      await expect.poll(scansSoFar).toBeGreaterThan(seen);
+    }
+    await expect(chips(page)).toHaveCount(200);
+    const redraws = named(await measures(), 'scan')
+      .slice(before)
       .map((entry) => entry.duration);
-    const firstDraw = all.find(
-      (entry) => entry.name === 'nhanh-tiki-order-chips' && (entry.detail as { chips: number }).chips === 200,
-    );
-    const rescans = scans.slice(-10).sort((a, b) => a - b);
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+
     const ms = (value: number | undefined) => `${(value ?? Number.NaN).toFixed(1)} ms`;
+    const spread = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return `min ${ms(sorted[0])}, median ${ms(sorted[Math.floor(sorted.length / 2)])}, max ${ms(sorted.at(-1))}`;
+    };
     console.log(
       [
-        'order chips, 200 rows (Chromium, main thread, the content script’s User Timing; wall time on a shared machine):',
-        `  first visit: scan (read the codes) ${ms(scans[0])} + first drawing of 200 chips ${ms(firstDraw?.duration)} = ${ms((scans[0] ?? 0) + (firstDraw?.duration ?? 0))}`,
-        `  the app redraws its rows (scan + 200 chips put back), 10 times: min ${ms(rescans[0])}, median ${ms(rescans[5])}, max ${ms(rescans[9])} (target < 50 ms)`,
-        `  long tasks (> 50 ms) on the page: ${longTasks.length > 0 ? longTasks.map(ms).join(', ') : 'none'}`,
+        'order chips, 200 rows: main-thread time in Chromium (the content script’s User Timing; wall time, so a busy machine inflates it)',
+        `  first visit, scan + first drawing of 200 chips, 5 fresh pages: ${spread(firstVisits)} (target < 50 ms)`,
+        `  the app redraws its rows, scan + 200 chips put back, 10 times: ${spread(redraws)} (target < 50 ms)`,
+        `  long tasks (> 50 ms) on the last page: ${longTasks.length > 0 ? longTasks.map(ms).join(', ') : 'none'}`,
       ].join('\n'),
     );
-    expect(firstDraw).toBeDefined();
   });
 });
