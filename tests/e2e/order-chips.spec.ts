@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { OrderRecord } from '../../lib/db';
 import type { TikiOrder } from '../../lib/tiki/schemas';
 import { expectedImports } from '../fixtures/expected-orders';
+import { BLOCKED_BY_UNPAIRED, FAILED_IN_NHANH, storedOrder } from '../fixtures/order-records';
 import {
   type ListedOrder,
   orderCodes,
@@ -60,23 +61,7 @@ async function storeOrders(context: BrowserContext, records: OrderRecord[]) {
 }
 
 function record(code: string, fields: Partial<OrderRecord>): OrderRecord {
-  return {
-    shopId: E2E_SHOP_ID,
-    code,
-    tikiStatus: 'queueing',
-    tikiCreatedAt: Date.now(),
-    tikiUpdatedAt: Date.now(),
-    nhanhOrderId: null,
-    nhanhStatus: null,
-    syncState: 'pending',
-    reason: null,
-    blockers: [],
-    runId: 'e2e-run',
-    outcome: 'created',
-    sellerIncome: null,
-    updatedAt: Date.now(),
-    ...fields,
-  };
+  return storedOrder(E2E_SHOP_ID, code, { tikiCreatedAt: Date.now(), tikiUpdatedAt: Date.now(), ...fields });
 }
 
 const chips = (page: Page) => page.locator('nhanh-tiki-order-chip');
@@ -132,25 +117,8 @@ test.describe('order chips in the seller center', () => {
       const [imported, blocked, failed] = orderCodes(3, 812_300_000);
       await storeOrders(context, [
         record(imported!, { nhanhOrderId: 990_001, nhanhStatus: 'Confirmed', syncState: 'imported' }),
-        record(blocked!, {
-          syncState: 'blocked',
-          outcome: 'blocked',
-          reason: { key: 'orders.blocked.unpaired', params: { name: 'Sổ tay bìa da A5', sku: 'ST-A5' } },
-          blockers: [
-            {
-              tikiProductId: 7001,
-              name: 'Sổ tay bìa da A5',
-              sku: 'ST-A5',
-              fix: 'pair',
-              text: { key: 'orders.blocked.unpaired', params: { name: 'Sổ tay bìa da A5', sku: 'ST-A5' } },
-            },
-          ],
-        }),
-        record(failed!, {
-          syncState: 'failed',
-          outcome: 'failed',
-          reason: { key: 'nhanh.err.rejected', params: { message: 'Số điện thoại không hợp lệ' } },
-        }),
+        record(blocked!, BLOCKED_BY_UNPAIRED),
+        record(failed!, FAILED_IN_NHANH),
       ]);
       const listed: ListedOrder[] = [imported, blocked, failed, fresh].map((code) => ({ code: code! }));
       await servePage(context, orderListPage(listed));
