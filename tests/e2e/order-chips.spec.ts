@@ -10,6 +10,7 @@ import {
   orderListPage,
 } from '../fixtures/seller-center/order-pages';
 import {
+  activityLog,
   downloadAndPairProducts,
   E2E_SHOP_ID,
   expect,
@@ -213,25 +214,12 @@ test.describe('order chips in the seller center', () => {
     const page = await context.newPage();
     await page.goto('https://sellercenter.tiki.vn/new/#/orders/812345678');
     await expect(page.getByRole('heading', { name: 'Chi tiết đơn hàng' })).toBeVisible();
-    const worker = await serviceWorker(context);
     const logged = () =>
-      worker.evaluate(
-        () =>
-          new Promise<string[]>((resolve, reject) => {
-            const open = indexedDB.open('nhanh-tiki-companion');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const all = open.result.transaction('activityLog').objectStore('activityLog').getAll();
-              all.onsuccess = () =>
-                resolve(
-                  (all.result as { text: { key: string } }[])
-                    .map((entry) => entry.text.key)
-                    .filter((key) => key === 'sellerCenter.log.orderCodesMissing'),
-                );
-            };
-          }),
+      activityLog(context).then((entries) =>
+        entries.filter((entry) => entry.text.key === 'sellerCenter.log.orderCodesMissing'),
       );
     await expect.poll(logged, { timeout: 15_000 }).toHaveLength(1);
+    expect((await logged())[0]?.text.params).toEqual({ page: '/new/#/orders/812345678' });
     await page.evaluate(() => document.querySelector('main')?.append(document.createElement('p')));
     await page.waitForTimeout(6_500);
     expect(await logged()).toHaveLength(1);
