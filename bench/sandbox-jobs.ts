@@ -11,7 +11,7 @@ import { type Settings, settingsSchemaFor } from '../lib/settings';
 import { createTikiClient, type TikiClient } from '../lib/tiki/client';
 import { TIKI_RATE_LIMIT } from '../lib/tiki/contract';
 import type { TikiOrder } from '../lib/tiki/schemas';
-import { systemClock } from '../lib/time/clock';
+import { type Clock, systemClock } from '../lib/time/clock';
 import { createSandbox } from '../sandbox/index';
 import { formatWallTime } from '../sandbox/tiki/wall-time';
 import type { SeedData, SeedNhanhProduct } from '../sandbox/types';
@@ -50,13 +50,14 @@ export function benchClients(
   seed: SeedData,
   fetch: typeof globalThis.fetch,
   pacing: { limiter: NhanhRateLimiter; tikiPace: () => Promise<void> },
+  clock: Clock = systemClock,
 ): { tiki: TikiClient; nhanh: NhanhClient } {
   return {
     tiki: createTikiClient({
       baseUrl: 'http://sandbox/tiki',
       auth: { connectionKey: seed.tiki.shops[0]!.connectionKey },
       fetch,
-      clock: systemClock,
+      clock,
       pace: pacing.tikiPace,
     }),
     nhanh: createNhanhClient({
@@ -65,7 +66,7 @@ export function benchClients(
       businessId: seed.nhanh.businessId,
       accessToken: seed.nhanh.accessToken,
       fetch,
-      clock: systemClock,
+      clock,
       limiter: pacing.limiter,
     }),
   };

@@ -1,8 +1,7 @@
-import { browser } from 'wxt/browser';
-import { getSettings, type Settings, watchSettings } from '../settings';
+import { getSettings, type Settings } from '../settings';
 import { recordEventQueueStatus } from '../status/event-queue';
 import { autoSyncShops, EVENT_PULL_ALARM, scheduleEventPull } from './alarms';
-import { depsFor, notify } from './background-sync';
+import { depsFor, notify, runOnAlarm } from './background-sync';
 import { type PullResult, pullShopEvents } from './event-queue';
 import { refreshOrderAttention } from './progress';
 import { shopLanes } from './shop-lanes';
@@ -54,10 +53,5 @@ export function askForOrderEvents(): void {
 
 /** Registers the alarm; called synchronously when the worker starts. */
 export function startEventQueueInBackground(): void {
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === EVENT_PULL_ALARM) void pullOrderEvents();
-  });
-  const schedule = (settings: Settings) => void scheduleEventPull(browser.alarms, settings);
-  void getSettings().then(schedule);
-  watchSettings(schedule);
+  runOnAlarm(EVENT_PULL_ALARM, scheduleEventPull, pullOrderEvents);
 }

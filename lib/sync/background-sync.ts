@@ -14,7 +14,7 @@ import { recordLastSync, recordSyncHealth } from '../status/status';
 import type { TikiClient } from '../tiki/client';
 import { systemClock } from '../time/clock';
 import { createNhanhClientFromSettings, createTikiClientForShop } from '../worker/api-clients';
-import { autoSyncShops, ORDER_SYNC_ALARM, scheduleOrderSync } from './alarms';
+import { type AlarmsApi, autoSyncShops, ORDER_SYNC_ALARM, scheduleOrderSync } from './alarms';
 import { type ImportByCodeResult, importOrdersByCode } from './import-by-code';
 import { nextOrderSyncNotice, type OrderSyncNotice } from './notice';
 import {
@@ -199,12 +199,21 @@ async function showAttentionOnBadge() {
  * worker finds its listener on the first turn.
  */
 export function startOrderSyncInBackground(): void {
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ORDER_SYNC_ALARM) void runAutoSync();
-  });
-  const schedule = (settings: Settings) => void scheduleOrderSync(browser.alarms, settings);
-  void getSettings().then(schedule);
-  watchSettings(schedule);
+  runOnAlarm(ORDER_SYNC_ALARM, scheduleOrderSync, runAutoSync);
   void showAttentionOnBadge();
   watchAttention(() => void showAttentionOnBadge());
+}
+
+/** Runs `task` when alarm `name` fires, the alarm kept as the settings want it (`schedule`), now and on every change. */
+export function runOnAlarm(
+  name: string,
+  schedule: (alarms: AlarmsApi, settings: Settings) => Promise<unknown>,
+  task: () => Promise<unknown>,
+): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === name) void task();
+  });
+  const keep = (settings: Settings) => void schedule(browser.alarms, settings);
+  void getSettings().then(keep);
+  watchSettings(keep);
 }
