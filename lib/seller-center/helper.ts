@@ -37,6 +37,8 @@ import { translateHelperText } from './texts';
 const ISSUE_GRACE_MS = 5_000;
 /** Mutations are coalesced into one scan at most this long after the first; a page that never stops changing still gets scanned. */
 const SCAN_DELAY_MS = 150;
+/** How often a visible page's chips are read again from what the extension stored (IndexedDB, no API call). */
+const CHIP_REFRESH_MS = 30_000;
 
 /** The page address for the log: path and route, never the query (it may carry tokens). */
 function viewKey(): string {
@@ -186,11 +188,14 @@ export async function startSellerCenterHelper(ctx: ContentScriptContext, deps: H
     orderChips.forget();
     scan();
   });
-  // Back from the dashboard (a fix, a sync): the chips say what is stored now.
-  ctx.addEventListener(document, 'visibilitychange', () => {
+  // Back from the dashboard (a fix, a sync), and while the seller watches (the event queue brings orders in every
+  // few seconds): the chips say what is stored now. Only a state that changed is drawn again.
+  const refreshChips = () => {
     if (document.visibilityState !== 'visible') return;
     orderChips.forget();
     scan();
-  });
+  };
+  ctx.addEventListener(document, 'visibilitychange', refreshChips);
+  ctx.setInterval(refreshChips, CHIP_REFRESH_MS);
   scan();
 }

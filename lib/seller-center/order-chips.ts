@@ -64,13 +64,17 @@ interface PlacedChip {
   root: ShadowRoot;
   /** The element the chip sits beside now. */
   beside?: Element;
-  shown?: OrderChipState;
+  /** What it shows now (the state as JSON): a state read again unchanged is not drawn again. */
+  shown?: string;
 }
 
 export interface OrderChips {
   /** Puts a chip beside each of these codes and removes the chips of codes no longer on the page. */
   sync(anchors: readonly OrderCodeAnchor[]): void;
-  /** Forgets the states read so far (the route changed, the tab came back): the next sync asks again. */
+  /**
+   * Forgets the states read so far (the route changed, the tab came back, a periodic refresh): the next sync asks
+   * again, and the chips show what they showed until the answer comes.
+   */
   forget(): void;
   /** Takes every chip off the page (the extension was reloaded under it). */
   removeAll(): void;
@@ -116,7 +120,7 @@ export function createOrderChips(env: HelperEnv, styles: readonly CSSStyleSheet[
         push: () => push(code),
       }),
     );
-    chip.shown = state;
+    chip.shown = JSON.stringify(state);
   }
 
   /** Places and redraws the chips of every wanted code whose state is known. */
@@ -137,7 +141,7 @@ export function createOrderChips(env: HelperEnv, styles: readonly CSSStyleSheet[
         else element.after(chip.host);
         chip.beside = element;
       }
-      if (chip.shown !== state) {
+      if (chip.shown !== JSON.stringify(state)) {
         show(code, chip, state);
         drawn++;
       }

@@ -269,6 +269,27 @@ describe('order chips on the page', () => {
     expect(asked).toHaveLength(1);
   });
 
+  it('should redraw only the chip whose stored state changed when the states are read again', async () => {
+    const document = page(orderListPage(orderCodes(10).map((code) => ({ code }))));
+    const db = await storedDb(STORED);
+    const chips = createOrderChips(helperEnv(db, 'vi'), []);
+    await syncChips(chips, document, 10);
+    const drawn = () => chipHosts(document).map((host) => host.shadowRoot?.querySelector('.chip'));
+    const before = drawn();
+
+    // The sync imported the fifth order meanwhile.
+    await db.put(
+      'orders',
+      record('812345604', { nhanhOrderId: 5005, nhanhStatus: 'New', syncState: 'imported' }),
+    );
+    chips.forget();
+    chips.sync(findOrderCodes(document.body));
+    await vi.waitFor(() => expect(chipTexts(document)[4]).toBe('Đã có trên Nhanh · #5005 · Đơn mới'));
+    const after = drawn();
+    expect(after.filter((chip, index) => chip !== before[index])).toHaveLength(1);
+    expect(after[4]).not.toBe(before[4]);
+  });
+
   it('should follow pagination: chips for the new page’s codes, none left of the old page', async () => {
     const orders = orderCodes(20).map((code) => ({ code }));
     const document = page(orderListPage(orders));
