@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { OrderRecord } from '../../lib/db';
 import type { TikiOrder } from '../../lib/tiki/schemas';
@@ -137,6 +138,13 @@ test.describe('order chips in the seller center', () => {
         'Lỗi: Nhanh từ chối yêu cầu: Số điện thoại không hợp lệ',
       );
       await expect(chipOf(page, fresh)).toContainText('Chưa đồng bộ');
+      // Every chip reads well (contrast, names of its link and buttons) over the page's own loud styles.
+      const { violations, passes } = await new AxeBuilder({ page })
+        .include('nhanh-tiki-order-chip')
+        .withTags(['wcag2a', 'wcag2aa'])
+        .analyze();
+      expect(violations.map((violation) => violation.id)).toEqual([]);
+      expect(passes.map((pass) => pass.id)).toContain('color-contrast');
 
       // A page script clicking the button does nothing: only the seller's own click pushes.
       const push = chipOf(page, fresh).getByRole('button', { name: 'Đẩy sang Nhanh ngay' });
