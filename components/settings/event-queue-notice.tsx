@@ -18,7 +18,9 @@ export function EventQueueNotice({ shopId }: { shopId: string }) {
   if (!status) return null;
   return status.state === 'refused' ? (
     <p className="hint event-queue-notice" role="status">
-      {t('eventQueue.status.refused', { status: status.status })}
+      {t(status.auth === 'key' ? 'eventQueue.status.refusedKey' : 'eventQueue.status.refusedApp', {
+        status: status.status,
+      })}
     </p>
   ) : (
     <p className="hint event-queue-notice">{t('eventQueue.status.active')}</p>

@@ -349,7 +349,7 @@ export function SettingsSection() {
               </Field>
             </div>
             <ConnectionCheck label={t('connections.check')} run={() => checkShop(shop.id)} />
-            <EventQueueNotice shopId={shop.id} />
+            {shop.autoSync && draft.autoSync.enabled && <EventQueueNotice shopId={shop.id} />}
             <label className="checkbox">
               <input
                 type="checkbox"

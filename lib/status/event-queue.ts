@@ -8,8 +8,16 @@ import { z } from 'zod';
 
 const eventQueueStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('active'), since: z.number() }),
-  /** Tiki refused the queue calls for this connection (HTTP status): the shop is synced by polling only. */
-  z.object({ state: z.literal('refused'), since: z.number(), status: z.number().int() }),
+  /**
+   * Tiki refused the queue calls for the shop's credentials (the seller-center key or an Open API app), with its
+   * HTTP status: the shop is synced by polling only.
+   */
+  z.object({
+    state: z.literal('refused'),
+    since: z.number(),
+    status: z.number().int(),
+    auth: z.enum(['key', 'app']),
+  }),
 ]);
 export type EventQueueStatus = z.output<typeof eventQueueStatusSchema>;
 

@@ -236,7 +236,7 @@ async function refuse(
   const already = cursor.refused?.auth === auth;
   await save({ ...cursor, refused: { at: now, auth, status } });
   if (already) return;
-  await deps.onStatus?.(shop.id, { state: 'refused', since: now, status });
+  await deps.onStatus?.(shop.id, { state: 'refused', since: now, status, auth });
   await logActivity(
     deps.db,
     {

@@ -223,7 +223,7 @@ describe('the event queue of a shop', () => {
 
     // Asked again only after a day, and told only the first time.
     expect(calls).toEqual(['list', 'list']);
-    expect(statuses).toEqual([{ state: 'refused', since: expect.any(Number), status: 403 }]);
+    expect(statuses).toEqual([{ state: 'refused', since: expect.any(Number), status: 403, auth: 'key' }]);
     const told = (await listActivity(setup.db)).filter((line) => line.text.key === 'eventQueue.refused');
     expect(told).toHaveLength(1);
     expect((await setup.run({ kind: 'start', trigger: 'auto' })).kind).toBe('done');

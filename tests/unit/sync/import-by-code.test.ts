@@ -72,6 +72,42 @@ describe('importing named Tiki orders now', () => {
     expect(await setup.db.get('jobs', orderSyncJobId(SHOP_ID))).toEqual(syncRecord);
   });
 
+  it('should leave no job behind for a shop never synced, so its first sync starts as usual', async () => {
+    const setup = await ordersSetup();
+    await setup.pairProducts();
+    const code = await placeImportableOrder(setup);
+
+    await importOrdersByCode(byCodeDeps(setup), SHOP_ID, [code]);
+
+    expect(await setup.db.get('jobs', orderSyncJobId(SHOP_ID))).toBeUndefined();
+    const first = await setup.run();
+    expect(first).toMatchObject({ kind: 'done', cursor: { counts: { present: 1 } } });
+  });
+
+  it('should take the shop over from a stopped worker that held it', async () => {
+    const setup = await ordersSetup();
+    await setup.pairProducts();
+    const code = await placeImportableOrder(setup);
+    // A worker the browser stopped while it held the shop: its work never ends, its lease stays.
+    void withJobLease(
+      setup.db,
+      { id: orderSyncJobId(SHOP_ID), shopId: SHOP_ID },
+      () => ({ holder: 'worker:stopped', now: setup.clock.now() }),
+      () => new Promise<never>(() => {}),
+    );
+    await expect.poll(async () => (await setup.db.get('jobs', orderSyncJobId(SHOP_ID)))?.lease).toBeTruthy();
+    const nextWorker: ImportByCodeDeps = {
+      ...byCodeDeps(setup),
+      lease: { holder: 'worker:next', isDeadHolder: (holder) => holder === 'worker:stopped' },
+    };
+
+    expect(await importOrdersByCode(byCodeDeps(setup), SHOP_ID, [code])).toEqual({ kind: 'busy' });
+    expect(await importOrdersByCode(nextWorker, SHOP_ID, [code])).toMatchObject({
+      kind: 'done',
+      outcomes: { [code]: 'created' },
+    });
+  });
+
   it('should say why nothing can be imported when the shop has no Nhanh depot', async () => {
     const setup = await ordersSetup();
     const deps = byCodeDeps(setup);
