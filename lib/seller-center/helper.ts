@@ -6,17 +6,18 @@ import type { SellerCenterIssue } from '../messaging';
 import type { HelperDeps, HelperEnv } from './helper-env';
 import { createKeyButtons } from './key-buttons';
 import { HELPER_TAG, mountHelperUi } from './mount';
-import { createOrderChips } from './order-chips';
+import { createOrderChips, ORDER_SCAN_MEASURE } from './order-chips';
 import {
   classifyView,
   findKeyPageLink,
   findKeyTable,
   findOrderCodes,
   findStatementExport,
-  HELPER_TAG_PREFIX,
+  isHelperHost,
   KEY_PAGE_URL,
   type KeyTable,
   type OrderCodeAnchor,
+  readingOnce,
   type SellerCenterView,
   type StatementExport,
   showsNoOrders,
@@ -36,6 +37,8 @@ import { translateHelperText } from './texts';
 const ISSUE_GRACE_MS = 5_000;
 /** Mutations are coalesced into one scan at most this long after the first; a page that never stops changing still gets scanned. */
 const SCAN_DELAY_MS = 150;
+/** How often a visible page's chips are read again from what the extension stored (IndexedDB, no API call). */
+const CHIP_REFRESH_MS = 30_000;
 
 /** The page address for the log: path and route, never the query (it may carry tokens). */
 function viewKey(): string {
@@ -44,7 +47,7 @@ function viewKey(): string {
 }
 
 function isOwnNode(node: Node): boolean {
-  return node.nodeType === 1 && (node as Element).tagName.toLowerCase().startsWith(HELPER_TAG_PREFIX);
+  return node.nodeType === 1 && isHelperHost(node as Element);
 }
 
 /** What the helper reads of the page on each scan. */
@@ -56,13 +59,15 @@ interface PageReading {
 }
 
 function readPage(root: HTMLElement): PageReading {
-  const view = classifyView(root);
-  return {
-    view,
-    keyTable: findKeyTable(root),
-    found: findStatementExport(root, location.href),
-    orderCodes: view === 'orders' ? findOrderCodes(root) : [],
-  };
+  return readingOnce(() => {
+    const view = classifyView(root);
+    return {
+      view,
+      keyTable: findKeyTable(root),
+      found: findStatementExport(root, location.href),
+      orderCodes: view === 'orders' ? findOrderCodes(root) : [],
+    };
+  });
 }
 
 function issueOf(
@@ -145,11 +150,19 @@ export async function startSellerCenterHelper(ctx: ContentScriptContext, deps: H
 
   function scan(): void {
     if (ctx.isInvalid) return;
+    const started = performance.now();
     const root = document.body;
     const reading = readPage(root);
     keyButtons.sync(reading.keyTable?.rows ?? []);
     statementButton.sync(reading.found);
     orderChips.sync(reading.orderCodes);
+    if (reading.orderCodes.length > 0) {
+      performance.clearMeasures(ORDER_SCAN_MEASURE);
+      performance.measure(ORDER_SCAN_MEASURE, {
+        start: started,
+        detail: { codes: reading.orderCodes.length },
+      });
+    }
     launcher?.setVisible(reading.view !== 'keys');
     watchIssue(issueOf(reading, root));
   }
@@ -175,11 +188,14 @@ export async function startSellerCenterHelper(ctx: ContentScriptContext, deps: H
     orderChips.forget();
     scan();
   });
-  // Back from the dashboard (a fix, a sync): the chips say what is stored now.
-  ctx.addEventListener(document, 'visibilitychange', () => {
+  // Back from the dashboard (a fix, a sync), and while the seller watches (the event queue brings orders in every
+  // few seconds): the chips say what is stored now. Only a state that changed is drawn again.
+  const refreshChips = () => {
     if (document.visibilityState !== 'visible') return;
     orderChips.forget();
     scan();
-  });
+  };
+  ctx.addEventListener(document, 'visibilitychange', refreshChips);
+  ctx.setInterval(refreshChips, CHIP_REFRESH_MS);
   scan();
 }

@@ -14,7 +14,11 @@ import type { OrderCodeAnchor } from './selectors';
  * ngay" on a not-yet-synced order imports it now and redraws its chip.
  */
 
-/** The User Timing entry of each drawing of chips: the e2e reads it to print the main-thread cost. */
+/**
+ * User Timing entries of the chips' main-thread cost, read by the e2e (only the latest of each is kept): a scan of
+ * an order page (reading the page, placing the chips whose state is known), and each drawing of chips.
+ */
+export const ORDER_SCAN_MEASURE = 'nhanh-tiki-order-scan';
 export const ORDER_CHIPS_MEASURE = 'nhanh-tiki-order-chips';
 
 /** What a chip shows for a state, in the seller's language. */
@@ -56,16 +60,21 @@ export function orderChipView(
 }
 
 interface PlacedChip {
-  code: string;
   host: HTMLElement;
   root: ShadowRoot;
-  shown?: OrderChipState;
+  /** The element the chip sits beside now. */
+  beside?: Element;
+  /** What it shows now (the state as JSON): a state read again unchanged is not drawn again. */
+  shown?: string;
 }
 
 export interface OrderChips {
   /** Puts a chip beside each of these codes and removes the chips of codes no longer on the page. */
   sync(anchors: readonly OrderCodeAnchor[]): void;
-  /** Forgets the states read so far (the route changed, the tab came back): the next sync asks again. */
+  /**
+   * Forgets the states read so far (the route changed, the tab came back, a periodic refresh): the next sync asks
+   * again, and the chips show what they showed until the answer comes.
+   */
   forget(): void;
   /** Takes every chip off the page (the extension was reloaded under it). */
   removeAll(): void;
@@ -78,18 +87,20 @@ const CELL = 'td, th, [role="cell"], [role="gridcell"]';
  * the page's CSS out; clicks and keys stop at it so a row's own click handler (open the order) does not fire.
  */
 export function createOrderChips(env: HelperEnv, styles: readonly CSSStyleSheet[]): OrderChips {
-  const placed = new Map<Element, PlacedChip>();
+  // By code, not by element: when the page draws its rows again, each chip moves to its code's new element as
+  // it is, instead of being built again (a page shows each code once: `findOrderCodes`).
+  const placed = new Map<string, PlacedChip>();
   const known = new Map<string, OrderChipState>();
   const asking = new Set<string>();
   let wanted: readonly OrderCodeAnchor[] = [];
 
-  function newChip(code: string): PlacedChip {
+  function newChip(): PlacedChip {
     const host = document.createElement(ORDER_CHIP_TAG);
     const root = host.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [...styles];
     for (const type of ['click', 'keydown', 'keyup', 'keypress'])
       root.addEventListener(type, (event) => event.stopPropagation());
-    return { code, host, root };
+    return { host, root };
   }
 
   async function push(code: string): Promise<ActionOutcome> {
@@ -101,8 +112,7 @@ export function createOrderChips(env: HelperEnv, styles: readonly CSSStyleSheet[
     return { ok: true, message: '' };
   }
 
-  function show(chip: PlacedChip, state: OrderChipState): void {
-    const { code } = chip;
+  function show(code: string, chip: PlacedChip, state: OrderChipState): void {
     renderOrderChip(
       chip.root,
       orderChipView(state, env.t, {
@@ -110,7 +120,7 @@ export function createOrderChips(env: HelperEnv, styles: readonly CSSStyleSheet[
         push: () => push(code),
       }),
     );
-    chip.shown = state;
+    chip.shown = JSON.stringify(state);
   }
 
   /** Places and redraws the chips of every wanted code whose state is known. */
@@ -120,20 +130,19 @@ export function createOrderChips(env: HelperEnv, styles: readonly CSSStyleSheet[
     for (const { code, element } of wanted) {
       const state = known.get(code);
       if (!state || !element.isConnected) continue;
-      let chip = placed.get(element);
-      if (chip?.code !== code) {
-        // The page reused the element for another order.
-        chip?.host.remove();
-        chip = newChip(code);
-        placed.set(element, chip);
+      let chip = placed.get(code);
+      if (!chip) {
+        chip = newChip();
+        placed.set(code, chip);
       }
-      if (!chip.host.isConnected) {
+      if (chip.beside !== element || !chip.host.isConnected) {
         // Inside a cell that holds the code itself, after the code's own element otherwise.
         if (element.matches(CELL)) element.append(chip.host);
         else element.after(chip.host);
+        chip.beside = element;
       }
-      if (chip.shown !== state) {
-        show(chip, state);
+      if (chip.shown !== JSON.stringify(state)) {
+        show(code, chip, state);
         drawn++;
       }
     }
@@ -163,14 +172,14 @@ export function createOrderChips(env: HelperEnv, styles: readonly CSSStyleSheet[
   return {
     sync(anchors) {
       wanted = anchors;
-      const elements = new Set(anchors.map((anchor) => anchor.element));
-      for (const [element, chip] of placed)
-        if (!elements.has(element) || !element.isConnected) {
+      const codes = new Set(anchors.map((anchor) => anchor.code));
+      for (const [code, chip] of placed)
+        if (!codes.has(code)) {
           chip.host.remove();
-          placed.delete(element);
+          placed.delete(code);
         }
       draw();
-      void askStates(anchors.map((anchor) => anchor.code));
+      void askStates([...codes]);
     },
     forget() {
       known.clear();

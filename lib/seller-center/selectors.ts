@@ -61,30 +61,69 @@ export function normalizeLabel(text: string): string {
     .trim();
 }
 
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
+// Elements are told by `localName` (always lower case in an HTML page): a scan asks it of thousands of elements.
+const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg']);
+
+/** Whether this is one of the helper's own hosts (a key button, a chip…). */
+export function isHelperHost(element: Element): boolean {
+  return element.localName.startsWith(HELPER_TAG_PREFIX);
+}
 
 function isSkipped(element: Element): boolean {
-  return (
-    SKIPPED_TAGS.has(element.tagName.toUpperCase()) ||
-    element.tagName.toLowerCase().startsWith(HELPER_TAG_PREFIX)
-  );
+  return SKIPPED_TAGS.has(element.localName) || isHelperHost(element);
+}
+
+/** The walks of one `readingOnce` call, by root; null outside one. */
+let walks: Map<Node, Text[]> | null = null;
+
+/**
+ * Runs `read` with each root walked once: a scan looks for a dozen labels, and walking a 200-row order list
+ * for each (every node visited from the content script's world) took over 100 ms. The page cannot change
+ * during `read`, which runs in one task.
+ */
+export function readingOnce<T>(read: () => T): T {
+  walks = new Map();
+  try {
+    return read();
+  } finally {
+    walks = null;
+  }
 }
 
 /** Text nodes under `root`, in document order, outside scripts, styles, templates and the helper's own hosts. */
 function textNodesOf(root: Node): Text[] {
+  const walked = walks?.get(root);
+  if (walked) return walked;
   const found: Text[] = [];
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.nodeType === 3) {
-      found.push(node as Text);
-      continue;
+  // Sibling links rather than `childNodes`: no NodeList per element, which the content script's world pays for.
+  const visit = (parent: Node) => {
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) found.push(child as Text);
+      else if (child.nodeType === 1 && !isSkipped(child as Element)) visit(child);
     }
-    if (node.nodeType === 1 && isSkipped(node as Element)) continue;
-    const children = node.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
+  };
+  if (root.nodeType === 3) found.push(root as Text);
+  else visit(root);
+  walks?.set(root, found);
   return found;
+}
+
+/**
+ * Normalized texts by raw text: a scan looks for a dozen labels in every text node, and the page draws the same
+ * texts again and again (a re-render, the next page of the list). Normalizing each node for each label took
+ * hundreds of milliseconds on a 200-row order list. Emptied when it grows large (a long session of paging).
+ */
+const normalizedTexts = new Map<string, string>();
+const MAX_NORMALIZED_TEXTS = 20_000;
+
+function normalizedDataOf(node: Text): string {
+  let normalized = normalizedTexts.get(node.data);
+  if (normalized === undefined) {
+    if (normalizedTexts.size >= MAX_NORMALIZED_TEXTS) normalizedTexts.clear();
+    normalized = normalizeLabel(node.data);
+    normalizedTexts.set(node.data, normalized);
+  }
+  return normalized;
 }
 
 function normalizedTextOf(element: Element): string {
@@ -99,6 +138,20 @@ function textOf(element: Element): string {
 }
 
 /**
+ * Whether an element's normalized text is surely longer than `max`: it keeps every letter and digit, so counting
+ * those (from the texts already normalized) tells, without normalizing the whole text of a section that holds a
+ * 200-row table only to find it too long.
+ */
+function longerThan(element: Element, max: number): boolean {
+  let letters = 0;
+  for (const node of textNodesOf(element)) {
+    letters += normalizedDataOf(node).replaceAll(' ', '').length;
+    if (letters > max) return true;
+  }
+  return false;
+}
+
+/**
  * The smallest elements whose text is `label` (or holds it with little around it: an asterisk, a count, an
  * icon's text), even when the words are split across nested elements. A whole section that merely contains the
  * label is not a match.
@@ -108,9 +161,10 @@ export function findLabelElements(root: ParentNode, label: string): Element[] {
   const maxLength = wanted.length + 24;
   const found = new Set<Element>();
   for (const node of textNodesOf(root as unknown as Node)) {
-    const text = normalizeLabel(node.data);
+    const text = normalizedDataOf(node);
     if (text.length < 2 || !(wanted.includes(text) || text.includes(wanted))) continue;
     for (let element = node.parentElement; element; element = element.parentElement) {
+      if (longerThan(element, maxLength)) break;
       const whole = normalizedTextOf(element);
       if (whole.length > maxLength) break;
       if (whole.includes(wanted)) {
@@ -138,36 +192,33 @@ interface TableModel {
   rows: Element[][];
 }
 
-const CELL_TAGS = new Set(['TD', 'TH']);
+const CELL_TAGS = new Set(['td', 'th']);
 const ARIA_HEADER = '[role="columnheader"]';
 const ARIA_CELL = '[role="cell"], [role="gridcell"], [role="rowheader"]';
 
 function cellsOfRow(row: Element): Element[] {
   const children = [...row.children];
-  if (row.tagName.toUpperCase() === 'TR')
-    return children.filter((child) => CELL_TAGS.has(child.tagName.toUpperCase()));
+  if (row.localName === 'tr') return children.filter((child) => CELL_TAGS.has(child.localName));
   const withRole = children.filter((child) => child.matches(ARIA_HEADER) || child.matches(ARIA_CELL));
   return withRole.length > 0 ? withRole : children;
 }
 
 /** Rows of `table` that belong to it, not to a table nested inside one of its cells. */
 function ownRows(table: Element): Element[] {
-  const isHtml = table.tagName.toUpperCase() === 'TABLE';
+  const isHtml = table.localName === 'table';
   const rows = [...table.querySelectorAll(isHtml ? 'tr' : '[role="row"]')];
   return rows.filter((row) => row.closest(isHtml ? 'table' : '[role="table"], [role="grid"]') === table);
 }
 
 function isHeaderRow(row: Element): boolean {
   const cells = cellsOfRow(row);
-  return (
-    cells.length > 0 &&
-    cells.every((cell) => cell.tagName.toUpperCase() === 'TH' || cell.matches(ARIA_HEADER))
-  );
+  return cells.length > 0 && cells.every((cell) => cell.localName === 'th' || cell.matches(ARIA_HEADER));
 }
 
 /** Ant Design's measure row and other rows drawn only for layout. */
 function isLayoutRow(row: Element): boolean {
-  return row.getAttribute('aria-hidden') === 'true' || normalizedTextOf(row) === '';
+  // `textContent`, not a walk: every row of a 200-row list is asked on every scan.
+  return row.getAttribute('aria-hidden') === 'true' || !/[\p{L}\p{N}]/u.test(row.textContent ?? '');
 }
 
 /**
@@ -365,7 +416,7 @@ function spreadsheetDownload(
 }
 
 function linkDownload(link: Element, base: string): StatementDownload | null {
-  if (link.tagName.toUpperCase() !== 'A') return null;
+  if (link.localName !== 'a') return null;
   return spreadsheetDownload(link.getAttribute('href'), base, link.getAttribute('download'));
 }
 

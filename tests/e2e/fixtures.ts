@@ -272,3 +272,22 @@ export async function importOrdersFromPage(page: Page, extensionId: string): Pro
   await test.expect(page.getByText('Lần chạy gần nhất (Tải tay) xong lúc', { exact: false })).toBeVisible();
   return view!;
 }
+
+/** Every line of the activity log (Nhật ký), read from the extension's database by its service worker. */
+export async function activityLog(context: BrowserContext) {
+  const worker = await serviceWorker(context);
+  return worker.evaluate(
+    () =>
+      new Promise<{ level: string; text: { key: string; params?: Record<string, unknown> } }[]>(
+        (resolve, reject) => {
+          const request = indexedDB.open('nhanh-tiki-companion');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const all = request.result.transaction('activityLog').objectStore('activityLog').getAll();
+            all.onsuccess = () => resolve(all.result);
+            all.onerror = () => reject(all.error);
+          };
+        },
+      ),
+  );
+}

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { createSandbox } from '../../sandbox';
 import { createTikiStatement } from '../../sandbox/statement';
-import { expect, fixture, serviceWorker, storeSettings, test } from './fixtures';
+import { activityLog, expect, fixture, serviceWorker, storeSettings, test } from './fixtures';
 import { routeApisToSandbox, sandboxSettings } from './sandbox-route';
 
 const KEY_PAGE = 'https://sellercenter.tiki.vn/new/#/seller-info/store-setup';
@@ -22,24 +22,6 @@ async function storedSettings(context: BrowserContext) {
     const { settings } = await chrome.storage.local.get('settings');
     return settings as { shops: { name: string; connectionKey: string; tikiSellerId: number | null }[] };
   });
-}
-
-async function activityLog(context: BrowserContext) {
-  const worker = await serviceWorker(context);
-  return worker.evaluate(
-    () =>
-      new Promise<{ level: string; text: { key: string; params?: Record<string, unknown> } }[]>(
-        (resolve, reject) => {
-          const request = indexedDB.open('nhanh-tiki-companion');
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            const all = request.result.transaction('activityLog').objectStore('activityLog').getAll();
-            all.onsuccess = () => resolve(all.result);
-            all.onerror = () => reject(all.error);
-          };
-        },
-      ),
-  );
 }
 
 const keyButtons = (page: Page) => page.getByRole('button', { name: 'Lưu vào tiện ích Nhanh' });

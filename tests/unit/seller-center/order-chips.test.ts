@@ -16,6 +16,7 @@ import { classifyView, findOrderCodes, showsNoOrders } from '../../../lib/seller
 import { translateHelperText } from '../../../lib/seller-center/texts';
 import type { Settings } from '../../../lib/settings';
 import { fixture } from '../../e2e/fixtures';
+import { BLOCKED_BY_UNPAIRED, FAILED_IN_NHANH, storedOrder } from '../../fixtures/order-records';
 import { orderCodes, orderDetailPage, orderListPage } from '../../fixtures/seller-center/order-pages';
 
 const SHOP = 'shop-1';
@@ -28,48 +29,13 @@ function page(html: string): Document {
   return document as unknown as Document;
 }
 
-function record(code: string, fields: Partial<OrderRecord> = {}): OrderRecord {
-  return {
-    shopId: SHOP,
-    code,
-    tikiStatus: 'queueing',
-    tikiCreatedAt: 0,
-    tikiUpdatedAt: 0,
-    nhanhOrderId: null,
-    nhanhStatus: null,
-    syncState: 'pending',
-    reason: null,
-    blockers: [],
-    runId: 'run-1',
-    outcome: 'created',
-    sellerIncome: null,
-    updatedAt: 0,
-    ...fields,
-  };
-}
+const record = (code: string, fields: Partial<OrderRecord> = {}) => storedOrder(SHOP, code, fields);
 
-const BLOCKED = record('812345601', {
-  syncState: 'blocked',
-  outcome: 'blocked',
-  reason: { key: 'orders.blocked.unpaired', params: { name: 'Sổ tay bìa da A5', sku: 'ST-A5' } },
-  blockers: [
-    {
-      tikiProductId: 7001,
-      name: 'Sổ tay bìa da A5',
-      sku: 'ST-A5',
-      fix: 'pair',
-      text: { key: 'orders.blocked.unpaired', params: { name: 'Sổ tay bìa da A5', sku: 'ST-A5' } },
-    },
-  ],
-});
+const BLOCKED = record('812345601', BLOCKED_BY_UNPAIRED);
 const STORED: OrderRecord[] = [
   record('812345600', { nhanhOrderId: 5001, nhanhStatus: 'Confirmed', syncState: 'imported' }),
   BLOCKED,
-  record('812345602', {
-    syncState: 'failed',
-    outcome: 'failed',
-    reason: { key: 'nhanh.err.rejected', params: { message: 'Số điện thoại không hợp lệ' } },
-  }),
+  record('812345602', FAILED_IN_NHANH),
   record('812345603', {
     shopId: OTHER_SHOP,
     syncState: 'excluded',
@@ -301,6 +267,27 @@ describe('order chips on the page', () => {
     chips.sync(findOrderCodes(document.body));
     expect(chipHosts(document)).toHaveLength(10);
     expect(asked).toHaveLength(1);
+  });
+
+  it('should redraw only the chip whose stored state changed when the states are read again', async () => {
+    const document = page(orderListPage(orderCodes(10).map((code) => ({ code }))));
+    const db = await storedDb(STORED);
+    const chips = createOrderChips(helperEnv(db, 'vi'), []);
+    await syncChips(chips, document, 10);
+    const drawn = () => chipHosts(document).map((host) => host.shadowRoot?.querySelector('.chip'));
+    const before = drawn();
+
+    // The sync imported the fifth order meanwhile.
+    await db.put(
+      'orders',
+      record('812345604', { nhanhOrderId: 5005, nhanhStatus: 'New', syncState: 'imported' }),
+    );
+    chips.forget();
+    chips.sync(findOrderCodes(document.body));
+    await vi.waitFor(() => expect(chipTexts(document)[4]).toBe('Đã có trên Nhanh · #5005 · Đơn mới'));
+    const after = drawn();
+    expect(after.filter((chip, index) => chip !== before[index])).toHaveLength(1);
+    expect(after[4]).not.toBe(before[4]);
   });
 
   it('should follow pagination: chips for the new page’s codes, none left of the old page', async () => {
