@@ -23,7 +23,6 @@ import {
 import { answerKeyCapture } from '../seller-center/key-capture';
 import { openOrderFix, pushOrderNow, readOrderChipStates } from '../seller-center/order-states';
 import { readStatus } from '../status/status';
-import { askForOrderEvents, startEventQueueInBackground } from '../sync/background-events';
 import {
   getStockPushSetup,
   resumeStockPreview,
@@ -32,6 +31,7 @@ import {
   startStockPush,
   startStockPushInBackground,
 } from '../stock/background';
+import { askForOrderEvents, startEventQueueInBackground } from '../sync/background-events';
 import {
   cancelNhanhShipment,
   importOrdersNow,
