@@ -1,13 +1,12 @@
 import './fake-extension';
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { openCompanionDb } from '../lib/db';
 import { NHANH_PATHS, NHANH_RATE_LIMIT } from '../lib/nhanh/contract';
 import { createOrderProductLinks } from '../lib/orders/product-links';
 import { runOrderSync } from '../lib/sync/order-sync';
 import { systemClock } from '../lib/time/clock';
 import { createSandbox } from '../sandbox/index';
+import { retainedHeapMb } from './heap';
 import { sustainedPerWindow } from './rate-window';
 import {
   BENCH_SEED,
@@ -29,13 +28,6 @@ const ORDERS = 2000;
 const TIME_SCALE = 10;
 const TARGET_RATIO = 0.9;
 const HEAP_EVERY = 500;
-
-/** Heap in MB after a full collection, so the figure is what is retained, not garbage not yet collected. */
-function retainedHeapMb(): number {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-  return process.memoryUsage().heapUsed / 2 ** 20;
-}
 
 /**
  * Import of 2,000 Tiki orders into the sandbox's Nhanh with its rate-limit clock scaled: how close the import

@@ -1,7 +1,5 @@
 import './fake-extension';
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { type CompanionDatabase, openCompanionDb } from '../lib/db';
 import { createNhanhClient, type NhanhClient } from '../lib/nhanh/client';
 import { downloadCatalogues } from '../lib/products/download';
@@ -13,6 +11,7 @@ import { systemClock } from '../lib/time/clock';
 import { createSandbox } from '../sandbox/index';
 import { seededRandom } from '../sandbox/random';
 import type { SeedData } from '../sandbox/types';
+import { retainedHeapMb } from './heap';
 import { peakInWindow } from './rate-window';
 import { BENCH_SEED, BENCH_SHOP_ID, scaledPacing } from './sandbox-jobs';
 
@@ -37,13 +36,6 @@ const LATENCY_SCALE = 100;
 const INTERVAL_MS = (INTERVAL_MINUTES * 60_000) / LATENCY_SCALE;
 const LATENCY_INTERVALS = 6;
 const LATENCY_CHANGES = 30;
-
-/** Heap in MB after a full collection, so the figure is what is retained, not garbage not yet collected. */
-function retainedHeapMb(): number {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-  return process.memoryUsage().heapUsed / 2 ** 20;
-}
 
 /** Nhanh's stock of bench product `index`; Tiki shows the same, except for the changed share. */
 const nhanhStockOf = (index: number) => 5 + (index % 40);

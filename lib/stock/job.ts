@@ -8,7 +8,7 @@ import { readMappingsById } from '../products/store';
 import type { TikiClient } from '../tiki/client';
 import { TIKI_BATCH_ENTITY_TYPE, TIKI_MAX_SKUS_PER_BATCH, type TikiSkuUpdate } from '../tiki/contract';
 import { isTikiUpdateRefused, TIKI_UPDATE_REJECTED, TikiApiError } from '../tiki/errors';
-import { planStock, type StockPlan } from './plan';
+import { planRecords, type StockPlan } from './plan';
 import { NHANH_READ_OVERLAP_MS, nhanhStockRecords, tikiStockRead } from './read';
 import type { StockShopState } from './shop-state';
 import {
@@ -345,17 +345,11 @@ async function planWindow(deps: StockJobDeps, shop: Shop, records: StockTikiReco
       record ? [[record.nhanhProductId, record] as const] : [],
     ),
   );
-  const now = deps.clock.now();
-  return records.map((record) => {
-    const nhanhProductId = mappings.get(record.tikiProductId)?.nhanhProductId ?? null;
-    return planStock({
-      tiki: record,
-      nhanhProductId,
-      nhanh: nhanhProductId === null ? undefined : nhanh.get(nhanhProductId),
-      settings: shop.stockPush,
-      now,
-    });
-  });
+  const lookups = {
+    pairedWith: (id: number) => mappings.get(id)?.nhanhProductId,
+    nhanhStock: (id: number) => nhanh.get(id),
+  };
+  return planRecords(records, lookups, shop.stockPush, deps.clock.now());
 }
 
 /** The next products after `after` in id order (of the seller's selection, when there is one). */

@@ -108,3 +108,25 @@ export function planStock(input: StockPlanInput): StockPlan {
     nhanhReadAt: input.nhanh.readAt,
   };
 }
+
+/** Each record planned with the Nhanh product it is paired with and that product's stock as stored. */
+export function planRecords(
+  records: readonly StockTikiRecord[],
+  lookups: {
+    pairedWith: (tikiProductId: number) => number | undefined;
+    nhanhStock: (nhanhProductId: number) => StockNhanhRecord | undefined;
+  },
+  settings: StockPlanInput['settings'],
+  now: number,
+): StockPlan[] {
+  return records.map((record) => {
+    const nhanhProductId = lookups.pairedWith(record.tikiProductId) ?? null;
+    return planStock({
+      tiki: record,
+      nhanhProductId,
+      nhanh: nhanhProductId === null ? undefined : lookups.nhanhStock(nhanhProductId),
+      settings,
+      now,
+    });
+  });
+}

@@ -1,7 +1,7 @@
 import type { StockPushSettings } from '../config/settings-schema';
 import type { CompanionDatabase } from '../db';
 import { readMappings } from '../products/store';
-import { planStock, type StockPlan } from './plan';
+import { planRecords, type StockPlan } from './plan';
 import { readStockNhanh, readStockTiki } from './store';
 import type { StockPreviewRow, StockRowFilter } from './types';
 
@@ -22,16 +22,11 @@ export async function readStockPlans(
     readStockNhanh(db),
     readMappings(db, shopId),
   ]);
-  return tiki.map((record) => {
-    const nhanhProductId = mappings.get(record.tikiProductId)?.nhanhProductId ?? null;
-    return planStock({
-      tiki: record,
-      nhanhProductId,
-      nhanh: nhanhProductId === null ? undefined : nhanh.get(nhanhProductId),
-      settings,
-      now,
-    });
-  });
+  const lookups = {
+    pairedWith: (id: number) => mappings.get(id)?.nhanhProductId,
+    nhanhStock: (id: number) => nhanh.get(id),
+  };
+  return planRecords(tiki, lookups, settings, now);
 }
 
 /** The preview rows of a shop, in Tiki product id order. */

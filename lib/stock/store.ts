@@ -83,17 +83,18 @@ export async function writeTikiReads(
   await tx.done;
 }
 
-async function updateEach(
+/** Rewrites the record of each item's product (a product with no record is left alone; null keeps it as is). */
+async function updateEach<Item extends { tikiProductId: number }>(
   db: CompanionDatabase,
   shopId: string,
-  ids: readonly number[],
-  update: (record: StockTikiRecord, index: number) => StockTikiRecord | null,
+  items: readonly Item[],
+  update: (record: StockTikiRecord, item: Item) => StockTikiRecord | null,
 ): Promise<void> {
   const tx = db.transaction('stockTiki', 'readwrite');
   await Promise.all(
-    ids.map(async (id, index) => {
-      const stored = await tx.store.get([shopId, id]);
-      const next = stored && update(stored, index);
+    items.map(async (item) => {
+      const stored = await tx.store.get([shopId, item.tikiProductId]);
+      const next = stored && update(stored, item);
       if (next) await tx.store.put(next);
     }),
   );
@@ -107,15 +108,10 @@ export function markPending(
   items: readonly StockPushItem[],
   at: number,
 ): Promise<void> {
-  return updateEach(
-    db,
-    shopId,
-    items.map((item) => item.tikiProductId),
-    (record, index) => {
-      const { quantities, nhanhReadAt } = items[index]!;
-      return { ...record, pending: { quantities, nhanhReadAt, at } };
-    },
-  );
+  return updateEach(db, shopId, items, (record, { quantities, nhanhReadAt }) => ({
+    ...record,
+    pending: { quantities, nhanhReadAt, at },
+  }));
 }
 
 /**
@@ -128,23 +124,17 @@ export function markPushed(
   items: readonly StockPushItem[],
   at: number,
 ): Promise<void> {
-  return updateEach(
-    db,
-    shopId,
-    items.map((item) => item.tikiProductId),
-    (record, index) => {
-      const { quantities, nhanhReadAt } = items[index]!;
-      if (record.lastPushed && record.lastPushed.nhanhReadAt > nhanhReadAt) return null;
-      const settled = record.pending && record.pending.nhanhReadAt <= nhanhReadAt;
-      return {
-        ...record,
-        warehouses: quantities,
-        lastPushed: { quantities, nhanhReadAt, at },
-        pending: settled ? null : record.pending,
-        lastError: null,
-      };
-    },
-  );
+  return updateEach(db, shopId, items, (record, { quantities, nhanhReadAt }) => {
+    if (record.lastPushed && record.lastPushed.nhanhReadAt > nhanhReadAt) return null;
+    const settled = record.pending && record.pending.nhanhReadAt <= nhanhReadAt;
+    return {
+      ...record,
+      warehouses: quantities,
+      lastPushed: { quantities, nhanhReadAt, at },
+      pending: settled ? null : record.pending,
+      lastError: null,
+    };
+  });
 }
 
 /** Tiki refused these pushes (its own words in `text`); they stay pending, to be sent again or superseded. */
@@ -154,13 +144,8 @@ export function markFailed(
   failures: readonly { tikiProductId: number; nhanhReadAt: number; text: LocalizedText }[],
   at: number,
 ): Promise<void> {
-  return updateEach(
-    db,
-    shopId,
-    failures.map((failure) => failure.tikiProductId),
-    (record, index) => {
-      const { text, nhanhReadAt } = failures[index]!;
-      return { ...record, lastError: { text, at, nhanhReadAt } };
-    },
-  );
+  return updateEach(db, shopId, failures, (record, { text, nhanhReadAt }) => ({
+    ...record,
+    lastError: { text, at, nhanhReadAt },
+  }));
 }

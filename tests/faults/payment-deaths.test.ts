@@ -6,19 +6,13 @@ import { findingsOf } from '../../lib/reconcile/store';
 import { seededRandom } from '../../sandbox/random';
 import { ordersSetup } from '../unit/orders/harness';
 import { reconciled, STATEMENT } from '../unit/reconcile/payments-harness';
+import { lease, never } from './worker-death';
 
 /**
  * "Ghi nhận thanh toán vào Nhanh" with the service worker stopped mid-run: at a seeded payment write, just before
  * it is sent or just after Nhanh took it (before the extension stored it). The next worker resumes the job; every
  * payment must reach Nhanh exactly once and be stored as recorded.
  */
-
-/** A stopped worker: the call never comes back, and nothing after it in that worker runs. */
-const never = () => new Promise<never>(() => {});
-
-function lease(holder: string) {
-  return { holder, isDeadHolder: (other: string) => other.startsWith('worker:') && other !== holder };
-}
 
 describe('recording payouts when the worker is stopped mid-run', () => {
   beforeEach(() => fakeBrowser.reset());

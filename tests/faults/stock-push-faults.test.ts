@@ -4,19 +4,13 @@ import type { StockJobDeps } from '../../lib/stock/job';
 import { readStockPreview } from '../../lib/stock/preview';
 import { seededRandom } from '../../sandbox/random';
 import { SHOP_ID, type StockSetup, stockSetup } from '../unit/stock/harness';
+import { lease, never } from './worker-death';
 
 /**
  * The stock push with the service worker stopped mid-push (at a seeded update call, just before it is sent or
  * just after Tiki took it, before the extension stored it) and with Tiki in a 5xx or 429 storm. The next worker
  * resumes the job. No stale quantity may ever reach Tiki, and Tiki must end where the fault-free run ends.
  */
-
-/** A stopped worker: the call never comes back, and nothing after it in that worker runs. */
-const never = () => new Promise<never>(() => {});
-
-function lease(holder: string) {
-  return { holder, isDeadHolder: (other: string) => other.startsWith('worker:') && other !== holder };
-}
 
 /** Small batches, so one push makes many update calls for the deaths to land between. */
 const PUSH_WINDOW = 4;
@@ -42,12 +36,18 @@ async function productIds(setup: StockSetup) {
   );
 }
 
-/** The fault-free run of the scenario: Tiki's quantities at its end. */
-async function faultFreeEnd(): Promise<Record<number, Record<number, number>>> {
+/** The scenario up to its interesting part: previewed, pushed once, then the stock moved in Nhanh. */
+async function movedAfterFirstPush(): Promise<StockSetup> {
   const setup = await stockSetup();
   await setup.preview();
   await setup.push({}, { pushWindow: PUSH_WINDOW });
   await moveStock(setup, 0);
+  return setup;
+}
+
+/** The fault-free run of the scenario: Tiki's quantities at its end. */
+async function faultFreeEnd(): Promise<Record<number, Record<number, number>>> {
+  const setup = await movedAfterFirstPush();
   await setup.push({}, { pushWindow: PUSH_WINDOW });
   await moveStock(setup, 1);
   await setup.push({}, { pushWindow: PUSH_WINDOW });
@@ -68,10 +68,7 @@ describe('the stock push when the worker is stopped mid-push', () => {
     'should never send a stale quantity and end as the fault-free run when stopped $moment a call at $fraction',
     async ({ moment, fraction }) => {
       expected ??= await faultFreeEnd();
-      const setup = await stockSetup();
-      await setup.preview();
-      await setup.push({}, { pushWindow: PUSH_WINDOW });
-      await moveStock(setup, 0);
+      const setup = await movedAfterFirstPush();
       const ids = await productIds(setup);
       const rows = await readStockPreview(setup.db, SHOP_ID, setup.shop.stockPush, setup.clock.now());
       // The push's update calls: one batch per PUSH_WINDOW products with a quantity to send.
@@ -129,10 +126,7 @@ describe('the stock push through Tiki storms', () => {
 
   it('should ride out a 5xx storm run after run and end as the fault-free run', async () => {
     const expected = await faultFreeEnd();
-    const setup = await stockSetup();
-    await setup.preview();
-    await setup.push({}, { pushWindow: PUSH_WINDOW });
-    await moveStock(setup, 0);
+    const setup = await movedAfterFirstPush();
     setup.sandbox.setFaults({ errorRate: 0.6 });
     await setup.push({}, { pushWindow: PUSH_WINDOW });
     await moveStock(setup, 1);
@@ -148,10 +142,7 @@ describe('the stock push through Tiki storms', () => {
 
   it("should wait out a 429 storm's Retry-After, stop without sending, and finish once it passes", async () => {
     const expected = await faultFreeEnd();
-    const setup = await stockSetup();
-    await setup.preview();
-    await setup.push({}, { pushWindow: PUSH_WINDOW });
-    await moveStock(setup, 0);
+    const setup = await movedAfterFirstPush();
     await moveStock(setup, 1);
     const sentBefore = setup.sent.length;
     setup.sandbox.setFaults({ rateLimitStorm: true, tikiRetryAfterSeconds: 7 });

@@ -8,6 +8,7 @@ import {
   splitAcrossWarehouses,
   vietnamWallTime,
 } from '../../../lib/stock/rules';
+import { productRecord } from './records';
 
 function rules(input: Partial<StockPushSettings> = {}): StockPushSettings {
   return stockPushSchema.parse({
@@ -16,25 +17,6 @@ function rules(input: Partial<StockPushSettings> = {}): StockPushSettings {
     tikiWarehouseIds: [501],
     ...input,
   });
-}
-
-function tikiRecord(input: Partial<StockTikiRecord> = {}): StockTikiRecord {
-  return {
-    shopId: 'shop-1',
-    tikiProductId: 7,
-    name: 'Áo thun',
-    sku: 'TK7',
-    originalSku: 'AO-7',
-    entityType: 'seller_simple',
-    productType: 'simple',
-    fulfilledByTiki: false,
-    warehouses: [{ warehouseId: 501, quantity: 10 }],
-    tikiReadAt: 1,
-    lastPushed: null,
-    pending: null,
-    lastError: null,
-    ...input,
-  };
 }
 
 function nhanhRecord(depots: Record<number, number>, readAt = 100): StockNhanhRecord {
@@ -55,7 +37,7 @@ function plan(input: {
   now?: number;
 }) {
   return planStock({
-    tiki: tikiRecord(input.tiki),
+    tiki: productRecord(input.tiki),
     nhanhProductId: input.paired === false ? null : 70,
     nhanh: 'nhanh' in input ? input.nhanh : nhanhRecord({ 11: 4, 12: 6 }),
     settings: rules(input.settings),

@@ -6,24 +6,15 @@ import {
   markPushed,
   readStockNhanh,
   readStockTiki,
-  type TikiStockRead,
   writeNhanhReads,
   writeTikiReads,
 } from '../../../lib/stock/store';
+import { productRead } from './records';
 
 let counter = 0;
 const freshDb = () => openCompanionDb(`stock-store-${++counter}-${Date.now()}`);
 
-const read = (quantity: number): TikiStockRead => ({
-  tikiProductId: 7,
-  name: 'Áo thun',
-  sku: 'TK7',
-  originalSku: 'AO-7',
-  entityType: 'seller_simple',
-  productType: 'simple',
-  fulfilledByTiki: false,
-  warehouses: [{ warehouseId: 501, quantity }],
-});
+const read = (quantity: number) => productRead({ warehouses: [{ warehouseId: 501, quantity }] });
 
 describe('stock records: the newer value wins', () => {
   it('should keep the newer Nhanh read when an older one lands after it', async () => {
