@@ -272,7 +272,7 @@ export function StockPushPanel({
               type="checkbox"
               name="stockPush.freeze"
               checked={push.freezeOn}
-              onChange={(event) => set('freeze.from', { freezeOn: event.target.checked })}
+              onChange={(event) => set('freeze', { freezeOn: event.target.checked })}
             />{' '}
             {t('stock.form.freezeOn')}
           </label>

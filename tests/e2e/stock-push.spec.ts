@@ -246,6 +246,34 @@ test.describe('Tồn kho: push stock from Nhanh to Tiki', () => {
     await expectAccessible(page, 'popup (a refused product)');
   });
 
+  test('a preview shows its progress while it reads and stops on "Dừng", saying so', async ({
+    context,
+    extensionId,
+  }) => {
+    test.setTimeout(120_000);
+    running = await routeApisToSandbox(context);
+    await storeShop(context, running, { stockPush: true });
+    const page = await context.newPage();
+    await downloadAndPairProducts(page, extensionId);
+    running.sandbox.setFaults({ latencyMs: 400 });
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#stock`);
+    await page.getByRole('button', { name: 'Xem trước', exact: true }).click();
+
+    const progress = page.getByRole('status').filter({ hasText: 'Đang đọc tồn kho…' });
+    await expect(progress).toBeVisible();
+    await expect(progress.locator('progress')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Xem trước', exact: true })).toBeDisabled();
+    await page.getByRole('button', { name: 'Dừng' }).click();
+    await expect
+      .poll(async () => (await stockJob(page, 'stock-preview'))?.state, { timeout: 30_000 })
+      .toBe('cancelled');
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Lần chạy đã dừng theo yêu cầu.' }),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Xem trước', exact: true })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Dừng' })).toHaveCount(0);
+  });
+
   test('a shop Tiki does not let update products: Cài đặt says so with the steps to connect an in-house app, and Tồn kho cannot push', async ({
     context,
     extensionId,
