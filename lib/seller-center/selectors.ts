@@ -494,9 +494,10 @@ function fieldCode(label: Element): OrderCodeAnchor | null {
 }
 
 /**
- * The order codes of the page, once each, in page order: every row's cell under a "Mã đơn hàng" column (the
- * list), and the value of every "Mã đơn hàng" field (an order's page, a list drawn as cards). A number elsewhere
- * (a phone, a tracking code, a price) is never taken for an order code.
+ * The order codes of the page, once each: every row's cell under a "Mã đơn hàng" column (the list), then the
+ * value of every "Mã đơn hàng" field (an order's page, a list drawn as cards), in page order. A row wins over a
+ * field naming the same code (an applied filter "Mã đơn hàng: 812345600" above the list). A number elsewhere (a
+ * phone, a tracking code, a price) is never taken for an order code.
  */
 export function findOrderCodes(root: ParentNode): OrderCodeAnchor[] {
   const found = new Map<string, OrderCodeAnchor>();
@@ -504,16 +505,19 @@ export function findOrderCodes(root: ParentNode): OrderCodeAnchor[] {
     if (anchor && !found.has(anchor.code)) found.set(anchor.code, anchor);
   };
   for (const label of LABELS.orderCode) {
-    for (const element of findLabelElements(root, label)) {
+    const labels = findLabelElements(root, label);
+    const fields: Element[] = [];
+    for (const element of labels) {
       const header = element.closest('th, [role="columnheader"]');
       if (!header) {
-        add(fieldCode(element));
+        fields.push(element);
         continue;
       }
       const model = tableAround(header);
       const column = model?.headers.indexOf(header) ?? -1;
       for (const cells of model?.rows ?? []) if (cells[column]) add(orderCodeIn(cells[column]));
     }
+    for (const field of fields) add(fieldCode(field));
     // "Mã đơn" would find the same places again.
     if (found.size > 0) break;
   }

@@ -156,12 +156,20 @@ test.describe('order chips in the seller center', () => {
       const inNhanh = () =>
         running.sandbox.nhanh.snapshot().orders.filter((order) => order.appOrderId === fresh);
       expect(inNhanh()).toHaveLength(0);
+      // The chips came from what the extension stored: no API call named any of the listed orders.
+      const aboutListed = () =>
+        running.calls.filter((call) => listed.some(({ code }) => call.path.includes(code)));
+      expect(aboutListed()).toEqual([]);
 
       await push.click();
       await expect(chipOf(page, fresh).getByRole('link')).toHaveText(/^Đã có trên Nhanh · #\d+ · Đơn mới$/, {
         timeout: 30_000,
       });
       expect(inNhanh()).toHaveLength(1);
+      // One shop: no probing of whose order it is, just the import's own re-read of that order on Tiki.
+      expect(aboutListed().map((call) => `${call.api} ${call.method} ${call.path}`)).toEqual([
+        `tiki GET /integration/v2/orders/${fresh}`,
+      ]);
       await expect(chipOf(page, fresh).getByRole('link')).toHaveText(
         `Đã có trên Nhanh · #${inNhanh()[0]!.id} · Đơn mới`,
       );

@@ -201,6 +201,20 @@ describe('order codes on the seller center’s order pages', () => {
     expect(found.every((anchor) => anchor.element.tagName === 'A')).toBe(true);
   });
 
+  it('should put the chip on the row, not on an applied filter naming the same code above the list', () => {
+    const document = page(orderListPage(orderCodes(3).map((code) => ({ code }))));
+    document
+      .querySelector('form')!
+      .insertAdjacentHTML(
+        'beforebegin',
+        '<div class="css-applied"><span>Mã đơn hàng: 812345601</span> ×</div>',
+      );
+    const found = findOrderCodes(document.body);
+    expect(found.map((anchor) => [anchor.code, anchor.element.tagName])).toEqual(
+      orderCodes(3).map((code) => [code, 'A']),
+    );
+  });
+
   it('should find the one code of an order’s page beside its “Mã đơn hàng” label', () => {
     const document = page(orderDetailPage('812345678'));
     expect(classifyView(document.body)).toBe('orders');
