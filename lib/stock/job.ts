@@ -1,10 +1,10 @@
 import type { Shop } from '../config/settings-schema';
-import type { JobRecord, StockTikiRecord } from '../db';
+import type { JobRecord, ProductMappingRecord, StockTikiRecord } from '../db';
 import type { LocalizedText } from '../i18n';
 import { JobProblem, type JobRunDeps, type JobRunResult, runJob, startOrResume } from '../jobs/runner';
 import { jobIdOf, type ViewedCursor } from '../jobs/views';
 import type { NhanhClient } from '../nhanh/client';
-import { readMappingsById } from '../products/store';
+import { readMappings } from '../products/store';
 import type { TikiClient } from '../tiki/client';
 import { TIKI_BATCH_ENTITY_TYPE, TIKI_MAX_SKUS_PER_BATCH, type TikiSkuUpdate } from '../tiki/contract';
 import { isTikiUpdateRefused, TIKI_UPDATE_REJECTED, TikiApiError } from '../tiki/errors';
@@ -315,9 +315,11 @@ async function planNextBatch(
   const plans: StockPlan[] = [];
   let through = cursor.pushedThrough;
   let sending = 0;
+  // Pairings are read once a step: the products of a step spread over every pairing chunk anyway.
+  const mappings = await readMappings(deps.db, shop.id);
   while (batch.length < STEP_SCAN_LIMIT) {
     const window = await nextWindow(deps, shop.id, cursor.only, through, batchSize);
-    const planned = await planWindow(deps, shop, window.records);
+    const planned = await planWindow(deps, shop, mappings, window.records);
     for (const [index, plan] of planned.entries()) {
       batch.push(window.records[index]!);
       plans.push(plan);
@@ -331,14 +333,16 @@ async function planNextBatch(
 }
 
 /** Each record planned with its pairing and Nhanh stock as stored now. */
-async function planWindow(deps: StockJobDeps, shop: Shop, records: StockTikiRecord[]): Promise<StockPlan[]> {
+async function planWindow(
+  deps: StockJobDeps,
+  shop: Shop,
+  mappings: ReadonlyMap<number, ProductMappingRecord>,
+  records: StockTikiRecord[],
+): Promise<StockPlan[]> {
   const { db } = deps;
-  const mappings = await readMappingsById(
-    db,
-    shop.id,
-    records.map((record) => record.tikiProductId),
-  );
-  const nhanhIds = [...new Set([...mappings.values()].map((mapping) => mapping.nhanhProductId))];
+  const nhanhIds = [
+    ...new Set(records.flatMap((record) => mappings.get(record.tikiProductId)?.nhanhProductId ?? [])),
+  ];
   const nhanhTx = db.transaction('stockNhanh');
   const nhanh = new Map(
     (await Promise.all(nhanhIds.map((id) => nhanhTx.store.get(id)))).flatMap((record) =>
