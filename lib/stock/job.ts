@@ -74,7 +74,10 @@ export interface StockJobCursor extends ViewedCursor {
 }
 
 export interface StockJobDeps extends JobRunDeps {
-  tiki: Pick<TikiClient, 'getSeller' | 'listProducts' | 'updateSku' | 'updateSkus'> | null;
+  tiki: Pick<
+    TikiClient,
+    'getSeller' | 'sellerWarehouses' | 'listProducts' | 'updateSku' | 'updateSkus'
+  > | null;
   nhanh: Pick<NhanhClient, 'listInventory'> | null;
   shop: Shop | undefined;
   newRunId: () => string;
@@ -177,6 +180,14 @@ async function stockStep(
           checkedAt,
           text: { key: 'stock.capability.cannotUpdate' },
         });
+      if (kind === 'stock-push') {
+        // A warehouse the seller no longer has would fail every product, each with Tiki's "not found": one clear stop.
+        const { warehouses } = await tiki.sellerWarehouses({ active: true, type: 'requisition' });
+        const known = new Set(warehouses.map((warehouse) => warehouse.id));
+        const gone = shop.stockPush.tikiWarehouseIds.find((id) => !known.has(id));
+        if (gone !== undefined)
+          throw new JobProblem({ key: 'stock.err.unknownWarehouse', params: { id: gone } });
+      }
       return { ...cursor, phase: 'nhanh', capability: { state: 'ok', checkedAt } };
     }
     case 'nhanh': {

@@ -145,6 +145,17 @@ describe('pushing stock to Tiki (sandbox)', () => {
     );
   });
 
+  it('should stop before sending anything when a chosen Tiki warehouse is no longer the seller’s', async () => {
+    const setup = await stockSetup({ stockPush: { tikiWarehouseIds: [999_001] } });
+    await setup.preview();
+
+    const result = await setup.push();
+
+    expect(result.kind).toBe('failed');
+    expect(setup.sent).toEqual([]);
+    expect(translate('en', (await readStockShopState(SHOP_ID)).lastRun!.error!)).toContain('999001');
+  });
+
   it('should stop, push nothing and say why when Tiki says the seller cannot update products', async () => {
     const setup = await stockSetup();
     await setup.preview();
