@@ -88,6 +88,19 @@ async function storeShop(
   return { shopSeed, depotId, primary };
 }
 
+/** The shop with its stock push on and its products downloaded and paired, in a page open at Tồn kho. */
+async function pairedShopAtStock(
+  context: BrowserContext,
+  extensionId: string,
+  running: RoutedSandbox,
+): Promise<Page> {
+  await storeShop(context, running, { stockPush: true });
+  const page = await context.newPage();
+  await downloadAndPairProducts(page, extensionId);
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html#stock`);
+  return page;
+}
+
 test.describe('Tồn kho: push stock from Nhanh to Tiki', () => {
   let running: RoutedSandbox;
   test.afterEach(async () => {
@@ -205,10 +218,7 @@ test.describe('Tồn kho: push stock from Nhanh to Tiki', () => {
   }) => {
     test.setTimeout(120_000);
     running = await routeApisToSandbox(context);
-    await storeShop(context, running, { stockPush: true });
-    const page = await context.newPage();
-    await downloadAndPairProducts(page, extensionId);
-    await page.goto(`chrome-extension://${extensionId}/dashboard.html#stock`);
+    const page = await pairedShopAtStock(context, extensionId, running);
     await runToEnd(page, 'stock-preview', () =>
       page.getByRole('button', { name: 'Xem trước', exact: true }).click(),
     );
@@ -252,11 +262,8 @@ test.describe('Tồn kho: push stock from Nhanh to Tiki', () => {
   }) => {
     test.setTimeout(120_000);
     running = await routeApisToSandbox(context);
-    await storeShop(context, running, { stockPush: true });
-    const page = await context.newPage();
-    await downloadAndPairProducts(page, extensionId);
+    const page = await pairedShopAtStock(context, extensionId, running);
     running.sandbox.setFaults({ latencyMs: 400 });
-    await page.goto(`chrome-extension://${extensionId}/dashboard.html#stock`);
     await page.getByRole('button', { name: 'Xem trước', exact: true }).click();
 
     const progress = page.getByRole('status').filter({ hasText: 'Đang đọc tồn kho…' });
