@@ -117,8 +117,14 @@ test.describe('Tồn kho: push stock from Nhanh to Tiki', () => {
     const page = await context.newPage();
     await downloadAndPairProducts(page, extensionId);
 
-    // Cài đặt: turn it on; the order depot is offered, the primary Tiki warehouse is listed and ticked.
-    await page.goto(`chrome-extension://${extensionId}/dashboard.html#settings`);
+    // Tồn kho says the push is off and leads to Cài đặt, where it is turned on: the order depot is offered, the
+    // primary Tiki warehouse listed and ticked.
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#stock`);
+    await expect(
+      page.getByText(`Cửa hàng ${shopSeed.name} chưa bật "Đồng bộ tồn kho lên Tiki".`),
+    ).toBeVisible();
+    await page.getByRole('link', { name: 'Bật trong Cài đặt' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cài đặt');
     const panel = page.getByRole('group', { name: 'Đồng bộ tồn kho lên Tiki' });
     await panel.getByLabel('Đẩy tồn kho từ Nhanh lên Tiki cho cửa hàng này').check();
     await expect(panel.getByRole('checkbox', { name: `${primary.name} (#${primary.id})` })).toBeChecked();
