@@ -15,7 +15,7 @@ import {
   scheduleStockPush,
   stockPushShops,
 } from './schedule';
-import { readStockShopState, updateStockShopState } from './shop-state';
+import { forgetRefusedAuth, readStockShopState, updateStockShopState } from './shop-state';
 import type { StockPushSetup } from './types';
 
 /*
@@ -199,7 +199,10 @@ export function startStockPushInBackground(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === STOCK_PUSH_ALARM) void runAutoStockPush();
   });
-  const schedule = (settings: Settings) => void scheduleStockPush(browser.alarms, settings);
-  void getSettings().then(schedule);
-  watchSettings(schedule);
+  const follow = (settings: Settings) => {
+    void scheduleStockPush(browser.alarms, settings);
+    void forgetRefusedAuth(settings.shops);
+  };
+  void getSettings().then(follow);
+  watchSettings(follow);
 }

@@ -3,7 +3,7 @@ import type { CompanionDatabase } from '../db';
 import type { LocalizedText } from '../i18n';
 import { logActivity } from '../status/activity-log';
 import type { StockJobKind, StockRunResult } from './job';
-import { type StockShopState, updateStockShopState } from './shop-state';
+import { authIdOf, type StockShopState, updateStockShopState } from './shop-state';
 import type { StockRunSummary } from './types';
 
 /*
@@ -65,7 +65,7 @@ function summaryOf(
 /** Records a finished run (a run another holder took over or that found nothing to do records nothing). */
 export async function recordStockRun(
   deps: StockOutcomeDeps,
-  shop: Pick<Shop, 'id' | 'name'>,
+  shop: Pick<Shop, 'id' | 'name' | 'connectionKey' | 'clientId' | 'clientSecret'>,
   kind: StockJobKind,
   result: StockRunResult,
 ): Promise<StockRunSummary | null> {
@@ -76,8 +76,11 @@ export async function recordStockRun(
   const fullThrough = cursor.full && (cursor.phase === 'push' || cursor.phase === 'done');
   // A run whose Nhanh read reached its end moves the next incremental read's start (never backwards).
   const readFrom = readThrough ? cursor.nhanhReadStartedAt : null;
+  const capability = cursor.capability;
   const base = (state: StockShopState): Partial<StockShopState> => ({
-    ...(cursor.capability ? { capability: cursor.capability } : {}),
+    ...(capability
+      ? { capability, refusedAuth: capability.state === 'authRefused' ? authIdOf(shop) : null }
+      : {}),
     ...(readFrom !== null ? { nhanhReadFrom: Math.max(state.nhanhReadFrom ?? 0, readFrom) } : {}),
     ...(fullThrough ? { lastFullReadAt: at } : {}),
   });

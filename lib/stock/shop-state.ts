@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { localizedTextSchema } from '../i18n/text-schema';
+import { type Shop, tikiCredentialsOf } from '../settings';
 import { STOCK_FAILURES_KEPT, type StockCapability, type StockRunSummary } from './types';
 
 /*
@@ -43,6 +44,11 @@ const shopStateSchema = z.object({
   nhanhReadFrom: z.number().nullable().catch(null).default(null),
   /** When the last full read of Nhanh and Tiki ended: a full pass runs again a day later. */
   lastFullReadAt: z.number().nullable().catch(null).default(null),
+  /**
+   * Which auth Tiki refused (`app:<client id>` or `key`, never a secret): the refusal holds only while the shop
+   * still uses it, so connecting an in-house app lifts it at once (`forgetRefusedAuth`).
+   */
+  refusedAuth: z.string().nullable().catch(null).default(null),
   /** Products whose failure the seller was notified of; a notification goes out only for others. */
   toldFailures: z.array(z.number()).catch([]).default([]),
 });
@@ -88,4 +94,21 @@ export function updateStockShopState(
 /** Calls back whenever any shop's state changes (the settings section and the popup). */
 export function watchStockShopStates(callback: () => void): () => void {
   return stockShopsItem.watch(callback);
+}
+
+/** The auth a shop uses, named without its secret: its in-house app's client id, or its connection key. */
+export function authIdOf(shop: Pick<Shop, 'connectionKey' | 'clientId' | 'clientSecret'>): string | null {
+  const auth = tikiCredentialsOf(shop);
+  if (!auth) return null;
+  return 'clientId' in auth ? `app:${auth.clientId}` : 'key';
+}
+
+/** Lifts Tiki's refusal of a shop whose auth changed since (the seller connected an in-house app). */
+export async function forgetRefusedAuth(shops: readonly Shop[]): Promise<void> {
+  const states = await readStockShopStates();
+  for (const shop of shops) {
+    const state = states[shop.id];
+    if (state?.capability.state !== 'authRefused' || state.refusedAuth === authIdOf(shop)) continue;
+    await updateStockShopState(shop.id, () => ({ capability: { state: 'unknown' }, refusedAuth: null }));
+  }
 }

@@ -28,7 +28,7 @@ export interface SentUpdate {
 }
 
 /**
- * The seeded sandbox on a manual clock with the main shop connected through its in-house app, its stock push on
+ * The seeded sandbox on a manual clock with the main shop connected through its in-house app (or its key), its stock push on
  * (the first Nhanh depot → the Hà Nội warehouse), both catalogues downloaded and paired, and a fresh database.
  * Every stock update the extension sends is recorded (`sent`), and runs record their outcome as the worker does
  * (shop state in storage, Nhật ký, notifications in `notices`).
@@ -38,6 +38,8 @@ export async function stockSetup(
     faults?: Partial<Faults>;
     stockPush?: Partial<StockPushSettings>;
     settings?: Partial<SettingsInput>;
+    /** How the shop reaches Tiki: its in-house app (the default) or the seller-center key only. */
+    auth?: 'app' | 'key';
   } = {},
 ) {
   const clock = createManualClock();
@@ -50,9 +52,9 @@ export async function stockSetup(
     shops: [
       {
         ...seededShopSettings(sandbox.seed, SHOP_ID),
-        connectionKey: '',
-        clientId: shopSeed.clientId,
-        clientSecret: shopSeed.clientSecret,
+        ...(options.auth === 'key'
+          ? {}
+          : { connectionKey: '', clientId: shopSeed.clientId, clientSecret: shopSeed.clientSecret }),
         stockPush: {
           enabled: true,
           nhanhDepotIds: [depotId],

@@ -3,8 +3,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { translate } from '../../../lib/i18n';
 import { listActivity } from '../../../lib/status/activity-log';
 import { readStockPreview } from '../../../lib/stock/preview';
+import { STOCK_FULL_PASS_MS } from '../../../lib/stock/read';
 import { applyStockRules } from '../../../lib/stock/rules';
-import { readStockShopState } from '../../../lib/stock/shop-state';
+import { needsFullPass, pushesAutomatically } from '../../../lib/stock/schedule';
+import { forgetRefusedAuth, readStockShopState } from '../../../lib/stock/shop-state';
 import { SHOP_ID, type StockSetup, stockSetup } from './harness';
 
 /** Paired products the push may change: seller stock (not FBT), sellable, read on both sides. */
@@ -157,24 +159,47 @@ describe('pushing stock to Tiki (sandbox)', () => {
     expect(translate('vi', { key: 'stock.capability.steps' })).toContain('open.tiki.vn');
   });
 
-  it("should record that Tiki refuses updates through the seller-center key, with the app's steps", async () => {
-    const setup = await stockSetup();
-    const seed = setup.sandbox.seed.tiki.shops[0]!;
+  it("should record that Tiki refuses updates through the seller-center key, until the shop's auth changes", async () => {
+    const setup = await stockSetup({ auth: 'key' });
     await setup.preview();
-    const { createTikiClientForShop } = await import('../../../lib/worker/api-clients');
-    const keyOnly = createTikiClientForShop(
-      setup.settings,
-      { connectionKey: seed.connectionKey, clientId: '', clientSecret: '' },
-      { fetch: setup.sandbox.fetch, clock: setup.clock },
-    )!;
 
-    const result = await setup.push({}, { tiki: keyOnly });
+    const result = await setup.push();
 
     expect(result.kind).toBe('failed');
-    const state = await readStockShopState(SHOP_ID);
+    expect(setup.sent).toEqual([]);
+    let state = await readStockShopState(SHOP_ID);
     expect(state.capability).toMatchObject({ state: 'authRefused' });
     expect(state.capability.state === 'authRefused' && translate('en', state.capability.text)).toMatch(
       /refuses stock updates/,
     );
+    expect(pushesAutomatically(state)).toBe(false);
+    // Saving settings with the same key keeps the refusal; connecting the in-house app lifts it.
+    await forgetRefusedAuth([setup.shop]);
+    expect((await readStockShopState(SHOP_ID)).capability.state).toBe('authRefused');
+    const seed = setup.sandbox.seed.tiki.shops[0]!;
+    await forgetRefusedAuth([{ ...setup.shop, clientId: seed.clientId, clientSecret: seed.clientSecret }]);
+    state = await readStockShopState(SHOP_ID);
+    expect(state.capability).toEqual({ state: 'unknown' });
+  });
+
+  it("should catch a stock-only change at the daily full pass when Nhanh's filter ignores stock changes", async () => {
+    const setup = await stockSetup({ faults: { nhanhInventoryUpdatedAt: 'product' } });
+    await setup.preview();
+    await setup.push();
+    // Half an hour on, the incremental read no longer overlaps the catalogue's last information change.
+    setup.clock.advance(30 * 60_000);
+    await setup.push();
+    const [target] = await pushable(setup);
+    const nhanhId = setup.mappings.get(target!.tikiProductId)!.nhanhProductId;
+    setup.clock.advance(60_000);
+    const stock = setup.setNhanhStock(nhanhId, 2);
+    const shown = () => setup.tikiShows(target!.tikiProductId)[setup.warehouseIds[0]!];
+    const before = shown();
+
+    await setup.push({ full: needsFullPass(await readStockShopState(SHOP_ID), setup.clock.now()) });
+    expect(shown()).toBe(before);
+    setup.clock.advance(STOCK_FULL_PASS_MS);
+    await setup.push({ full: needsFullPass(await readStockShopState(SHOP_ID), setup.clock.now()) });
+    expect(shown()).toBe(stock.available);
   });
 });
