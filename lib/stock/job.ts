@@ -1,10 +1,10 @@
 import type { Shop } from '../config/settings-schema';
-import type { JobRecord, StockTikiRecord } from '../db';
+import type { JobRecord, ProductMappingRecord, StockTikiRecord } from '../db';
 import type { LocalizedText } from '../i18n';
 import { JobProblem, type JobRunDeps, type JobRunResult, runJob, startOrResume } from '../jobs/runner';
 import { jobIdOf, type ViewedCursor } from '../jobs/views';
 import type { NhanhClient } from '../nhanh/client';
-import { readMappingsById } from '../products/store';
+import { readMappings } from '../products/store';
 import type { TikiClient } from '../tiki/client';
 import { TIKI_BATCH_ENTITY_TYPE, TIKI_MAX_SKUS_PER_BATCH, type TikiSkuUpdate } from '../tiki/contract';
 import { isTikiUpdateRefused, TIKI_UPDATE_REJECTED, TikiApiError } from '../tiki/errors';
@@ -74,7 +74,10 @@ export interface StockJobCursor extends ViewedCursor {
 }
 
 export interface StockJobDeps extends JobRunDeps {
-  tiki: Pick<TikiClient, 'getSeller' | 'listProducts' | 'updateSku' | 'updateSkus'> | null;
+  tiki: Pick<
+    TikiClient,
+    'getSeller' | 'sellerWarehouses' | 'listProducts' | 'updateSku' | 'updateSkus'
+  > | null;
   nhanh: Pick<NhanhClient, 'listInventory'> | null;
   shop: Shop | undefined;
   newRunId: () => string;
@@ -177,6 +180,14 @@ async function stockStep(
           checkedAt,
           text: { key: 'stock.capability.cannotUpdate' },
         });
+      if (kind === 'stock-push') {
+        // A warehouse the seller no longer has would fail every product, each with Tiki's "not found": one clear stop.
+        const { warehouses } = await tiki.sellerWarehouses({ active: true, type: 'requisition' });
+        const known = new Set(warehouses.map((warehouse) => warehouse.id));
+        const gone = shop.stockPush.tikiWarehouseIds.find((id) => !known.has(id));
+        if (gone !== undefined)
+          throw new JobProblem({ key: 'stock.err.unknownWarehouse', params: { id: gone } });
+      }
       return { ...cursor, phase: 'nhanh', capability: { state: 'ok', checkedAt } };
     }
     case 'nhanh': {
@@ -315,9 +326,11 @@ async function planNextBatch(
   const plans: StockPlan[] = [];
   let through = cursor.pushedThrough;
   let sending = 0;
+  // Pairings are read once a step: the products of a step spread over every pairing chunk anyway.
+  const mappings = await readMappings(deps.db, shop.id);
   while (batch.length < STEP_SCAN_LIMIT) {
     const window = await nextWindow(deps, shop.id, cursor.only, through, batchSize);
-    const planned = await planWindow(deps, shop, window.records);
+    const planned = await planWindow(deps, shop, mappings, window.records);
     for (const [index, plan] of planned.entries()) {
       batch.push(window.records[index]!);
       plans.push(plan);
@@ -331,14 +344,16 @@ async function planNextBatch(
 }
 
 /** Each record planned with its pairing and Nhanh stock as stored now. */
-async function planWindow(deps: StockJobDeps, shop: Shop, records: StockTikiRecord[]): Promise<StockPlan[]> {
+async function planWindow(
+  deps: StockJobDeps,
+  shop: Shop,
+  mappings: ReadonlyMap<number, ProductMappingRecord>,
+  records: StockTikiRecord[],
+): Promise<StockPlan[]> {
   const { db } = deps;
-  const mappings = await readMappingsById(
-    db,
-    shop.id,
-    records.map((record) => record.tikiProductId),
-  );
-  const nhanhIds = [...new Set([...mappings.values()].map((mapping) => mapping.nhanhProductId))];
+  const nhanhIds = [
+    ...new Set(records.flatMap((record) => mappings.get(record.tikiProductId)?.nhanhProductId ?? [])),
+  ];
   const nhanhTx = db.transaction('stockNhanh');
   const nhanh = new Map(
     (await Promise.all(nhanhIds.map((id) => nhanhTx.store.get(id)))).flatMap((record) =>

@@ -15,7 +15,7 @@ export type StockNotice = { kind: 'failed'; count: number } | { kind: 'stopped' 
 
 /**
  * A notification for products that fail now and did not at the last notice, or for a run stopped by a reason other
- * than the last run's. A product failing run after run, or a lasting outage, rings once.
+ * than the last run's (but not by the seller turning the push off). A product failing run after run, or a lasting outage, rings once.
  */
 export function decideStockNotice(
   run: StockRunSummary,
@@ -24,7 +24,11 @@ export function decideStockNotice(
   const failing = run.failures.map((failure) => failure.tikiProductId);
   const told = new Set(previous.toldFailures);
   const fresh = failing.filter((id) => !told.has(id)).length;
-  const stoppedAnew = run.error !== null && run.error.key !== previous.lastRun?.error?.key;
+  // The seller turning the push off mid-run is their own act, not news.
+  const stoppedAnew =
+    run.error !== null &&
+    run.error.key !== 'stock.err.disabled' &&
+    run.error.key !== previous.lastRun?.error?.key;
   const notice: StockNotice | null = stoppedAnew
     ? { kind: 'stopped' }
     : fresh > 0

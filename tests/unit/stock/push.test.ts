@@ -92,30 +92,38 @@ describe('pushing stock to Tiki (sandbox)', () => {
     );
   });
 
-  it("should show Tiki's own text for a product it rejects, log the run, notify once and send it again next run", async () => {
-    const setup = await stockSetup();
-    await setup.preview();
-    const [victim] = (await pushable(setup)).filter((row) => row.state !== 'unchanged');
-    setup.sandbox.tiki.deleteProduct(victim!.tikiProductId);
+  it.each(['per-item', 'envelope'] as const)(
+    "should show Tiki's own text for a product it rejects (batch answer %s), send the others, log the run, notify once and send it again next run",
+    async (tikiBatchAnswer) => {
+      const setup = await stockSetup({ faults: { tikiBatchAnswer } });
+      await setup.preview();
+      const changing = (await pushable(setup)).filter((row) => row.state !== 'unchanged');
+      const [victim, other] = changing;
+      setup.sandbox.tiki.deleteProduct(victim!.tikiProductId);
 
-    const first = await setup.push();
+      const first = await setup.push();
 
-    expect(first.kind === 'done' && first.cursor.counts.failed).toBe(1);
-    const row = (await readStockPreview(setup.db, SHOP_ID, setup.shop.stockPush, setup.clock.now())).find(
-      (candidate) => candidate.tikiProductId === victim!.tikiProductId,
-    );
-    expect(translate('vi', row!.lastError!)).toContain(`Product '[${victim!.tikiProductId}]' is not found`);
-    const [line] = await listActivity(setup.db);
-    expect(line?.level).toBe('warn');
-    expect(translate('en', line!.text)).toMatch(/sent, 0 unchanged, 1 failed/);
-    expect(line?.detail).toContain('is not found');
-    expect(setup.notices.map((notice) => notice.message.key)).toEqual(['stock.notify.failed']);
+      expect(first.kind === 'done' && first.cursor.counts).toMatchObject({
+        failed: 1,
+        sent: changing.length - 1,
+      });
+      expect(setup.tikiShows(other!.tikiProductId)[setup.warehouseIds[0]!]).toBe(other!.toPush);
+      const row = (await readStockPreview(setup.db, SHOP_ID, setup.shop.stockPush, setup.clock.now())).find(
+        (candidate) => candidate.tikiProductId === victim!.tikiProductId,
+      );
+      expect(translate('vi', row!.lastError!)).toContain(`Product '[${victim!.tikiProductId}]' is not found`);
+      const [line] = await listActivity(setup.db);
+      expect(line?.level).toBe('warn');
+      expect(translate('en', line!.text)).toMatch(/sent, 0 unchanged, 1 failed/);
+      expect(line?.detail).toContain('is not found');
+      expect(setup.notices.map((notice) => notice.message.key)).toEqual(['stock.notify.failed']);
 
-    const second = await setup.push();
-    expect(second.kind === 'done' && second.cursor.counts.failed).toBe(1);
-    expect(setup.notices).toHaveLength(1);
-    expect((await readStockShopState(SHOP_ID)).lastRun).toMatchObject({ ok: true, failed: 1 });
-  });
+      const second = await setup.push();
+      expect(second.kind === 'done' && second.cursor.counts.failed).toBe(1);
+      expect(setup.notices).toHaveLength(1);
+      expect((await readStockShopState(SHOP_ID)).lastRun).toMatchObject({ ok: true, failed: 1 });
+    },
+  );
 
   it('should retry after a Tiki 5xx storm until the push succeeds, sending the newest Nhanh value only', async () => {
     const setup = await stockSetup();
@@ -143,6 +151,17 @@ describe('pushing stock to Tiki (sandbox)', () => {
       setup.sandbox.nhanh.snapshot().stock[nhanhId]![setup.depotId]!.remain -
         setup.sandbox.nhanh.snapshot().stock[nhanhId]![setup.depotId]!.holding,
     );
+  });
+
+  it('should stop before sending anything when a chosen Tiki warehouse is no longer the seller’s', async () => {
+    const setup = await stockSetup({ stockPush: { tikiWarehouseIds: [999_001] } });
+    await setup.preview();
+
+    const result = await setup.push();
+
+    expect(result.kind).toBe('failed');
+    expect(setup.sent).toEqual([]);
+    expect(translate('en', (await readStockShopState(SHOP_ID)).lastRun!.error!)).toContain('999001');
   });
 
   it('should stop, push nothing and say why when Tiki says the seller cannot update products', async () => {

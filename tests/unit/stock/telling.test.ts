@@ -65,6 +65,8 @@ describe('when the seller is told of a stock push', () => {
       kind: 'stopped',
     });
     expect(decideStockNotice(outage, { toldFailures: [], lastRun: outage }).notice).toBeNull();
+    const turnedOff = run({ ok: false, error: { key: 'stock.err.disabled' } });
+    expect(decideStockNotice(turnedOff, { toldFailures: [], lastRun: run() }).notice).toBeNull();
   });
 });
 
