@@ -6,6 +6,7 @@ import { formatDateTime } from '../../lib/i18n/format';
 import { sendMessage } from '../../lib/messaging';
 import { getSettings, type Settings, watchSettings } from '../../lib/settings';
 import { countStockRows, readStockPreview } from '../../lib/stock/preview';
+import { vietnamWallTime } from '../../lib/stock/rules';
 import { readStockShopState, type StockShopState, watchStockShopStates } from '../../lib/stock/shop-state';
 import type { StockPreviewRow, StockRowFilter, StockRunSummary } from '../../lib/stock/types';
 import { type StockJobView, stockJobView } from '../../lib/ui-state/stock-job-view';
@@ -164,6 +165,7 @@ function ShopStock({ shopId, push }: { shopId: string; push: StockPushSettings }
         </p>
       )}
 
+      <FreezeNotice freeze={push.freeze} now={Date.now()} />
       {notice && (
         <p className="notice notice-error" role="alert">
           {translate(locale, notice)}
@@ -228,6 +230,21 @@ function ShopStock({ shopId, push }: { shopId: string; push: StockPushSettings }
         </>
       )}
     </>
+  );
+}
+
+/** The flash-sale window, while it is ahead or on: Tiki's quantities then only go down. */
+export function FreezeNotice({ freeze, now }: { freeze: StockPushSettings['freeze']; now: number }) {
+  const { t, locale } = useLocale();
+  if (!freeze) return null;
+  const from = vietnamWallTime(freeze.from);
+  const to = vietnamWallTime(freeze.to);
+  if (now >= to) return null;
+  const times = { from: formatDateTime(from, locale), to: formatDateTime(to, locale) };
+  return (
+    <p className="notice stock-freeze" role="status">
+      {t(now >= from ? 'stock.page.frozenNow' : 'stock.page.frozenAhead', times)}
+    </p>
   );
 }
 

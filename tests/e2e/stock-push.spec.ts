@@ -26,8 +26,13 @@ async function stockJob(page: Page, kind: StockJob): Promise<JobView | undefined
   return (await jobViews(page))[`${kind}:${E2E_SHOP_ID}`];
 }
 
-/** Runs `start` and waits for the run of `kind` it started (not an earlier one) to end; returns its view. */
-async function runToEnd(page: Page, kind: StockJob, start: () => Promise<void>): Promise<JobView> {
+/** Runs `start` and waits for the run of `kind` it started (not an earlier one) to end as `ending`; returns its view. */
+async function runToEnd(
+  page: Page,
+  kind: StockJob,
+  start: () => Promise<void>,
+  ending: JobView['state'] = 'done',
+): Promise<JobView> {
   const before = (await stockJob(page, kind))?.startedAt ?? 0;
   await start();
   let view: JobView | undefined;
@@ -40,7 +45,7 @@ async function runToEnd(page: Page, kind: StockJob, start: () => Promise<void>):
       { timeout: 60_000 },
     )
     .toBe(true);
-  expect(view!.state, JSON.stringify(view!.error)).toBe('done');
+  expect(view!.state, JSON.stringify(view!.error)).toBe(ending);
   return view!;
 }
 
@@ -88,6 +93,19 @@ async function storeShop(
   return { shopSeed, depotId, primary };
 }
 
+/** The shop with its stock push on and its products downloaded and paired, in a page open at Tồn kho. */
+async function pairedShopAtStock(
+  context: BrowserContext,
+  extensionId: string,
+  running: RoutedSandbox,
+): Promise<Page> {
+  await storeShop(context, running, { stockPush: true });
+  const page = await context.newPage();
+  await downloadAndPairProducts(page, extensionId);
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html#stock`);
+  return page;
+}
+
 test.describe('Tồn kho: push stock from Nhanh to Tiki', () => {
   let running: RoutedSandbox;
   test.afterEach(async () => {
@@ -104,8 +122,14 @@ test.describe('Tồn kho: push stock from Nhanh to Tiki', () => {
     const page = await context.newPage();
     await downloadAndPairProducts(page, extensionId);
 
-    // Cài đặt: turn it on; the order depot is offered, the primary Tiki warehouse is listed and ticked.
-    await page.goto(`chrome-extension://${extensionId}/dashboard.html#settings`);
+    // Tồn kho says the push is off and leads to Cài đặt, where it is turned on: the order depot is offered, the
+    // primary Tiki warehouse listed and ticked.
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#stock`);
+    await expect(
+      page.getByText(`Cửa hàng ${shopSeed.name} chưa bật "Đồng bộ tồn kho lên Tiki".`),
+    ).toBeVisible();
+    await page.getByRole('link', { name: 'Bật trong Cài đặt' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cài đặt');
     const panel = page.getByRole('group', { name: 'Đồng bộ tồn kho lên Tiki' });
     await panel.getByLabel('Đẩy tồn kho từ Nhanh lên Tiki cho cửa hàng này').check();
     await expect(panel.getByRole('checkbox', { name: `${primary.name} (#${primary.id})` })).toBeChecked();
@@ -205,10 +229,7 @@ test.describe('Tồn kho: push stock from Nhanh to Tiki', () => {
   }) => {
     test.setTimeout(120_000);
     running = await routeApisToSandbox(context);
-    await storeShop(context, running, { stockPush: true });
-    const page = await context.newPage();
-    await downloadAndPairProducts(page, extensionId);
-    await page.goto(`chrome-extension://${extensionId}/dashboard.html#stock`);
+    const page = await pairedShopAtStock(context, extensionId, running);
     await runToEnd(page, 'stock-preview', () =>
       page.getByRole('button', { name: 'Xem trước', exact: true }).click(),
     );
@@ -252,11 +273,8 @@ test.describe('Tồn kho: push stock from Nhanh to Tiki', () => {
   }) => {
     test.setTimeout(120_000);
     running = await routeApisToSandbox(context);
-    await storeShop(context, running, { stockPush: true });
-    const page = await context.newPage();
-    await downloadAndPairProducts(page, extensionId);
+    const page = await pairedShopAtStock(context, extensionId, running);
     running.sandbox.setFaults({ latencyMs: 400 });
-    await page.goto(`chrome-extension://${extensionId}/dashboard.html#stock`);
     await page.getByRole('button', { name: 'Xem trước', exact: true }).click();
 
     const progress = page.getByRole('status').filter({ hasText: 'Đang đọc tồn kho…' });
@@ -272,6 +290,58 @@ test.describe('Tồn kho: push stock from Nhanh to Tiki', () => {
     ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Xem trước', exact: true })).toBeEnabled();
     await expect(page.getByRole('button', { name: 'Dừng' })).toHaveCount(0);
+  });
+
+  test('a shop connected by its key: Tiki refuses the push, both screens give the in-house app steps, and once the app is connected in Cài đặt the push goes through', async ({
+    context,
+    extensionId,
+  }) => {
+    test.setTimeout(120_000);
+    running = await routeApisToSandbox(context);
+    const { shopSeed, primary } = await storeShop(context, running, { key: true, stockPush: true });
+    const page = await context.newPage();
+    await downloadAndPairProducts(page, extensionId);
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#stock`);
+    await runToEnd(page, 'stock-preview', () =>
+      page.getByRole('button', { name: 'Xem trước', exact: true }).click(),
+    );
+    const rising = page.locator('table.stock-table tr.stock-willRise[data-tiki-id]').first();
+    const risingId = Number(await rising.getAttribute('data-tiki-id'));
+    const risingTo = await toPushOf(rising);
+    const tikiQuantity = () =>
+      running.sandbox.tiki
+        .productStock(risingId)
+        .warehouses.find((stock) => stock.warehouse_id === primary.id)?.quantity_available;
+    const before = tikiQuantity();
+    const pushAll = page.getByRole('button', { name: /^Đẩy tất cả/ });
+    await runToEnd(page, 'stock-push', () => pushAll.click(), 'failed');
+    expect(tikiQuantity()).toBe(before);
+
+    // Tiki's refusal, in plain words, with the steps; no push can start meanwhile.
+    const refusal = page
+      .getByRole('alert')
+      .filter({ hasText: 'Cửa hàng này chưa đẩy được tồn kho lên Tiki' });
+    await expect(refusal).toContainText('Tiki từ chối cập nhật tồn kho với cách kết nối hiện tại');
+    await expect(refusal).toContainText('Tạo ứng dụng nội bộ (In-house app)');
+    await expect(pushAll).toBeDisabled();
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#settings`);
+    const shopCard = page.getByRole('group', { name: shopSeed.name });
+    await expect(
+      shopCard.getByRole('alert').filter({ hasText: 'Cửa hàng này chưa đẩy được tồn kho lên Tiki' }),
+    ).toBeVisible();
+
+    // The seller follows the steps: the in-house app's client id and secret, saved.
+    await shopCard.getByRole('textbox', { name: 'Client ID' }).fill(shopSeed.clientId);
+    await shopCard.getByLabel('Client secret').fill(shopSeed.clientSecret);
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Đã lưu cài đặt.' })).toBeVisible();
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#stock`);
+    await expect(page.getByRole('alert').filter({ hasText: 'chưa đẩy được' })).toHaveCount(0);
+    await runToEnd(page, 'stock-push', () => pushAll.click());
+    await expect(page.getByText('Lần đẩy gần nhất (đẩy tay) xong lúc', { exact: false })).toContainText(
+      /đã gửi [1-9]\d*,/,
+    );
+    expect(tikiQuantity()).toBe(risingTo);
   });
 
   test('a shop Tiki does not let update products: Cài đặt says so with the steps to connect an in-house app, and Tồn kho cannot push', async ({

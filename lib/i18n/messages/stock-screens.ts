@@ -52,6 +52,9 @@ export const stockScreenMessages = defineMessages(
     'stock.page.notApproved':
       'Kiểm tra bảng dưới đây rồi bấm "Đẩy tất cả", hoặc chọn sản phẩm để đẩy. Sau lần đẩy đầu tiên này, tiện ích tự đẩy theo lịch tự động đồng bộ.',
     'stock.page.approved': 'Tự động đẩy đang bật (đã duyệt lúc {time}).',
+    'stock.page.frozenNow': 'Flash sale đang diễn ra đến {to}: tồn trên Tiki chỉ giảm, không tăng.',
+    'stock.page.frozenAhead':
+      'Flash sale từ {from} đến {to}: trong khung giờ đó tồn trên Tiki chỉ giảm, không tăng.',
     'stock.page.neverPreviewed':
       'Chưa có dữ liệu tồn kho của cửa hàng này. Bấm "Xem trước" để đọc tồn kho trên Nhanh và Tiki.',
     'stock.page.emptyFilter': 'Không có sản phẩm nào trong bộ lọc này.',
@@ -158,6 +161,9 @@ export const stockScreenMessages = defineMessages(
     'stock.page.notApproved':
       'Check the table below, then press "Push all" or select products to push. After this first push, the extension pushes on the auto-sync schedule.',
     'stock.page.approved': 'Automatic pushes are on (approved at {time}).',
+    'stock.page.frozenNow': 'Flash sale on until {to}: Tiki stock only goes down, never up.',
+    'stock.page.frozenAhead':
+      'Flash sale from {from} to {to}: inside it, Tiki stock only goes down, never up.',
     'stock.page.neverPreviewed':
       'No stock read for this shop yet. Press "Preview" to read the stock on Nhanh and Tiki.',
     'stock.page.emptyFilter': 'No product matches this filter.',

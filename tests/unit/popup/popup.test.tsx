@@ -5,23 +5,14 @@ import { PopupView } from '../../../components/popup/popup-app';
 import { formatDateTime } from '../../../lib/i18n/format';
 import { saveSettings } from '../../../lib/settings';
 import { readStatus, recordLastSync } from '../../../lib/status/status';
+import { sectionLines } from './section-lines';
 
 /** The text a seller reads in the popup's section `label`, one line per list item or paragraph. */
 async function sectionText(label: string): Promise<string[]> {
   const html = renderToStaticMarkup(
     <PopupView status={await readStatus()} orderSyncs={{}} onOpen={() => {}} />,
   );
-  const section = html.match(new RegExp(`<section aria-label="${label}">(.*?)</section>`))?.[1] ?? '';
-  return section
-    .split(/<\/(?:li|p|h2)>/)
-    .map((line) =>
-      line
-        .replace(/<br\/>/g, ' ')
-        .replace(/<[^>]+>/g, '')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    )
-    .filter(Boolean);
+  return sectionLines(html, label);
 }
 
 describe('popup', () => {

@@ -9,6 +9,7 @@ import { readStatus } from '../../../lib/status/status';
 import { updateStockShopState } from '../../../lib/stock/shop-state';
 import type { StockRunSummary } from '../../../lib/stock/types';
 import { stockJobView } from '../../../lib/ui-state/stock-job-view';
+import { sectionLines } from '../popup/section-lines';
 
 /** The popup's "Tồn kho lên Tiki" section, one line per shop or paragraph, tags dropped (none without the section). */
 async function stockLines(jobs: Record<string, JobView> = {}): Promise<string[]> {
@@ -21,17 +22,7 @@ async function stockLines(jobs: Record<string, JobView> = {}): Promise<string[]>
   const html = renderToStaticMarkup(
     <PopupView status={status} orderSyncs={{}} stockPushes={stockPushes} onOpen={() => {}} />,
   );
-  const section = /<section aria-label="Tồn kho lên Tiki">(.*?)<\/section>/.exec(html)?.[1] ?? '';
-  return section
-    .split(/<\/(?:li|p|h2)>/)
-    .map((line) =>
-      line
-        .replace(/<br\/>/g, ' ')
-        .replace(/<[^>]+>/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    )
-    .filter(Boolean);
+  return sectionLines(html, 'Tồn kho lên Tiki');
 }
 
 const AT = Date.UTC(2026, 11, 1, 3, 30);

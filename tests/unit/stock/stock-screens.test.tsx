@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { StockPushPanel, stockPushProblem } from '../../../components/settings/stock-push-panel';
 import { CapabilityNotice } from '../../../components/stock/capability-notice';
+import { FreezeNotice } from '../../../components/stock/stock-section';
 import { StockTable } from '../../../components/stock/stock-table';
 import { fromDraft, newShopDraft, type SettingsDraft, toDraft } from '../../../lib/config/settings-form';
 import type { Locale } from '../../../lib/i18n';
@@ -232,5 +233,22 @@ describe('Cài đặt: a shop that cannot push', () => {
   it('should say nothing when the shop can push or was never checked', () => {
     expect(renderToStaticMarkup(<CapabilityNotice capability={{ state: 'ok', checkedAt: 1 }} />)).toBe('');
     expect(renderToStaticMarkup(<CapabilityNotice capability={{ state: 'unknown' }} />)).toBe('');
+  });
+});
+
+describe('Tồn kho: the flash-sale window', () => {
+  const freeze = { from: '2026-12-12T20:00', to: '2026-12-12T23:59' };
+  // 20:00 in Vietnam (UTC+7) is 13:00 UTC.
+  const notice = (now: number) => textOf(renderToStaticMarkup(<FreezeNotice freeze={freeze} now={now} />));
+
+  it('should say when it comes, in Vietnam time, then that it is on, then nothing once it is over', () => {
+    expect(notice(Date.UTC(2026, 11, 12, 12, 59))).toBe(
+      'Flash sale từ 20:00 12/12/2026 đến 23:59 12/12/2026: trong khung giờ đó tồn trên Tiki chỉ giảm, không tăng.',
+    );
+    expect(notice(Date.UTC(2026, 11, 12, 13, 0))).toBe(
+      'Flash sale đang diễn ra đến 23:59 12/12/2026: tồn trên Tiki chỉ giảm, không tăng.',
+    );
+    expect(notice(Date.UTC(2026, 11, 12, 16, 59))).toBe('');
+    expect(renderToStaticMarkup(<FreezeNotice freeze={null} now={0} />)).toBe('');
   });
 });
