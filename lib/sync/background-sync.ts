@@ -65,13 +65,22 @@ export async function depsFor(
   };
 }
 
-/** One run in the shop's lane: after a pull of its event queue, never beside one. */
+/**
+ * One run in the shop's lane: after a pull of its event queue, never beside one. An alarm or a resume arriving
+ * while a sync of the shop runs or waits joins it: queued behind it, it would start a second full run at once.
+ */
 function run(settings: Settings, request: SyncRequest): Promise<SyncResult> {
-  return shopLanes.queue(request.shopId, async () => {
-    const result = await runOrderSync(await depsFor(settings, request.shopId), request);
-    if (result.kind === 'done' || result.kind === 'failed') await tell(settings, request.shopId, result);
-    return result;
-  });
+  const { shopId } = request;
+  return shopLanes.queueOnce(
+    shopId,
+    'order-sync',
+    async () => {
+      const result = await runOrderSync(await depsFor(settings, shopId), request);
+      if (result.kind === 'done' || result.kind === 'failed') await tell(settings, shopId, result);
+      return result;
+    },
+    request.kind !== 'start',
+  );
 }
 
 /** After a run: the popup's last sync, the attention count, and a notification when something new needs the seller. */

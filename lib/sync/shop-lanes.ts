@@ -10,6 +10,8 @@ export function createShopLanes() {
   /** Per shop: the end of its last task (never rejected), and how many tasks run or wait. */
   const tails = new Map<string, Promise<unknown>>();
   const pending = new Map<string, number>();
+  /** Per shop and kind of task, the one running or waiting (see `queueOnce`). */
+  const onceTasks = new Map<string, Promise<unknown>>();
 
   function queue<T>(shopId: string, task: () => Promise<T>): Promise<T> {
     const previous = tails.get(shopId) ?? Promise.resolve();
@@ -29,9 +31,27 @@ export function createShopLanes() {
     return run;
   }
 
+  /**
+   * Like `queue`, but a task of this `kind` already running or waiting for the shop is joined (its result answered)
+   * instead of queueing a second one, unless `join` is false: then this task runs after it and is the one to join.
+   */
+  function queueOnce<T>(shopId: string, kind: string, task: () => Promise<T>, join = true): Promise<T> {
+    const key = `${shopId}\n${kind}`;
+    const existing = onceTasks.get(key) as Promise<T> | undefined;
+    if (existing && join) return existing;
+    const run = queue(shopId, task);
+    onceTasks.set(key, run);
+    const forget = () => {
+      if (onceTasks.get(key) === run) onceTasks.delete(key);
+    };
+    run.then(forget, forget);
+    return run;
+  }
+
   return {
     /** Runs `task` once everything queued before it for this shop has ended. */
     queue,
+    queueOnce,
     /** Runs `task` now if nothing runs or waits for this shop, else answers `LANE_BUSY` (a pull that can wait a tick). */
     tryNow<T>(shopId: string, task: () => Promise<T>): Promise<T | typeof LANE_BUSY> {
       return pending.has(shopId) ? Promise.resolve(LANE_BUSY) : queue(shopId, task);

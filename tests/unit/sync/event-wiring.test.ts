@@ -60,6 +60,29 @@ describe('the lanes of the shops', () => {
     expect(await lanes.tryNow('s1', async () => 'pulled again')).toBe('pulled again');
   });
 
+  it('should let an alarm that fires during a shop sync join it instead of starting a second sync right after', async () => {
+    const lanes = createShopLanes();
+    const sync = deferred();
+    let syncs = 0;
+    const runSync = () => {
+      syncs++;
+      return sync.promise.then(() => `run ${syncs}`);
+    };
+    const resumed = lanes.queueOnce('s1', 'order-sync', runSync);
+    const alarm = lanes.queueOnce('s1', 'order-sync', runSync);
+    const otherShop = lanes.queueOnce('s2', 'order-sync', async () => 'other shop synced');
+    sync.resolve();
+    expect(await resumed).toBe('run 1');
+    expect(await alarm).toBe('run 1');
+    expect(await otherShop).toBe('other shop synced');
+    // Once it ended, the next alarm starts a new run; a seller's import never joins an automatic one.
+    expect(await lanes.queueOnce('s1', 'order-sync', runSync)).toBe('run 2');
+    const automatic = lanes.queueOnce('s1', 'order-sync', runSync);
+    const sellers = lanes.queueOnce('s1', 'order-sync', runSync, false);
+    expect([await automatic, await sellers]).toEqual(['run 3', 'run 4']);
+    expect(syncs).toBe(4);
+  });
+
   it('should keep the lane going after a task failed', async () => {
     const lanes = createShopLanes();
     const failing = lanes.queue('s1', () => Promise.reject(new Error('Nhanh down')));
