@@ -57,6 +57,7 @@ async function run(settings: Settings, request: StockRunRequest): Promise<void> 
       db: deps.db,
       now: () => Date.now(),
       secrets: secretsOf(settings),
+      locale: settings.language,
       notify: async ({ id, title, message }) => {
         await browser.notifications.create(id, {
           type: 'basic',

@@ -1,6 +1,6 @@
 import type { Shop } from '../config/settings-schema';
 import type { CompanionDatabase } from '../db';
-import type { LocalizedText } from '../i18n';
+import { type Locale, type LocalizedText, translate } from '../i18n';
 import { logActivity } from '../status/activity-log';
 import type { StockJobKind, StockRunResult } from './job';
 import { authIdOf, type StockShopState, updateStockShopState } from './shop-state';
@@ -42,6 +42,8 @@ export interface StockOutcomeDeps {
   db: CompanionDatabase;
   now: () => number;
   secrets: string[];
+  /** The seller's language: the Nhật ký detail is plain text, written in it. */
+  locale: Locale;
   /** Shows a browser notification (the worker's `browser.notifications`; tests record them). */
   notify: (notice: { id: string; title: LocalizedText; message: LocalizedText }) => Promise<void>;
 }
@@ -64,6 +66,13 @@ function summaryOf(
     failures: cursor.failures,
     error: cursor.error ?? null,
   };
+}
+
+/** The Nhật ký detail of a run: one refused product a line, with what went wrong in the seller's words. */
+export function failureLines(summary: Pick<StockRunSummary, 'failures'>, locale: Locale): string {
+  return summary.failures
+    .map((failure) => `#${failure.tikiProductId} ${failure.name}: ${translate(locale, failure.text)}`)
+    .join('\n');
 }
 
 /** Records a finished run (a run another holder took over or that found nothing to do records nothing). */
@@ -99,12 +108,7 @@ export async function recordStockRun(
     notice = decided.notice;
     return { ...base(state), lastRun: summary, toldFailures: decided.toldFailures };
   });
-  const detail = summary.failures
-    .map(
-      (failure) =>
-        `#${failure.tikiProductId} ${failure.name}: ${failure.text.params?.detail ?? failure.text.key}`,
-    )
-    .join('\n');
+  const detail = failureLines(summary, deps.locale);
   const log = (level: 'info' | 'warn' | 'error', text: LocalizedText, detail?: string) =>
     logActivity(
       deps.db,

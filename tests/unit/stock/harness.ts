@@ -114,7 +114,13 @@ export async function stockSetup(
       ...request,
     });
     await recordStockRun(
-      { db, now: () => clock.now(), secrets: [], notify: async (notice) => void notices.push(notice) },
+      {
+        db,
+        now: () => clock.now(),
+        secrets: [],
+        locale: 'vi',
+        notify: async (notice) => void notices.push(notice),
+      },
       shop,
       request.kind,
       result,

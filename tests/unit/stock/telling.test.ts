@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { saveSettings, settingsSchemaFor } from '../../../lib/settings';
 import { readStatus } from '../../../lib/status/status';
-import { decideStockNotice } from '../../../lib/stock/outcome';
+import { decideStockNotice, failureLines } from '../../../lib/stock/outcome';
 import {
   needsFullPass,
   pushesAutomatically,
@@ -40,6 +40,25 @@ const failing = (...ids: number[]) =>
   });
 
 describe('when the seller is told of a stock push', () => {
+  it("should write each refused product in Nhật ký in words, with Tiki's own text when Tiki gave one", () => {
+    const summary = run({
+      failed: 2,
+      failures: [
+        {
+          tikiProductId: 7,
+          name: 'Áo thun',
+          text: { key: 'tiki.error.updateRejected', params: { detail: 'Sai kho' } },
+        },
+        { tikiProductId: 8, name: 'Quần', text: { key: 'tiki.error.serverError', params: { status: 503 } } },
+      ],
+    });
+    expect(failureLines(summary, 'vi').split('\n')).toEqual([
+      '#7 Áo thun: Tiki không nhận thay đổi của sản phẩm này. Tiki báo: Sai kho',
+      '#8 Quần: Máy chủ Tiki đang gặp sự cố (lỗi 503). Hãy thử lại sau ít phút.',
+    ]);
+    expect(failureLines(summary, 'en')).not.toContain('tiki.error');
+  });
+
   it('should notify for products that newly fail, not for the same failures run after run', () => {
     const first = decideStockNotice(failing(1, 2), { toldFailures: [], lastRun: null });
     expect(first.notice).toEqual({ kind: 'failed', count: 2 });
