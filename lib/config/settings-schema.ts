@@ -45,6 +45,18 @@ const stockCount = (error: 'settings.err.stockCount') =>
   z.number({ error }).int({ error }).min(0, { error }).max(1_000_000, { error });
 
 /**
+ * A check of the switch and one list that runs even while another field is wrong (zod skips refinements of an
+ * object with any issue by default), so the seller sees every mistake of the form at once.
+ */
+function listReadable(list: 'nhanhDepotIds' | 'tikiWarehouseIds') {
+  return ({ value }: { value: unknown }) =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Record<string, unknown>).enabled === 'boolean' &&
+    Array.isArray((value as Record<string, unknown>)[list]);
+}
+
+/**
  * "Đồng bộ tồn kho lên Tiki" of one shop (issue 14), off by default. The rules run in this order: keep back a
  * buffer, push 0 at or below the threshold, never above the cap, never below 0 (`lib/stock/rules.ts`).
  */
@@ -72,6 +84,10 @@ export const stockPushSchema = z
         unit: z.enum(['units', 'percent']).default('units'),
         value: stockCount('settings.err.stockCount').default(0),
       })
+      .refine((buffer) => buffer.unit !== 'percent' || buffer.value <= 100, {
+        error: 'settings.err.stockPercent',
+        path: ['value'],
+      })
       .prefault({}),
     /** At or below this many available (after the buffer), Tiki gets 0. 0 = no threshold. */
     threshold: stockCount('settings.err.stockCount').default(0),
@@ -87,14 +103,15 @@ export const stockPushSchema = z
       .nullable()
       .default(null),
   })
-  .superRefine((push, ctx) => {
-    if (push.buffer.unit === 'percent' && push.buffer.value > 100)
-      ctx.addIssue({ code: 'custom', path: ['buffer', 'value'], message: 'settings.err.stockPercent' });
-    if (!push.enabled) return;
-    if (push.nhanhDepotIds.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['nhanhDepotIds'], message: 'settings.err.stockDepots' });
-    if (push.tikiWarehouseIds.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['tikiWarehouseIds'], message: 'settings.err.stockWarehouses' });
+  .refine((push) => !push.enabled || push.nhanhDepotIds.length > 0, {
+    error: 'settings.err.stockDepots',
+    path: ['nhanhDepotIds'],
+    when: listReadable('nhanhDepotIds'),
+  })
+  .refine((push) => !push.enabled || push.tikiWarehouseIds.length > 0, {
+    error: 'settings.err.stockWarehouses',
+    path: ['tikiWarehouseIds'],
+    when: listReadable('tikiWarehouseIds'),
   });
 
 export type StockPushSettings = z.output<typeof stockPushSchema>;
