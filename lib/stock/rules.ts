@@ -1,6 +1,6 @@
-import { TZDate } from '@date-fns/tz';
 import type { StockPushSettings } from '../config/settings-schema';
 import { SHOP_TIME_ZONE } from '../i18n/format';
+import { wallTimeToEpoch } from '../time/wall-time';
 import type { StockRule } from './types';
 
 /*
@@ -38,10 +38,7 @@ export function applyStockRules(
 
 /** `2026-12-12T20:00` (Vietnam wall time, as the settings keep it) → epoch ms. */
 export function vietnamWallTime(text: string): number {
-  const [date, time] = text.split('T') as [string, string];
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const [hour, minute] = time.split(':').map(Number) as [number, number];
-  return new TZDate(year, month - 1, day, hour, minute, 0, SHOP_TIME_ZONE).getTime();
+  return wallTimeToEpoch(text, SHOP_TIME_ZONE);
 }
 
 /** Whether `now` is inside the flash-sale window (from inclusive, to exclusive). */

@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { z } from 'zod';
 import { DOCUMENTED_API_BASE } from '../config/api-bases';
+import { wallTimeToEpoch } from '../time/wall-time';
 
 /*
  * Everything this extension assumes about the Tiki Seller Open API, in one file, so a correction against the
@@ -100,11 +101,7 @@ export function formatTikiDateTime(epochMs: number): string {
 
 /** A Tiki timestamp (Vietnam wall time) → epoch milliseconds; NaN when it is not in Tiki's format. */
 export function parseTikiDateTime(text: string): number {
-  if (!TIKI_DATE_TIME_PATTERN.test(text)) return Number.NaN;
-  const [date, time] = text.split(' ') as [string, string];
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const [hour, minute, second] = time.split(':').map(Number) as [number, number, number];
-  return new TZDate(year, month - 1, day, hour, minute, second, TIKI_TIME_ZONE).getTime();
+  return TIKI_DATE_TIME_PATTERN.test(text) ? wallTimeToEpoch(text, TIKI_TIME_ZONE) : Number.NaN;
 }
 
 export const tikiDateTimeSchema = z.string().regex(TIKI_DATE_TIME_PATTERN, 'expected yyyy-MM-dd HH:mm:ss');
