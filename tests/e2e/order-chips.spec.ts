@@ -138,13 +138,16 @@ test.describe('order chips in the seller center', () => {
         'Lỗi: Nhanh từ chối yêu cầu: Số điện thoại không hợp lệ',
       );
       await expect(chipOf(page, fresh)).toContainText('Chưa đồng bộ');
-      // Every chip reads well (contrast, names of its link and buttons) over the page's own loud styles.
-      const { violations, passes } = await new AxeBuilder({ page })
-        .include('nhanh-tiki-order-chip')
-        .withTags(['wcag2a', 'wcag2aa'])
-        .analyze();
-      expect(violations.map((violation) => violation.id)).toEqual([]);
-      expect(passes.map((pass) => pass.id)).toContain('color-contrast');
+      // Every chip reads well (contrast, names of its link and buttons) over the page's own loud styles. Tried again
+      // while axe's frame contexts race a chip redraw ("No elements found for include", seen once in five runs).
+      await expect(async () => {
+        const { violations, passes } = await new AxeBuilder({ page })
+          .include('nhanh-tiki-order-chip')
+          .withTags(['wcag2a', 'wcag2aa'])
+          .analyze();
+        expect(violations.map((violation) => violation.id)).toEqual([]);
+        expect(passes.map((pass) => pass.id)).toContain('color-contrast');
+      }).toPass({ timeout: 15_000 });
 
       // A page script clicking the button does nothing: only the seller's own click pushes.
       const push = chipOf(page, fresh).getByRole('button', { name: 'Đẩy sang Nhanh ngay' });
